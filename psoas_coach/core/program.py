@@ -1,0 +1,400 @@
+"""Exercises, dosages and programs: the coached content as dataclasses, loaded and validated from JSON.
+
+A broken file never crashes the app: every problem becomes a ProgramError that names the file,
+the field and the reason in one sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+
+class ProgramError(ValueError):
+    """A program or exercise file is unusable; the message names the file, the field and the reason."""
+
+    def __init__(self, source: str, field_path: str, reason: str) -> None:
+        self.source = source
+        self.field_path = field_path
+        self.reason = reason
+        super().__init__(f"{source}: field '{field_path}' {reason}.")
+
+
+class Level(str, Enum):
+    FOUNDATION = "foundation"
+    ADVANCED = "advanced"
+    DYNAMIC = "dynamic"
+
+
+class DosageKind(str, Enum):
+    REPS = "reps"  # repetitions paced by a tempo (lift / hold / lower)
+    HOLD = "hold"  # isometric holds with a short release between them
+    TIMED = "timed"  # dynamic work for a fixed time (mountain climbers, high knees)
+
+
+class Sides(str, Enum):
+    NONE = "none"  # both legs together, or no side at all
+    EACH = "each"  # all reps on one side, switch, then the other side
+    ALTERNATING = "alternating"  # left and right alternate within one set
+
+
+@dataclass(frozen=True)
+class Tempo:
+    """Seconds for each phase of one repetition."""
+
+    lift: float = 2.0
+    hold: float = 1.0
+    lower: float = 3.0
+    pause: float = 1.0
+
+    @property
+    def cycle(self) -> float:
+        return self.lift + self.hold + self.lower + self.pause
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """How much of an exercise one session asks for. Reps are counted per side."""
+
+    kind: DosageKind
+    sets: int
+    reps: int = 0
+    rep_range: tuple[int, int] | None = None
+    hold_seconds: float = 0.0
+    hold_range: tuple[float, float] | None = None
+    release_seconds: float = 3.0
+    work_seconds: float = 0.0
+    tempo: Tempo = field(default_factory=Tempo)
+    rest_seconds: float = 45.0
+
+
+@dataclass(frozen=True)
+class Variant:
+    """An easier or harder way to do the same exercise (e.g. hanging vs supine)."""
+
+    id: str
+    name: str
+    setup: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    level: Level
+    description: str
+    setup: str
+    cues: tuple[str, ...]
+    compensations: tuple[str, ...]
+    equipment: tuple[str, ...]
+    sides: Sides
+    dosage: Dosage
+    setup_seconds: float = 15.0
+    variants: tuple[Variant, ...] = ()
+    default_variant: str | None = None
+
+    @property
+    def per_side(self) -> bool:
+        return self.sides is not Sides.NONE
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    description: str
+    exercises: tuple[Exercise, ...]
+    rest_between_exercises: float = 60.0
+    source: str = ""
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for ex in self.exercises:
+            if ex.id == exercise_id:
+                return ex
+        raise KeyError(exercise_id)
+
+
+# --------------------------------------------------------------------------- parsing helpers
+
+
+class _Reader:
+    """Reads typed fields out of a JSON object, raising ProgramError with a precise field path."""
+
+    def __init__(self, source: str, data: Any, path: str) -> None:
+        self.source = source
+        self.path = path
+        if not isinstance(data, dict):
+            raise ProgramError(source, path or "(top level)", f"must be an object, not {_type_name(data)}")
+        self.data: Mapping[str, Any] = data
+
+    def _where(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str, reason: str) -> ProgramError:
+        return ProgramError(self.source, self._where(key), reason)
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def text(self, key: str, default: str | None = None) -> str:
+        if key not in self.data:
+            if default is not None:
+                return default
+            raise self.fail(key, "is missing")
+        value = self.data[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, f"must be a non-empty text, not {_type_name(value)}")
+        return value.strip()
+
+    def texts(self, key: str, minimum: int = 0, maximum: int | None = None) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, f"must be a list of texts, not {_type_name(value)}")
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise ProgramError(self.source, f"{self._where(key)}[{i}]", "must be a non-empty text")
+        if len(value) < minimum:
+            raise self.fail(key, f"needs at least {minimum} item(s), has {len(value)}")
+        if maximum is not None and len(value) > maximum:
+            raise self.fail(key, f"allows at most {maximum} items, has {len(value)}")
+        return tuple(item.strip() for item in value)
+
+    def number(self, key: str, default: float | None = None, *, low: float = 0.0, high: float = 3600.0) -> float:
+        if key not in self.data:
+            if default is not None:
+                return default
+            raise self.fail(key, "is missing")
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            raise self.fail(key, f"must be a number, not {_type_name(value)}")
+        if not low <= value <= high:
+            raise self.fail(key, f"must be between {low:g} and {high:g}, not {value:g}")
+        return float(value)
+
+    def integer(self, key: str, default: int | None = None, *, low: int = 0, high: int = 1000) -> int:
+        if key not in self.data:
+            if default is not None:
+                return default
+            raise self.fail(key, "is missing")
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, f"must be a whole number, not {_type_name(value)}")
+        if not low <= value <= high:
+            raise self.fail(key, f"must be between {low} and {high}, not {value}")
+        return value
+
+    def choice(self, key: str, enum: type[Enum], default: Enum | None = None) -> Any:
+        if key not in self.data and default is not None:
+            return default
+        raw = self.text(key)
+        try:
+            return enum(raw)
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in enum)  # type: ignore[attr-defined]
+            raise self.fail(key, f"must be one of {allowed}, not {raw!r}") from None
+
+    def range(self, key: str, *, integer: bool) -> tuple[Any, Any] | None:
+        if key not in self.data:
+            return None
+        value = self.data[key]
+        ok_item = (lambda v: isinstance(v, int) and not isinstance(v, bool)) if integer else (
+            lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+        )
+        if not (isinstance(value, list) and len(value) == 2 and all(ok_item(v) for v in value)):
+            raise self.fail(key, "must be a list of two numbers [low, high]")
+        low, high = value
+        if low > high or low < 0:
+            raise self.fail(key, f"must go from low to high, not [{low}, {high}]")
+        return (low, high)
+
+    def child(self, key: str) -> "_Reader":
+        if key not in self.data:
+            raise self.fail(key, "is missing")
+        return _Reader(self.source, self.data[key], self._where(key))
+
+    def items(self, key: str) -> list["_Reader"]:
+        value = self.data.get(key)
+        if not isinstance(value, list):
+            raise self.fail(key, f"must be a list, not {_type_name(value)}")
+        return [_Reader(self.source, item, f"{self._where(key)}[{i}]") for i, item in enumerate(value)]
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    return {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _parse_tempo(r: _Reader) -> Tempo:
+    tempo = Tempo(
+        lift=r.number("lift", 2.0, low=0.5, high=10),
+        hold=r.number("hold", 0.0, low=0, high=30),
+        lower=r.number("lower", 3.0, low=0.5, high=10),
+        pause=r.number("pause", 1.0, low=0, high=10),
+    )
+    return tempo
+
+
+def _parse_dosage(r: _Reader) -> Dosage:
+    kind: DosageKind = r.choice("kind", DosageKind)
+    sets = r.integer("sets", low=1, high=10)
+    rest = r.number("rest_seconds", 45.0, low=5, high=600)
+    if kind is DosageKind.REPS:
+        reps = r.integer("reps", low=1, high=100)
+        rep_range = r.range("rep_range", integer=True)
+        tempo = _parse_tempo(r.child("tempo")) if r.has("tempo") else Tempo()
+        return Dosage(kind, sets, reps=reps, rep_range=rep_range, tempo=tempo, rest_seconds=rest)
+    if kind is DosageKind.HOLD:
+        return Dosage(
+            kind,
+            sets,
+            reps=r.integer("reps", low=1, high=30),
+            rep_range=r.range("rep_range", integer=True),
+            hold_seconds=r.number("hold_seconds", low=1, high=120),
+            hold_range=r.range("hold_range", integer=False),
+            release_seconds=r.number("release_seconds", 3.0, low=1, high=60),
+            rest_seconds=rest,
+        )
+    return Dosage(kind, sets, work_seconds=r.number("work_seconds", low=5, high=600), rest_seconds=rest)
+
+
+def _parse_exercise(r: _Reader) -> Exercise:
+    variants = tuple(
+        Variant(id=v.text("id"), name=v.text("name"), setup=v.text("setup")) for v in (r.items("variants") if r.has("variants") else [])
+    )
+    default_variant = r.text("default_variant") if r.has("default_variant") else None
+    if default_variant is not None and default_variant not in {v.id for v in variants}:
+        raise r.fail("default_variant", f"names no variant of this exercise: {default_variant!r}")
+    return Exercise(
+        id=r.text("id"),
+        name=r.text("name"),
+        level=r.choice("level", Level),
+        description=r.text("description"),
+        setup=r.text("setup"),
+        cues=r.texts("cues", minimum=2, maximum=5),
+        compensations=r.texts("compensations", minimum=1),
+        equipment=r.texts("equipment"),
+        sides=r.choice("sides", Sides),
+        dosage=_parse_dosage(r.child("dosage")),
+        setup_seconds=r.number("setup_seconds", 15.0, low=0, high=120),
+        variants=variants,
+        default_variant=default_variant,
+    )
+
+
+def parse_exercises(data: Any, source: str) -> dict[str, Exercise]:
+    """Parse an exercise catalogue: {"schema_version": 1, "exercises": [...]}."""
+    root = _Reader(source, data, "")
+    exercises: dict[str, Exercise] = {}
+    for item in root.items("exercises"):
+        ex = _parse_exercise(item)
+        if ex.id in exercises:
+            raise ProgramError(source, f"{item.path}.id", f"repeats the id {ex.id!r}")
+        exercises[ex.id] = ex
+    return exercises
+
+
+def parse_program(data: Any, source: str, catalogue: Mapping[str, Exercise]) -> Program:
+    """Parse a program; its exercises refer to the catalogue by id and may override the dosage."""
+    r = _Reader(source, data, "")
+    exercises: list[Exercise] = []
+    for item in r.items("exercises"):
+        ex_id = item.text("id")
+        if ex_id not in catalogue:
+            known = ", ".join(sorted(catalogue))
+            raise ProgramError(source, f"{item.path}.id", f"names an unknown exercise {ex_id!r} (known: {known})")
+        ex = catalogue[ex_id]
+        if item.has("dosage"):
+            ex = replace(ex, dosage=_parse_dosage(item.child("dosage")))
+        if item.has("variant"):
+            variant = item.text("variant")
+            if variant not in {v.id for v in ex.variants}:
+                raise item.fail("variant", f"names no variant of {ex_id!r}: {variant!r}")
+            ex = replace(ex, default_variant=variant)
+        exercises.append(ex)
+    if not exercises:
+        raise r.fail("exercises", "needs at least one exercise")
+    return Program(
+        id=r.text("id"),
+        name=r.text("name"),
+        description=r.text("description"),
+        exercises=tuple(exercises),
+        rest_between_exercises=r.number("rest_between_exercises", 60.0, low=5, high=600),
+        source=source,
+    )
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class ProgramLibrary:
+    """Every program the app can offer, with the problems found in files that could not be loaded."""
+
+    programs: tuple[Program, ...]
+    problems: tuple[ProgramError, ...] = ()
+
+    def get(self, program_id: str) -> Program:
+        for p in self.programs:
+            if p.id == program_id:
+                return p
+        raise KeyError(program_id)
+
+    def ids(self) -> list[str]:
+        return [p.id for p in self.programs]
+
+
+def _read_json(text: str, source: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProgramError(source, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON ({exc.msg})") from None
+
+
+def load_catalogue() -> dict[str, Exercise]:
+    """The built-in exercise catalogue (package data). A broken built-in raises ProgramError."""
+    ref = resources.files("psoas_coach.data").joinpath("exercises.json")
+    return parse_exercises(_read_json(ref.read_text(encoding="utf-8"), "built-in exercises.json"), "built-in exercises.json")
+
+
+def load_program_file(path: Path, catalogue: Mapping[str, Exercise]) -> Program:
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProgramError(source, "(file)", f"cannot be read ({exc.__class__.__name__}: {exc})") from None
+    return parse_program(_read_json(text, source), source, catalogue)
+
+
+def load_library(user_dirs: Sequence[Path] = ()) -> ProgramLibrary:
+    """Built-in programs, then user programs from *user_dirs*; a bad user file is reported, not fatal."""
+    catalogue = load_catalogue()
+    programs: list[Program] = []
+    problems: list[ProgramError] = []
+    builtin = resources.files("psoas_coach.data").joinpath("programs")
+    for entry in sorted(builtin.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            source = f"built-in programs/{entry.name}"
+            programs.append(parse_program(_read_json(entry.read_text(encoding="utf-8"), source), source, catalogue))
+    seen = {p.id for p in programs}
+    for folder in user_dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.json")):
+            try:
+                program = load_program_file(path, catalogue)
+            except ProgramError as exc:
+                problems.append(exc)
+                continue
+            if program.id in seen:
+                problems.append(ProgramError(str(path), "id", f"repeats the id {program.id!r} of another program"))
+                continue
+            seen.add(program.id)
+            programs.append(program)
+    return ProgramLibrary(tuple(programs), tuple(problems))

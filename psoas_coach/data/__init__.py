@@ -1,0 +1,1 @@
+"""Package data: the exercise catalogue, the built-in programs and the JSON Schemas."""

@@ -1,0 +1,1 @@
+"""Speech: a Speaker interface with pyttsx3, Qt and silent implementations."""

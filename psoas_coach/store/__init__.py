@@ -1,0 +1,1 @@
+"""Pure-Python store: session records as JSON on disk. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Widgets and screens. They observe the session engine; they never own timing."""
