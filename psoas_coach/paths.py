@@ -1,0 +1,58 @@
+"""One place decides where files live: --data-dir, then PSOAS_COACH_HOME, then the platform default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "psoas-coach"
+ENV_HOME = "PSOAS_COACH_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Data (sessions, user programs), config (settings) and cache (rendered speech) folders."""
+
+    data: Path
+    config: Path
+    cache: Path
+
+    @property
+    def sessions(self) -> Path:
+        return self.data / "sessions"
+
+    @property
+    def programs(self) -> Path:
+        return self.data / "programs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.data / "psoas-coach.log"
+
+
+def resolve_paths(data_dir: str | Path | None = None, env: dict[str, str] | None = None) -> AppPaths:
+    """An explicit --data-dir or PSOAS_COACH_HOME keeps everything (data, config, cache) under one folder."""
+    env = dict(os.environ) if env is None else env
+    chosen = data_dir if data_dir is not None else env.get(ENV_HOME) or None
+    if chosen is not None:
+        root = Path(chosen).expanduser().resolve()
+        return AppPaths(data=root, config=root / "config", cache=root / "cache")
+    return AppPaths(
+        data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create *path* (and parents) readable by this user only on POSIX: health data is private."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        try:
+            os.chmod(path, 0o700)
+        except OSError:
+            pass
+    return path

@@ -1,0 +1,78 @@
+"""Session records are saved atomically as readable JSON and the latest one comes back."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from psoas_coach.core.engine import SessionEngine
+from psoas_coach.core.plan import SessionPlan
+from psoas_coach.store.records import SCHEMA_VERSION, new_session_id, session_record
+from psoas_coach.store.sessions import SessionStore, StoreError
+from tests.fakes import FakeClock
+
+
+def _finished(plan: SessionPlan, clock: FakeClock) -> SessionEngine:
+    engine = SessionEngine(plan, clock)
+    engine.start()
+    engine.next()
+    engine.next()
+    clock.advance(30)
+    engine.update()
+    engine.pain_stop()
+    return engine
+
+
+def test_record_round_trip(tmp_path: Path, foundation_plan: SessionPlan, clock: FakeClock) -> None:
+    engine = _finished(foundation_plan, clock)
+    assert engine.result is not None
+    record = session_record(engine.result, session_id=new_session_id(), effort=6, pain=5, notes="twinge")
+    store = SessionStore(tmp_path / "sessions")
+    path = store.save(record)
+    loaded = json.loads(path.read_text(encoding="utf-8"))
+    assert loaded["schema_version"] == SCHEMA_VERSION
+    assert loaded["status"] == "pain_stop"
+    assert loaded["pain_stop"]["exercise_id"] == "supine-marching"
+    assert loaded["effort"] == 6 and loaded["pain"] == 5 and loaded["notes"] == "twinge"
+    marching = loaded["exercises"][0]
+    assert marching["id"] == "supine-marching" and marching["sides"]["left"]["reps"] == 2
+    assert store.latest() == loaded
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE((tmp_path / "sessions").stat().st_mode) == 0o700
+
+
+def test_resave_replaces_same_file(tmp_path: Path, foundation_plan: SessionPlan, clock: FakeClock) -> None:
+    engine = _finished(foundation_plan, clock)
+    assert engine.result is not None
+    store = SessionStore(tmp_path)
+    record = session_record(engine.result, session_id=new_session_id())
+    first = store.save(record)
+    record["notes"] = "better"
+    second = store.save(record)
+    assert first == second
+    assert len(list(tmp_path.glob("*.json"))) == 1
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_corrupt_file_is_reported_and_kept(tmp_path: Path) -> None:
+    (tmp_path / "2026-01-01T00-00-00_x.json").write_text("{oops", encoding="utf-8")
+    result = SessionStore(tmp_path).load_all()
+    assert result.sessions == [] and len(result.problems) == 1
+    assert (tmp_path / "2026-01-01T00-00-00_x.json").exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_folder_gives_one_sentence(tmp_path: Path, foundation_plan: SessionPlan, clock: FakeClock) -> None:
+    engine = _finished(foundation_plan, clock)
+    assert engine.result is not None
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    with pytest.raises(StoreError) as err:
+        SessionStore(folder).save(session_record(engine.result, session_id="abc"))
+    assert "Could not save the session" in str(err.value)
