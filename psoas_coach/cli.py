@@ -1,0 +1,46 @@
+"""Command-line parsing: the GUI options and the sub-commands that need no window."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Sequence
+
+from psoas_coach import __version__
+from psoas_coach.commands import load_command_modules
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--speed needs a number, not {text!r}") from None
+    if not 0 < value <= 10000:
+        raise argparse.ArgumentTypeError(f"--speed must be above 0 and at most 10000, not {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psoas-coach",
+        description="Psoas Coach: a guided psoas strengthening routine with big countdowns, spoken cues "
+        "and a private record of every session.",
+        epilog="Keys in a session: Enter/Right start or next, Space pause, Left back, P sharp pain stop, "
+        "M mute, F11 fullscreen, Esc end, ? shortcuts.",
+    )
+    parser.add_argument("--version", action="version", version=f"psoas-coach {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep sessions, settings and cache here "
+                        "(default: $PSOAS_COACH_HOME, else the usual per-user data folder)")
+    parser.add_argument("--program", metavar="ID", help="open this program ready to start (e.g. foundation, advanced)")
+    parser.add_argument("--speed", metavar="F", type=_speed, default=1.0,
+                        help="run every timer F times faster, for demos and tests (default 1)")
+    parser.add_argument("--mute", action="store_true", help="start with spoken cues off (captions stay on)")
+    modules = load_command_modules()
+    if modules:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for module in modules:
+            module.register(sub)  # type: ignore[attr-defined]
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
