@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
   xvfb xauth                                     # a virtual screen for the window tests
   sox                                            # measures rendered speech in the tests
+  desktop-file-utils appstream                   # validate the .desktop and AppStream files in packaging/
   poppler-utils                                  # pdftotext reads the therapist report back in the tests
 )
 
