@@ -1,0 +1,231 @@
+"""Per-exercise levels: how many sets, reps, seconds and which band the user is at, and the ladder between levels.
+
+A level starts at the program's dosage and only changes when the user accepts a proposal
+(see progression.py). The ladder follows the article: progress by adding reps up to the top of
+the range, then a set, then hold time, then a stronger band; regress by taking the last step back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any, Mapping
+
+from psoas_coach.core.program import Dosage, DosageKind, Exercise, Program
+
+REP_STEP = 2  # reps added (or removed) per side in one step
+HOLD_STEP = 2.0  # seconds added (or removed) to a hold in one step
+WORK_STEP = 5.0  # seconds added (or removed) to timed work in one step
+MAX_WORK_SECONDS = 40.0
+SMALLER_RANGE_NOTE = "Smaller range: stop well before the point where it hurt."
+
+
+class Band(str, Enum):
+    """Resistance band strengths, from none to the strongest."""
+
+    NONE = "none"
+    LIGHT = "light"
+    MEDIUM = "medium"
+    HEAVY = "heavy"
+    EXTRA_HEAVY = "extra-heavy"
+
+    @property
+    def label(self) -> str:
+        return "no band" if self is Band.NONE else f"{self.value.replace('-', ' ')} band"
+
+    def stronger(self) -> Band | None:
+        order = list(Band)
+        i = order.index(self)
+        return order[i + 1] if i + 1 < len(order) else None
+
+    def weaker(self) -> Band | None:
+        order = list(Band)
+        i = order.index(self)
+        return order[i - 1] if i > 0 else None
+
+
+@dataclass(frozen=True)
+class ExerciseLevel:
+    """Where the user is on one exercise of one program. Reps are per side; for holds, reps = holds per set."""
+
+    sets: int
+    reps: int = 0
+    hold_seconds: float = 0.0
+    work_seconds: float = 0.0
+    band: Band = Band.NONE
+    range_note: str = ""
+    since: str = ""  # ISO time the level was set; sessions before it were done at another level
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sets": self.sets,
+            "reps": self.reps,
+            "hold_seconds": self.hold_seconds,
+            "work_seconds": self.work_seconds,
+            "band": self.band.value,
+            "range_note": self.range_note,
+            "since": self.since,
+        }
+
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> ExerciseLevel:
+        """Read a stored level; raises ValueError (or TypeError) on a malformed one."""
+        sets = int(data["sets"])
+        if not 1 <= sets <= 10:
+            raise ValueError(f"sets out of range: {sets}")
+        return ExerciseLevel(
+            sets=sets,
+            reps=max(0, int(data.get("reps", 0))),
+            hold_seconds=max(0.0, float(data.get("hold_seconds", 0.0))),
+            work_seconds=max(0.0, float(data.get("work_seconds", 0.0))),
+            band=Band(str(data.get("band", "none"))),
+            range_note=str(data.get("range_note", "")),
+            since=str(data.get("since", "")),
+        )
+
+    def same_load(self, other: ExerciseLevel) -> bool:
+        """True when both ask for the same work (the range note and date aside)."""
+        return (self.sets, self.reps, self.hold_seconds, self.work_seconds, self.band) == (
+            other.sets, other.reps, other.hold_seconds, other.work_seconds, other.band
+        )
+
+
+def default_level(exercise: Exercise) -> ExerciseLevel:
+    """The level a new user starts at: the program's dosage, no band, no range note."""
+    d = exercise.dosage
+    return ExerciseLevel(sets=d.sets, reps=d.reps, hold_seconds=d.hold_seconds, work_seconds=d.work_seconds)
+
+
+def level_for(exercise: Exercise, levels: Mapping[str, ExerciseLevel]) -> ExerciseLevel:
+    return levels.get(exercise.id) or default_level(exercise)
+
+
+def dosage_words(exercise: Exercise, level: ExerciseLevel) -> str:
+    """'3 x 12', '3 x 6 holds of 10 s', '3 x 20 s', with the band when there is one."""
+    kind = exercise.dosage.kind
+    if kind is DosageKind.REPS:
+        text = f"{level.sets} x {level.reps}"
+    elif kind is DosageKind.HOLD:
+        text = f"{level.sets} x {level.reps} holds of {level.hold_seconds:g} s"
+    else:
+        text = f"{level.sets} x {level.work_seconds:g} s"
+    if level.band is not Band.NONE:
+        text += f" with a {level.band.label}"
+    return text
+
+
+# --------------------------------------------------------------------------- the ladder
+
+
+@dataclass(frozen=True)
+class LevelStep:
+    """One move on the ladder: the new level and what it means in a few words ('add a fourth set')."""
+
+    level: ExerciseLevel
+    words: str
+
+
+_ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+
+
+def _ranges(exercise: Exercise) -> tuple[tuple[int, int], tuple[float, float]]:
+    d = exercise.dosage
+    reps = d.rep_range or (d.reps, d.reps)
+    holds = d.hold_range or (d.hold_seconds, d.hold_seconds)
+    return (int(reps[0]), int(reps[1])), (float(holds[0]), float(holds[1]))
+
+
+def _band_words(old: Band, new: Band) -> str:
+    return f"a {new.label}" if old is Band.NONE else f"a stronger band ({new.label})"
+
+
+def max_sets(exercise: Exercise) -> int:
+    """One set more than the program asks for: the article's 3 sets can become 4."""
+    return exercise.dosage.sets + 1
+
+
+def next_step(exercise: Exercise, level: ExerciseLevel) -> LevelStep | None:
+    """The next harder level, or None at the top of the ladder."""
+    d = exercise.dosage
+    (rep_low, rep_high), (hold_low, hold_high) = _ranges(exercise)
+    if d.kind is DosageKind.REPS:
+        if level.reps < rep_high:
+            reps = min(rep_high, level.reps + REP_STEP)
+            return LevelStep(replace(level, reps=reps), f"{reps - level.reps} more rep{'s' if reps - level.reps > 1 else ''} per side")
+        if level.sets < max_sets(exercise):
+            sets = level.sets + 1
+            return LevelStep(replace(level, sets=sets), f"add a {_ORDINAL.get(sets, str(sets) + 'th')} set")
+        band = level.band.stronger()
+        if band is None:
+            return None
+        return LevelStep(replace(level, band=band, sets=d.sets, reps=rep_low),
+                         f"{_band_words(level.band, band)} next time, back to {d.sets} x {rep_low}")
+    if d.kind is DosageKind.HOLD:
+        if level.hold_seconds < hold_high:
+            hold = min(hold_high, level.hold_seconds + HOLD_STEP)
+            return LevelStep(replace(level, hold_seconds=hold), f"hold {hold - level.hold_seconds:g} s longer ({hold:g} s)")
+        band = level.band.stronger()
+        if band is None:
+            return None
+        return LevelStep(replace(level, band=band, hold_seconds=hold_low),
+                         f"hold {hold_high:g} s reached, so {_band_words(level.band, band)} next time "
+                         f"and holds back to {hold_low:g} s")
+    if level.work_seconds < MAX_WORK_SECONDS:
+        work = min(MAX_WORK_SECONDS, level.work_seconds + WORK_STEP)
+        return LevelStep(replace(level, work_seconds=work), f"{work - level.work_seconds:g} s more each round ({work:g} s)")
+    if level.sets < max_sets(exercise):
+        sets = level.sets + 1
+        return LevelStep(replace(level, sets=sets), f"add a {_ORDINAL.get(sets, str(sets) + 'th')} round")
+    return None
+
+
+def previous_step(exercise: Exercise, level: ExerciseLevel) -> LevelStep | None:
+    """One step easier: less band first (the biggest load), then fewer sets above the program's, then
+    fewer reps or shorter holds down to the bottom of the range, then fewer sets; None when nothing is left."""
+    d = exercise.dosage
+    (rep_low, _), (hold_low, _) = _ranges(exercise)
+    weaker = level.band.weaker()
+    if weaker is not None:
+        words = "no band next time" if weaker is Band.NONE else f"a {weaker.label} next time"
+        return LevelStep(replace(level, band=weaker), words)
+    if level.sets > d.sets:
+        return LevelStep(replace(level, sets=level.sets - 1), f"one set fewer ({level.sets - 1})")
+    if d.kind is DosageKind.REPS and level.reps > rep_low:
+        reps = max(rep_low, level.reps - REP_STEP)
+        return LevelStep(replace(level, reps=reps), f"{level.reps - reps} fewer rep{'s' if level.reps - reps > 1 else ''} per side ({reps})")
+    if d.kind is DosageKind.HOLD and level.hold_seconds > hold_low:
+        hold = max(hold_low, level.hold_seconds - HOLD_STEP)
+        return LevelStep(replace(level, hold_seconds=hold), f"shorter holds ({hold:g} s)")
+    if d.kind is DosageKind.TIMED and level.work_seconds > WORK_STEP * 2:
+        work = level.work_seconds - WORK_STEP
+        return LevelStep(replace(level, work_seconds=work), f"shorter rounds ({work:g} s)")
+    if level.sets > 1:
+        return LevelStep(replace(level, sets=level.sets - 1), f"one set fewer ({level.sets - 1})")
+    return None
+
+
+# --------------------------------------------------------------------------- applying levels
+
+
+def apply_level(exercise: Exercise, level: ExerciseLevel) -> Exercise:
+    """The exercise as this user does it: the level's dosage, and the band and range note in the setup."""
+    d: Dosage = exercise.dosage
+    dosage = replace(d, sets=level.sets, reps=level.reps or d.reps, hold_seconds=level.hold_seconds or d.hold_seconds,
+                     work_seconds=level.work_seconds or d.work_seconds)
+    setup = exercise.setup
+    equipment = exercise.equipment
+    if level.band is not Band.NONE:
+        setup = f"{setup} Use a {level.band.label}."
+        if not any("band" in item for item in equipment):
+            equipment = (*equipment, "resistance band")
+    if level.range_note:
+        setup = f"{setup} {level.range_note}"
+    return replace(exercise, dosage=dosage, setup=setup, equipment=equipment)
+
+
+def apply_levels(program: Program, levels: Mapping[str, ExerciseLevel]) -> Program:
+    """*program* with the user's levels (keyed by exercise id) applied; exercises without a level keep the program's."""
+    if not levels:
+        return program
+    exercises = tuple(apply_level(ex, levels[ex.id]) if ex.id in levels else ex for ex in program.exercises)
+    return replace(program, exercises=exercises)
