@@ -1,0 +1,93 @@
+"""Composition root: parse the arguments, build every object, wire them together, start Qt."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from types import TracebackType
+from typing import Callable, Sequence
+
+from psoas_coach.cli import parse_args
+from psoas_coach.core.clock import SystemClock
+from psoas_coach.core.engine import SessionEngine
+from psoas_coach.core.plan import build_plan
+from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
+from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
+
+log = logging.getLogger("psoas_coach")
+
+SUSPEND_GAP_SECONDS = 5.0
+
+
+def install_crash_log(paths: AppPaths) -> None:
+    """Unexpected errors go to a log file in the data dir (and stderr) instead of vanishing."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            ensure_private_dir(paths.data)
+            with open(paths.log_file, "a", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        except OSError:
+            pass
+        if sys.__stderr__ is not None:
+            sys.__stderr__.write(text)
+
+    sys.excepthook = hook
+
+
+def load_programs(paths: AppPaths) -> ProgramLibrary:
+    return load_library([paths.programs])
+
+
+def engine_factory(speed: float) -> Callable[[Program], SessionEngine]:
+    def make(program: Program) -> SessionEngine:
+        clock = SystemClock(speed)
+        return SessionEngine(build_plan(program), clock, suspend_gap=SUSPEND_GAP_SECONDS)
+
+    return make
+
+
+def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from psoas_coach.recording import SessionRecorder
+    from psoas_coach.store.sessions import SessionStore
+    from psoas_coach.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Psoas Coach")
+    app.setApplicationDisplayName("Psoas Coach")
+    app.setDesktopFileName("psoas-coach")
+    try:
+        library = load_programs(paths)
+    except ProgramError as exc:  # a broken built-in: nothing to coach, say why
+        print(f"psoas-coach: {exc}", file=sys.stderr)
+        return 1
+    store = SessionStore(paths.sessions)
+    recorder = SessionRecorder(store, speed=args.speed)
+    window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=args.mute)
+    if args.program:
+        if window.home.select_program(args.program):
+            window.start_program(args.program)
+        else:
+            window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
+                                   f"Known: {', '.join(library.ids())}.")
+    window.show()
+    return int(app.exec())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    paths = resolve_paths(args.data_dir)
+    install_crash_log(paths)
+    command = getattr(args, "func", None)
+    if command is not None:
+        return int(command(args, paths))
+    return run_gui(args, paths)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,217 @@
+"""The main window: home and the session view, every action on a key and a visible button."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
+from psoas_coach.core.program import Program, ProgramLibrary
+from psoas_coach.recording import SessionRecorder
+from psoas_coach.store.sessions import SessionStore
+from psoas_coach.ui.screens.home import HomeScreen
+from psoas_coach.ui.screens.session import SessionView
+from psoas_coach.ui.session_driver import SessionDriver
+from psoas_coach.ui.shortcuts import ShortcutsDialog
+
+AskFn = Callable[[QWidget, str, str], bool]
+EngineFactory = Callable[[Program], SessionEngine]
+
+APP_TITLE = "Psoas Coach"
+
+
+def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
+    """The real confirmation dialog; tests hand the window their own function instead."""
+    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MainWindow(QMainWindow):
+    mute_toggled = Signal(bool)
+    session_started = Signal(object)  # SessionEngine
+    session_finished = Signal(object)  # SessionResult
+
+    def __init__(
+        self,
+        library: ProgramLibrary,
+        store: SessionStore,
+        recorder: SessionRecorder,
+        make_engine: EngineFactory,
+        *,
+        ask: AskFn = ask_yes_no,
+        muted: bool = False,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.store = store
+        self.recorder = recorder
+        self.make_engine = make_engine
+        self.ask = ask
+        self.engine: SessionEngine | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1366, 768)
+        self.setMinimumSize(800, 500)
+        self.actions_by_name = self._make_actions(muted)
+        self.driver = SessionDriver(self)
+        self.stack = QStackedWidget()
+        self.home = HomeScreen(library)
+        self.session = SessionView([self.actions_by_name[n] for n in
+                                    ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")])
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.session)
+        self.setCentralWidget(self.stack)
+        self.shortcuts_dialog = ShortcutsDialog(self.actions_by_name.values(), self)
+        self.home.start_requested.connect(self.start_program)
+        self.session.summary.save_requested.connect(self.save_ratings)
+        self.session.summary.home_requested.connect(self.go_home)
+        self.driver.refreshed.connect(self.session.refresh)
+        self._set_session_actions(False)
+        problems = [str(p) for p in library.problems]
+        if problems:
+            self.home.set_notice("Some program files were skipped: " + " ".join(problems))
+        self.refresh_last_session()
+
+    # ------------------------------------------------------------------ actions
+
+    def _make_actions(self, muted: bool) -> dict[str, QAction]:
+        specs: list[tuple[str, str, list[str], Callable[[], None]]] = [
+            ("back", "◀ Back", ["Left"], self.back),
+            ("pause", "Pause / resume (Space)", ["Space"], self.toggle_pause),
+            ("next", "Next ▶ (Enter)", ["Return", "Enter", "Right"], self.next_step),
+            ("pain", "Sharp pain — stop (P)", ["P"], self.pain_stop),
+            ("end", "End (Esc)", ["Escape"], self.end_session),
+            ("fullscreen", "Full screen (F11)", ["F11"], self.toggle_fullscreen),
+            ("shortcuts", "Keys (?)", ["?"], self.show_shortcuts),
+        ]
+        actions: dict[str, QAction] = {}
+        for name, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions[name] = action
+        mute = QAction("Mute (M)", self)
+        mute.setObjectName("mute")
+        mute.setCheckable(True)
+        mute.setChecked(muted)
+        mute.setShortcut(QKeySequence("M"))
+        mute.toggled.connect(self._on_mute)
+        self.addAction(mute)
+        actions["mute"] = mute
+        order = ["back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts"]
+        return {name: actions[name] for name in order}
+
+    def _set_session_actions(self, enabled: bool) -> None:
+        for name in ("back", "pause", "next", "pain", "end"):
+            self.actions_by_name[name].setEnabled(enabled)
+
+    def _on_mute(self, muted: bool) -> None:
+        self.actions_by_name["mute"].setText("Unmute (M)" if muted else "Mute (M)")
+        self.mute_toggled.emit(muted)
+
+    @property
+    def muted(self) -> bool:
+        return self.actions_by_name["mute"].isChecked()
+
+    # ------------------------------------------------------------------ session flow
+
+    def start_program(self, program_id: str) -> None:
+        program = self.library.get(program_id)
+        engine = self.make_engine(program)
+        self.engine = engine
+        self.recorder.begin()
+        self.session.bind(engine)
+        engine.signals.finished.connect(self._on_finished)
+        engine.signals.state_changed.connect(self._on_state)
+        self.stack.setCurrentWidget(self.session)
+        self.setWindowTitle(f"{program.name} — {APP_TITLE}")
+        self._set_session_actions(True)
+        self.session_started.emit(engine)
+        engine.start()
+        self.driver.drive(engine)
+
+    def next_step(self) -> None:
+        if self.engine is not None:
+            self.engine.next()
+            self.session.refresh()
+
+    def back(self) -> None:
+        if self.engine is not None:
+            self.engine.back()
+            self.session.refresh()
+
+    def toggle_pause(self) -> None:
+        if self.engine is not None:
+            self.engine.toggle_pause()
+
+    def pain_stop(self) -> None:
+        if self.engine is not None:
+            self.engine.pain_stop()
+
+    def end_session(self) -> None:
+        engine = self.engine
+        if engine is None or engine.state is SessionState.FINISHED:
+            return
+        was_running = engine.state is SessionState.RUNNING
+        engine.pause()
+        if self.ask(self, "End session?", "End this session now? What you have done so far is saved."):
+            engine.end_early()
+        elif was_running:
+            engine.resume()
+
+    def _on_state(self, state: SessionState) -> None:
+        self._set_session_actions(state in (SessionState.RUNNING, SessionState.PAUSED))
+
+    def _on_finished(self, result: SessionResult) -> None:
+        self.driver.drive(None)
+        self._set_session_actions(False)
+        status = self.recorder.finished(result)
+        self.session.summary.set_status(status + " Rate the session, then press Enter to save.")
+        self.refresh_last_session()
+        self.session_finished.emit(result)
+
+    def save_ratings(self, effort: int, pain: int, notes: str) -> None:
+        status = self.recorder.rate(effort, pain, notes)
+        if status.startswith("Saved"):
+            self.go_home()
+            self.home.set_notice(f"Session saved. {status}")
+        else:
+            self.session.summary.set_status(status)
+
+    def go_home(self) -> None:
+        if self.engine is not None and self.engine.state is not SessionState.FINISHED:
+            return
+        self.driver.drive(None)
+        self.stack.setCurrentWidget(self.home)
+        self.setWindowTitle(APP_TITLE)
+        self.refresh_last_session()
+        self.home.programs.setFocus()
+
+    def refresh_last_session(self) -> None:
+        self.home.set_last_session(self.store.latest())
+
+    # ------------------------------------------------------------------ window
+
+    def show_caption(self, text: str) -> None:
+        self.session.show_caption(text)
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.engine is not None and self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
+            self.engine.end_early()  # keeps what was done: an unfinished session is saved, never lost
+        self.driver.drive(None)
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+"""Home: pick a program, see the last session, start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from psoas_coach.core.describe import minutes_text
+from psoas_coach.core.plan import build_plan
+from psoas_coach.core.program import Program, ProgramLibrary
+from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.widgets.text import label
+
+STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
+
+
+def last_session_text(record: dict[str, Any] | None) -> str:
+    if record is None:
+        return "No sessions yet. Your first one will appear here."
+    started = str(record.get("started", ""))[:16].replace("T", " ")
+    program = record.get("program", {}).get("name", "?")
+    status = STATUS_WORDS.get(str(record.get("status")), str(record.get("status")))
+    minutes = round(float(record.get("duration_seconds", 0)) / 60)
+    text = f"Last session: {started} · {program} · {status} · {minutes} min"
+    if record.get("effort") is not None:
+        text += f" · effort {record['effort']}/10"
+    if record.get("pain"):
+        text += f" · pain {record['pain']}/10"
+    return text
+
+
+class HomeScreen(QWidget):
+    start_requested = Signal(str)  # program id
+
+    def __init__(self, library: ProgramLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.addWidget(label("Psoas Coach", 3.0, bold=True, name="home-title"))
+        layout.addWidget(label("Put the laptop on the floor where you can see it, pick a session and press Enter.", 1.3))
+        self.programs = QListWidget()
+        self.programs.setObjectName("home-programs")
+        self.programs.setFont(scaled_font(self.font(), 1.4))
+        self.programs.setWordWrap(True)
+        self.programs.setSpacing(6)
+        for program in library.programs:
+            self._add_program(program)
+        if self.programs.count():
+            self.programs.setCurrentRow(0)
+        layout.addWidget(self.programs, 1)
+        row = QHBoxLayout()
+        self.start_button = QPushButton("Start (Enter)")
+        self.start_button.setObjectName("home-start")
+        self.start_button.setFont(scaled_font(self.font(), 1.6, bold=True))
+        self.start_button.setMinimumHeight(56)
+        row.addWidget(self.start_button)
+        layout.addLayout(row)
+        self.last = label("", 1.2, name="home-last")
+        layout.addWidget(self.last)
+        self.notice = label("", 1.0, name="home-notice")
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
+        self.start_button.clicked.connect(self._start)
+        self.programs.itemActivated.connect(lambda _item: self._start())
+
+    def _add_program(self, program: Program) -> None:
+        plan = build_plan(program)
+        names = ", ".join(ex.name for ex in program.exercises)
+        item = QListWidgetItem(f"{program.name} — {minutes_text(plan.timed_seconds)}\n{names}")
+        item.setData(Qt.ItemDataRole.UserRole, program.id)
+        item.setToolTip(program.description)
+        self.programs.addItem(item)
+
+    def selected_program_id(self) -> str | None:
+        item = self.programs.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_program(self, program_id: str) -> bool:
+        for row in range(self.programs.count()):
+            if self.programs.item(row).data(Qt.ItemDataRole.UserRole) == program_id:
+                self.programs.setCurrentRow(row)
+                return True
+        return False
+
+    def set_last_session(self, record: dict[str, Any] | None) -> None:
+        self.last.setText(last_session_text(record))
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _start(self) -> None:
+        program_id = self.selected_program_id()
+        if program_id is not None:
+            self.start_requested.emit(program_id)

@@ -1,0 +1,55 @@
+"""Exercise intro: name, setup, form cues and what to watch for, with time to get into position."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from psoas_coach.core.describe import dosage_text, tempo_text
+from psoas_coach.core.engine import SessionEngine
+from psoas_coach.core.plan import Step
+from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.widgets.countdown_ring import CountdownRing
+from psoas_coach.ui.widgets.text import label
+
+
+class IntroScreen(StepScreen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(40, 16, 40, 16)
+        left = QVBoxLayout()
+        self.kicker = label("", 1.2, name="intro-kicker")
+        self.name = label("", 2.8, bold=True, name="intro-name")
+        self.setup = label("", 1.6, name="intro-setup")
+        self.dosage = label("", 1.3, bold=True)
+        self.cues = label("", 1.2)
+        self.watch = label("", 1.1)
+        for w in (self.kicker, self.name, self.setup, self.dosage, self.cues, self.watch):
+            left.addWidget(w)
+        left.addStretch(1)
+        outer.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.ring = CountdownRing()
+        self.ring.setObjectName("intro-ring")
+        right.addWidget(label("Get into position", 1.4, bold=True, center=True))
+        right.addWidget(self.ring, 1)
+        outer.addLayout(right, 2)
+
+    def show_step(self, step: Step, engine: SessionEngine) -> None:
+        ex = step.exercise
+        assert ex is not None
+        count = len(engine.plan.program.exercises)
+        self.kicker.setText(f"Exercise {step.exercise_index + 1} of {count}")
+        self.name.setText(ex.name)
+        setup = ex.setup
+        if ex.default_variant:
+            variant = next(v for v in ex.variants if v.id == ex.default_variant)
+            setup = f"{variant.setup} ({variant.name} version.)"
+        self.setup.setText(setup)
+        self.dosage.setText(" · ".join(t for t in (dosage_text(ex), tempo_text(ex)) if t))
+        self.cues.setText("\n".join(f"• {c}" for c in ex.cues))
+        self.watch.setText("Watch for: " + " ".join(ex.compensations))
+        self.refresh(engine)
+
+    def refresh(self, engine: SessionEngine) -> None:
+        self.ring.set_time(engine.remaining(), engine.step.duration)

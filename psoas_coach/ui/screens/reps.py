@@ -1,0 +1,86 @@
+"""Active set: the rep counter, the side, and the tempo phase (lift / hold / lower) in big type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
+
+from psoas_coach.core.engine import SessionEngine
+from psoas_coach.core.plan import Phase, Step
+from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.theme import pixel_font
+from psoas_coach.ui.widgets.text import label
+
+PHASE_WORDS = {Phase.LIFT: "LIFT", Phase.HOLD: "HOLD", Phase.LOWER: "LOWER SLOWLY", Phase.PAUSE: "RELAX"}
+
+
+class RepsScreen(StepScreen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 12, 40, 12)
+        self.name = label("", 2.2, bold=True, center=True, name="reps-name")
+        self.position = label("", 1.4, center=True, name="reps-position")
+        layout.addWidget(self.name)
+        layout.addWidget(self.position)
+        grid = QGridLayout()
+        self.count = label("", 1.0, bold=True, center=True, wrap=False, name="reps-count")
+        self.count_caption = label("", 1.3, center=True, name="reps-count-caption")
+        self.side = label("", 1.0, bold=True, center=True, wrap=False, name="reps-side")
+        self.phase = label("", 1.0, bold=True, center=True, wrap=False, name="reps-phase")
+        self.phase_bar = QProgressBar()
+        self.phase_bar.setTextVisible(False)
+        self.phase_bar.setRange(0, 1000)
+        self.phase_bar.setMaximumHeight(18)
+        grid.addWidget(self.count, 0, 0)
+        grid.addWidget(self.count_caption, 1, 0)
+        grid.addWidget(self.phase, 0, 1)
+        grid.addWidget(self.side, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addStretch(1)
+        layout.addLayout(grid)
+        layout.addWidget(self.phase_bar)
+        self.left_in_set = label("", 1.2, center=True, name="reps-left")
+        layout.addWidget(self.left_in_set)
+        layout.addStretch(1)
+        self._resize_fonts()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._resize_fonts()
+
+    def _resize_fonts(self) -> None:
+        window = self.window()
+        height = max(self.height(), window.height() if window is not None else 0, 400)
+        self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
+        self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
+        self.side.setFont(pixel_font(self.font(), int(height * 0.07)))
+
+    def show_step(self, step: Step, engine: SessionEngine) -> None:
+        assert step.exercise is not None
+        self.name.setText(step.exercise.name)
+        self.position.setText(step.position_label)
+        self.refresh(engine)
+
+    def refresh(self, engine: SessionEngine) -> None:
+        pos = engine.rep_position()
+        step = engine.step
+        if pos is None:
+            return
+        if step.alternating:
+            done = pos.completed_left if pos.side and pos.side.value == "left" else pos.completed_right
+            self.count.setText(f"{min(done + 1, step.rep_count)}")
+            self.count_caption.setText(f"of {step.rep_count} · this side")
+        else:
+            self.count.setText(f"{min(pos.completed + 1, step.rep_count)}")
+            self.count_caption.setText(f"of {step.rep_count}")
+        self.phase.setText(PHASE_WORDS[pos.phase])
+        self.side.setText(f"{pos.side.label.upper()} LEG" if pos.side else "")
+        length = {Phase.LIFT: step.exercise.dosage.tempo.lift, Phase.HOLD: step.exercise.dosage.tempo.hold,
+                  Phase.LOWER: step.exercise.dosage.tempo.lower, Phase.PAUSE: step.exercise.dosage.tempo.pause}[pos.phase] if step.exercise else 1.0
+        self.phase_bar.setValue(int(1000 * (1 - pos.phase_remaining / length)) if length else 1000)
+        remaining = engine.remaining() or 0.0
+        self.left_in_set.setText(f"{int(remaining + 0.999)} s left in this set")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)

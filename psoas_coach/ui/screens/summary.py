@@ -1,0 +1,128 @@
+"""Summary: what was done per exercise and side, then effort (1-10), pain (0-10) and notes to save."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_coach.core import safety
+from psoas_coach.core.describe import clock_text
+from psoas_coach.core.engine import Outcome, SessionEngine
+from psoas_coach.core.plan import Step
+from psoas_coach.core.summary import ExerciseTotals, summarize
+from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.widgets.text import label
+
+HEADLINES = {
+    Outcome.COMPLETED: "Session complete. Well done.",
+    Outcome.ENDED_EARLY: "Session ended early. What you did is kept.",
+    Outcome.PAIN_STOP: safety.PAIN_STOP_TITLE,
+}
+
+
+def totals_lines(totals: list[ExerciseTotals]) -> list[str]:
+    lines = []
+    for t in totals:
+        if not t.sides:
+            lines.append(f"{t.name}: not reached")
+            continue
+        parts = []
+        for side, s in t.sides.items():
+            prefix = "" if side == "both" else f"{side}: "
+            if t.kind == "reps":
+                parts.append(f"{prefix}{s.sets_completed}/{t.target_sets} sets, {s.reps} reps")
+            elif t.kind == "hold":
+                parts.append(f"{prefix}{s.sets_completed}/{t.target_sets} sets, {s.holds} holds, {s.hold_seconds:g} s held")
+            else:
+                parts.append(f"{prefix}{s.sets_completed}/{t.target_sets} rounds, {s.work_seconds:g} s")
+        lines.append(f"{t.name} — " + "; ".join(parts))
+    return lines
+
+
+class SummaryScreen(StepScreen):
+    save_requested = Signal(int, int, str)  # effort 1-10, pain 0-10, notes
+    home_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 16, 48, 16)
+        self.headline = label("", 2.4, bold=True, name="summary-headline")
+        self.advice = label(safety.PAIN_STOP_ADVICE, 1.5, bold=True, name="summary-advice")
+        self.advice.setStyleSheet("padding: 12px; border: 3px solid palette(window-text); border-radius: 8px;")
+        self.duration = label("", 1.2)
+        self.totals = label("", 1.15, name="summary-totals")
+        for w in (self.headline, self.advice, self.duration, self.totals):
+            layout.addWidget(w)
+        form = QFormLayout()
+        big = scaled_font(self.font(), 1.5)
+        self.effort = QSpinBox()
+        self.effort.setRange(1, 10)
+        self.effort.setValue(5)
+        self.effort.setObjectName("summary-effort")
+        self.pain = QSpinBox()
+        self.pain.setRange(0, 10)
+        self.pain.setObjectName("summary-pain")
+        self.notes = QLineEdit()
+        self.notes.setObjectName("summary-notes")
+        self.notes.setPlaceholderText("How did it feel? Anything to tell your physical therapist?")
+        for w in (self.effort, self.pain, self.notes):
+            w.setFont(big)
+        form.addRow(label("Effort (1 easy – 10 maximal)", 1.3), self.effort)
+        form.addRow(label("Any pain (0 none – 10 worst)", 1.3), self.pain)
+        form.addRow(label("Notes", 1.3), self.notes)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("Save (Enter)")
+        self.save_button.setObjectName("summary-save")
+        self.home_button = QPushButton("Back to start")
+        self.home_button.setObjectName("summary-home")
+        for b in (self.save_button, self.home_button):
+            b.setFont(scaled_font(self.font(), 1.4, bold=True))
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.status = label("", 1.2, name="summary-status")
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self._emit_save)
+        self.home_button.clicked.connect(self.home_requested.emit)
+        self.notes.returnPressed.connect(self._emit_save)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._emit_save()
+            return
+        super().keyPressEvent(event)
+
+    def _emit_save(self) -> None:
+        self.save_requested.emit(self.effort.value(), self.pain.value(), self.notes.text().strip())
+
+    def show_step(self, step: Step, engine: SessionEngine) -> None:
+        outcome = engine.outcome or Outcome.ENDED_EARLY
+        self.headline.setText(HEADLINES[outcome])
+        self.advice.setVisible(outcome is Outcome.PAIN_STOP)
+        result = engine.result
+        if result is not None:
+            self.duration.setText(f"{engine.plan.program.name} · {clock_text(result.ended_wall - result.started_wall)}")
+            self.totals.setText("\n".join(totals_lines(summarize(result))))
+        if outcome is Outcome.PAIN_STOP and self.pain.value() < 5:
+            self.pain.setValue(5)
+        self.status.setText("Rate the session, then press Enter to save.")
+        self.effort.setFocus()
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def reset(self) -> None:
+        self.effort.setValue(5)
+        self.pain.setValue(0)
+        self.notes.clear()

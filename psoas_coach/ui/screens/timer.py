@@ -1,0 +1,68 @@
+"""Holds, work intervals, rests and side switches: a large countdown ring, and what comes next."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from psoas_coach.core.describe import dosage_text
+from psoas_coach.core.engine import SessionEngine
+from psoas_coach.core.plan import Step, StepKind
+from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.widgets.countdown_ring import CountdownRing
+from psoas_coach.ui.widgets.text import label
+
+RING_CAPTIONS = {
+    StepKind.HOLD: "hold",
+    StepKind.WORK: "go",
+    StepKind.RELEASE: "release",
+    StepKind.REST: "rest",
+    StepKind.NEXT_UP: "rest",
+    StepKind.SWITCH: "switch sides",
+}
+
+
+class TimerScreen(StepScreen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 8, 40, 8)
+        self.title = label("", 2.2, bold=True, center=True, name="timer-title")
+        self.position = label("", 1.4, center=True, name="timer-position")
+        layout.addWidget(self.title)
+        layout.addWidget(self.position)
+        row = QHBoxLayout()
+        self.ring = CountdownRing()
+        self.ring.setObjectName("timer-ring")
+        row.addWidget(self.ring, 3)
+        self.next_panel = QFrame()
+        self.next_panel.setObjectName("next-up")
+        self.next_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel = QVBoxLayout(self.next_panel)
+        self.next_kicker = label("Next up", 1.3, bold=True)
+        self.next_name = label("", 2.0, bold=True, name="next-name")
+        self.next_detail = label("", 1.25)
+        for w in (self.next_kicker, self.next_name, self.next_detail):
+            panel.addWidget(w)
+        panel.addStretch(1)
+        row.addWidget(self.next_panel, 2)
+        layout.addLayout(row, 1)
+
+    def show_step(self, step: Step, engine: SessionEngine) -> None:
+        self.title.setText(step.title)
+        self.position.setText(step.position_label)
+        self.ring.set_caption(RING_CAPTIONS.get(step.kind, ""))
+        nxt = step.next_exercise
+        if step.kind is StepKind.NEXT_UP and nxt is not None:
+            self.next_name.setText(nxt.name)
+            self.next_detail.setText(f"{nxt.setup}\n{dosage_text(nxt)}")
+            self.next_panel.show()
+        elif step.kind in (StepKind.REST, StepKind.SWITCH) and step.next_label:
+            self.next_name.setText(step.next_label)
+            self.next_detail.setText(step.exercise.cues[0] if step.exercise else "")
+            self.next_panel.show()
+        else:
+            self.next_panel.hide()
+        self.refresh(engine)
+
+    def refresh(self, engine: SessionEngine) -> None:
+        self.ring.set_time(engine.remaining(), engine.step.duration)

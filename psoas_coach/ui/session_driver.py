@@ -1,0 +1,40 @@
+"""Drives the engine from the Qt event loop: a precise timer asks the engine to fire due transitions.
+
+The timer only polls; all timing lives in the engine's deadlines, so a late tick never adds drift.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from psoas_coach.core.engine import SessionEngine, SessionState
+
+REFRESH_MS = 50
+
+
+class SessionDriver(QObject):
+    refreshed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine: SessionEngine | None = None
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.tick)
+
+    def drive(self, engine: SessionEngine | None) -> None:
+        self.engine = engine
+        if engine is None:
+            self.timer.stop()
+        else:
+            self.timer.start()
+
+    def tick(self) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        engine.update()
+        self.refreshed.emit()
+        if engine.state is SessionState.FINISHED:
+            self.timer.stop()

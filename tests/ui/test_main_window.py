@@ -1,0 +1,174 @@
+"""Drive the real window through sessions with the keyboard, on a fake clock, and check the saved JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from psoas_coach.core.engine import Outcome, SessionState
+from psoas_coach.core.plan import StepKind
+from psoas_coach.core.program import ProgramLibrary
+from psoas_coach.ui.main_window import MainWindow
+from psoas_coach.ui.theme import PhaseColour
+from tests.fakes import FakeClock
+from tests.ui.conftest import Answers
+
+
+def run_clock(window: MainWindow, clock: FakeClock, seconds: float, tick: float = 0.5) -> None:
+    """Advance the fake clock, letting the window's driver poll the engine like its timer would."""
+    steps = int(seconds / tick)
+    for _ in range(steps):
+        clock.advance(tick)
+        window.driver.tick()
+
+
+def key(qtbot: QtBot, window: MainWindow, k: Qt.Key) -> None:
+    qtbot.keyClick(window, k)
+
+
+def test_title_and_home(window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
+    window = window_factory(library)
+    window.show()
+    assert "Psoas Coach" in window.windowTitle()
+    assert window.stack.currentWidget() is window.home
+    assert "No sessions yet" in window.home.last.text()
+    assert window.home.selected_program_id() == "foundation"
+
+
+def test_whole_foundation_session_by_keyboard_is_saved(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, clock: FakeClock, tmp_path: Path
+) -> None:
+    window = window_factory(library)
+    window.show()
+    qtbot.waitExposed(window)
+    window.home.programs.setFocus()
+    key(qtbot, window.home.programs, Qt.Key.Key_Return)
+    assert window.engine is not None
+    assert window.engine.step.kind is StepKind.BRIEFING
+    assert window.session.current_screen() is window.session.briefing
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.engine.step.kind is StepKind.INTRO
+    assert window.session.current_screen() is window.session.intro
+    seen: set[StepKind] = set()
+    phases: set[str] = set()
+    while window.engine.state is not SessionState.FINISHED:
+        run_clock(window, clock, 5.0)
+        seen.add(window.engine.step.kind)
+        phases.add(window.session.phase())
+    assert {StepKind.REPS, StepKind.HOLD, StepKind.REST, StepKind.SWITCH, StepKind.NEXT_UP} <= seen
+    assert {PhaseColour.WORK.value, PhaseColour.HOLD.value, PhaseColour.REST.value} <= phases
+    assert window.engine.outcome is Outcome.COMPLETED
+    assert window.session.current_screen() is window.session.summary
+    saved = list((tmp_path / "sessions").glob("*.json"))
+    assert len(saved) == 1  # saved as soon as it finished, before any rating
+    summary = window.session.summary
+    summary.effort.setValue(6)
+    summary.pain.setValue(0)
+    qtbot.keyClicks(summary.notes, "felt steady")
+    key(qtbot, summary.notes, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.home
+    record = json.loads(saved[0].read_text(encoding="utf-8"))
+    assert record["status"] == "completed" and record["program"]["id"] == "foundation"
+    assert record["effort"] == 6 and record["notes"] == "felt steady"
+    marching = next(e for e in record["exercises"] if e["id"] == "supine-marching")
+    assert marching["sides"]["left"]["reps"] == 30 and marching["sides"]["right"]["reps"] == 30
+    assert "Foundation" in window.home.last.text() and "completed" in window.home.last.text()
+
+
+def test_pause_space_and_back_left(qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, clock: FakeClock) -> None:
+    window = window_factory(library)
+    window.show()
+    window.start_program("foundation")
+    key(qtbot, window, Qt.Key.Key_Right)
+    engine = window.engine
+    assert engine is not None and engine.step.kind is StepKind.INTRO
+    run_clock(window, clock, 3.0)
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert engine.state is SessionState.PAUSED
+    assert window.session.paused_label.isVisibleTo(window)
+    run_clock(window, clock, 100.0)
+    assert engine.step.kind is StepKind.INTRO and round(engine.remaining() or 0) == 12
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert engine.state is SessionState.RUNNING
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert engine.step.kind is StepKind.REPS
+    assert window.session.current_screen() is window.session.reps
+    key(qtbot, window, Qt.Key.Key_Left)
+    assert engine.step.kind is StepKind.INTRO
+
+
+def test_pain_key_stops_and_shows_advice(qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, clock: FakeClock, tmp_path: Path) -> None:
+    window = window_factory(library)
+    window.show()
+    window.start_program("foundation")
+    key(qtbot, window, Qt.Key.Key_Return)
+    key(qtbot, window, Qt.Key.Key_Return)
+    run_clock(window, clock, 10.0)
+    key(qtbot, window, Qt.Key.Key_P)
+    assert window.engine is not None and window.engine.outcome is Outcome.PAIN_STOP
+    assert window.session.summary.advice.isVisibleTo(window)
+    assert "physical therapist" in window.session.summary.advice.text()
+    assert window.session.phase() == PhaseColour.PAIN.value
+    record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    assert record["status"] == "pain_stop" and record["pain_stop"]["exercise_id"] == "supine-marching"
+
+
+def test_escape_asks_first(qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, answers: Answers) -> None:
+    window = window_factory(library)
+    window.show()
+    window.start_program("foundation")
+    key(qtbot, window, Qt.Key.Key_Return)
+    answers.answer = False
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert len(answers.asked) == 1
+    assert window.engine is not None and window.engine.state is SessionState.RUNNING
+    answers.answer = True
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert window.engine.outcome is Outcome.ENDED_EARLY
+
+
+def test_closing_mid_session_saves_partial(qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, clock: FakeClock, tmp_path: Path) -> None:
+    window = window_factory(library)
+    window.show()
+    window.start_program("advanced")
+    key(qtbot, window, Qt.Key.Key_Return)
+    run_clock(window, clock, 40.0)
+    window.close()
+    record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    assert record["status"] == "ended_early" and record["program"]["id"] == "advanced"
+
+
+def test_countdown_digits_are_readable_from_two_metres(qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, clock: FakeClock) -> None:
+    window = window_factory(library)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start_program("foundation")
+    key(qtbot, window, Qt.Key.Key_Return)
+    engine = window.engine
+    assert engine is not None
+    while engine.step.kind is not StepKind.HOLD:
+        key(qtbot, window, Qt.Key.Key_Return)
+    window.session.refresh()
+    ring = window.session.timer.ring
+    assert ring.isVisible()
+    assert ring.text == "5"
+    assert ring.digit_pixel_size() >= window.height() / 5
+    key(qtbot, window, Qt.Key.Key_Return)
+    while engine.step.kind is not StepKind.REPS:
+        key(qtbot, window, Qt.Key.Key_Return)
+    count = window.session.reps.count
+    assert count.font().pixelSize() >= window.height() / 5
+
+
+def test_shortcuts_dialog_lists_every_key(qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
+    window = window_factory(library)
+    window.show()
+    window.show_shortcuts()
+    keys = " ".join(k for k, _ in window.shortcuts_dialog.rows)
+    for k in ("Space", "Left", "P", "M", "F11", "Esc", "?"):
+        assert k in keys
