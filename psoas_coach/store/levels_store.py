@@ -1,0 +1,198 @@
+"""The user's coaching state in <data>/coaching.json: levels, decisions on proposals, the safety acceptance.
+
+One small JSON file, written atomically under a lock file and only when something changed. A corrupt
+file is moved aside (never deleted) and the app goes on from the defaults; a file from a newer version
+is read but never rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from psoas_coach.core.levels import ExerciseLevel, default_level
+from psoas_coach.core.program import Exercise
+from psoas_coach.core.progression import Proposal, ProposalKind
+from psoas_coach.paths import ensure_private_dir
+from psoas_coach.store.atomic import write_atomic
+
+FILE_NAME = "coaching.json"
+SCHEMA_VERSION = 1
+
+
+class CoachingStoreError(OSError):
+    """The coaching file could not be written; the message is one plain sentence for the user."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The user's answer to one proposal."""
+
+    key: str
+    kind: str
+    program_id: str
+    exercise_id: str | None
+    accepted: bool
+    at: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "kind": self.kind, "program_id": self.program_id, "exercise_id": self.exercise_id,
+                "accepted": self.accepted, "at": self.at, "reason": self.reason}
+
+
+@dataclass
+class CoachingState:
+    safety_accepted: str | None = None  # ISO time the first-run caution was accepted
+    current_program: str | None = None  # set when the user accepts a move to another program
+    levels: dict[str, dict[str, ExerciseLevel]] = field(default_factory=dict)  # program id -> exercise id -> level
+    decisions: list[Decision] = field(default_factory=list)
+    read_only: bool = False
+
+    def levels_for(self, program_id: str) -> dict[str, ExerciseLevel]:
+        return dict(self.levels.get(program_id, {}))
+
+    def decided_keys(self) -> set[str]:
+        return {d.key for d in self.decisions}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "safety_accepted": self.safety_accepted,
+            "current_program": self.current_program,
+            "levels": {p: {e: lvl.to_json() for e, lvl in sorted(ex.items())} for p, ex in sorted(self.levels.items())},
+            "decisions": [d.to_json() for d in self.decisions],
+        }
+
+
+def _parse_state(data: Any) -> CoachingState:
+    """Read the file's JSON; raises ValueError, TypeError or KeyError when it is malformed."""
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    state = CoachingState()
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int):
+        raise ValueError("bad schema_version")
+    state.read_only = version > SCHEMA_VERSION
+    safety = data.get("safety_accepted")
+    state.safety_accepted = safety if isinstance(safety, str) and safety else None
+    current = data.get("current_program")
+    state.current_program = current if isinstance(current, str) and current else None
+    levels = data.get("levels", {})
+    if not isinstance(levels, dict):
+        raise ValueError("levels is not an object")
+    for program_id, exercises in levels.items():
+        if not isinstance(exercises, dict):
+            raise ValueError(f"levels of {program_id} is not an object")
+        state.levels[str(program_id)] = {str(e): ExerciseLevel.from_json(v) for e, v in exercises.items()}
+    for item in data.get("decisions", []):
+        state.decisions.append(Decision(
+            key=str(item["key"]), kind=str(item.get("kind", "")), program_id=str(item.get("program_id", "")),
+            exercise_id=item.get("exercise_id") if isinstance(item.get("exercise_id"), str) else None,
+            accepted=bool(item.get("accepted")), at=str(item.get("at", "")), reason=str(item.get("reason", "")),
+        ))
+    return state
+
+
+class LevelsStore:
+    """Reads and changes coaching.json. Every change re-reads the file under the lock, so two windows agree."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / FILE_NAME
+        self.problems: list[str] = []
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self) -> CoachingState:
+        """The stored state, or the defaults when there is none or it is unreadable (then moved aside)."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return CoachingState()
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problems.append(f"{self.path.name} could not be read ({exc.__class__.__name__}), so defaults are used.")
+            return CoachingState(read_only=True)
+        try:
+            return _parse_state(json.loads(text))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            aside = self._move_aside()
+            self.problems.append(f"{self.path.name} was damaged ({exc.__class__.__name__}) and was moved to "
+                                 f"{aside.name if aside else 'nowhere'}; levels start again from the program.")
+            return CoachingState()
+
+    def _move_aside(self) -> Path | None:
+        aside = self.path.with_name(f"{FILE_NAME}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            self.path.replace(aside)
+        except OSError:
+            return None
+        return aside
+
+    # ------------------------------------------------------------------ changing
+
+    def _change(self, edit: Any) -> CoachingState:
+        """Load under the lock, apply *edit* (state -> None), write if the JSON changed."""
+        try:
+            ensure_private_dir(self.folder)
+            with FileLock(str(self.path) + ".lock", timeout=10):
+                state = self.load()
+                if state.read_only:
+                    raise CoachingStoreError(
+                        f"{self.path} was written by a newer Psoas Coach or cannot be read, so it is not changed.")
+                before = state.to_json()
+                edit(state)
+                after = state.to_json()
+                if after != before or not self.path.exists():
+                    write_atomic(self.path, (json.dumps(after, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+                return state
+        except Timeout:
+            raise CoachingStoreError(f"{self.path} is locked by another Psoas Coach; try again in a moment.") from None
+        except CoachingStoreError:
+            raise
+        except OSError as exc:
+            raise CoachingStoreError(f"Could not save your coaching settings to {self.path}: "
+                                     f"{exc.strerror or exc}.") from exc
+
+    def accept_safety(self, at: str) -> CoachingState:
+        def edit(state: CoachingState) -> None:
+            state.safety_accepted = state.safety_accepted or at
+        return self._change(edit)
+
+    def set_current_program(self, program_id: str) -> CoachingState:
+        def edit(state: CoachingState) -> None:
+            state.current_program = program_id
+        return self._change(edit)
+
+    def set_level(self, program_id: str, exercise_id: str, level: ExerciseLevel) -> CoachingState:
+        def edit(state: CoachingState) -> None:
+            state.levels.setdefault(program_id, {})[exercise_id] = level
+        return self._change(edit)
+
+    def set_range_note(self, program_id: str, exercise: Exercise, note: str) -> CoachingState:
+        """The user's own range note for one exercise (empty to clear it); the load stays as it is."""
+        def edit(state: CoachingState) -> None:
+            levels = state.levels.setdefault(program_id, {})
+            current = levels.get(exercise.id) or default_level(exercise)
+            levels[exercise.id] = replace(current, range_note=" ".join(note.split()))
+        return self._change(edit)
+
+    def decide(self, proposal: Proposal, accepted: bool, at: str) -> CoachingState:
+        """Record the answer; an accepted proposal changes the level (or the program) from *at* on."""
+        def edit(state: CoachingState) -> None:
+            if proposal.key in state.decided_keys():
+                return
+            state.decisions.append(Decision(proposal.key, proposal.kind.value, proposal.program_id,
+                                            proposal.exercise_id, accepted, at, proposal.reason))
+            if not accepted:
+                return
+            if proposal.kind is ProposalKind.PROGRAM and proposal.next_program:
+                state.current_program = proposal.next_program
+            elif proposal.exercise_id is not None and proposal.proposed is not None:
+                state.levels.setdefault(proposal.program_id, {})[proposal.exercise_id] = replace(proposal.proposed, since=at)
+        return self._change(edit)
