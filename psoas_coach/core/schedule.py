@@ -1,0 +1,196 @@
+"""The article's rhythm: two to three sessions a week with rest between, what to do today, and a calendar.
+
+Weeks run Monday to Sunday. A session yesterday makes today a rest day (also across a week's end);
+three sessions in a week are the target's top, so the rest of that week is rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from enum import Enum
+from typing import Any, Iterable, Mapping, Sequence
+
+from psoas_coach.core.history import pain_stop_of, session_day
+
+TARGET_LOW = 2
+TARGET_HIGH = 3
+DEFAULT_DAYS = (0, 2, 4)  # Monday, Wednesday, Friday
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class TodayKind(str, Enum):
+    TRAIN = "train"
+    REST = "rest"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Today:
+    """What to do today and why, in one sentence, with this week's count against the 2-3 target."""
+
+    kind: TodayKind
+    program_id: str
+    program_name: str
+    reason: str
+    week_count: int
+    last_session: date | None
+
+    @property
+    def week_text(self) -> str:
+        return f"This week: {self.week_count} of {TARGET_LOW}-{TARGET_HIGH} sessions"
+
+    @property
+    def line(self) -> str:
+        """The home screen's line: '<what and why> · This week: 1 of 2-3 sessions'."""
+        return f"{self.reason} {self.week_text}."
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def session_days(records: Iterable[Mapping[str, Any]]) -> list[date]:
+    """The days with a session, oldest first (a day with two sessions appears once)."""
+    return sorted({d for d in (session_day(r) for r in records) if d is not None})
+
+
+def week_count(days: Sequence[date], today: date) -> int:
+    start = week_start(today)
+    return sum(1 for d in days if start <= d <= today)
+
+
+def _ago(last: date, today: date) -> str:
+    gap = (today - last).days
+    return "yesterday" if gap == 1 else f"{gap} days ago"
+
+
+def today_advice(records: Sequence[Mapping[str, Any]], today: date, program_id: str, program_name: str) -> Today:
+    """The home screen's advice for *today* from the session *records* (any programs)."""
+    days = session_days(records)
+    past = [d for d in days if d <= today]
+    count = week_count(past, today)
+    last = past[-1] if past else None
+
+    def made(kind: TodayKind, reason: str) -> Today:
+        return Today(kind, program_id, program_name, reason, count, last)
+
+    if last == today:
+        more = "that is the target" if count >= TARGET_LOW else "one more this week reaches the target"
+        return made(TodayKind.DONE, f"Done for today: {more}.")
+    if last is not None and (today - last).days == 1:
+        stopped = [r for r in records if session_day(r) == last and pain_stop_of(r) is not None]
+        if stopped:
+            return made(TodayKind.REST, "Rest day: yesterday's session stopped for pain, so let it settle before the next one.")
+        return made(TodayKind.REST, "Rest day: you trained yesterday, and muscles get stronger while they recover.")
+    if count >= TARGET_HIGH:
+        return made(TodayKind.REST, f"Rest day: {count} sessions this week already reach the target, so rest until Monday.")
+    if last is None:
+        return made(TodayKind.TRAIN, f"{program_name} today: your first session, about two to three a week from here.")
+    need = TARGET_LOW - count
+    room = (7 - today.weekday() + 1) // 2  # sessions still possible this week, with rest days between
+    if need > room:
+        why = "one session still counts this week even if two no longer fit"
+    elif need == 1:
+        why = "one more this week reaches the target"
+    elif need > 1:
+        why = f"{need} more this week reach the target"
+    else:
+        why = "a third session this week is the top of the target"
+    return made(TodayKind.TRAIN, f"{program_name} today: your last session was {_ago(last, today)}, and {why}.")
+
+
+# --------------------------------------------------------------------------- the coming weeks
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    day: date
+    program_id: str
+    program_name: str
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """'mon,wed,fri' -> (0, 2, 4). Raises ValueError with a plain sentence on a bad list."""
+    names = [t.strip().lower()[:3] for t in text.split(",") if t.strip()]
+    bad = [n for n in names if n not in WEEKDAYS]
+    if bad:
+        raise ValueError(f"Unknown day {bad[0]!r}: use three-letter days such as mon,wed,fri.")
+    days = tuple(sorted({WEEKDAYS.index(n) for n in names}))
+    if not TARGET_LOW <= len(days) <= TARGET_HIGH:
+        raise ValueError(f"Pick {TARGET_LOW} or {TARGET_HIGH} days a week, not {len(days)}.")
+    if any((b - a) % 7 == 1 for a in days for b in days):
+        raise ValueError("Leave a rest day between two sessions: pick days that are not next to each other.")
+    return days
+
+
+def plan_weeks(records: Sequence[Mapping[str, Any]], today: date, weeks: int, program_id: str, program_name: str,
+               days: Sequence[int] = DEFAULT_DAYS) -> list[PlannedSession]:
+    """Sessions on the chosen weekdays from today for *weeks* weeks: never the day after a session, never a
+    fourth in a week, and not today when today's session is done."""
+    done = set(session_days(records))
+    planned: list[PlannedSession] = []
+    taken: set[date] = set(done)
+    for offset in range(weeks * 7):
+        day = today + timedelta(days=offset)
+        if day.weekday() not in days or day in done:
+            continue
+        if (day - timedelta(days=1)) in taken:
+            continue
+        start = week_start(day)
+        if sum(1 for d in taken if start <= d < start + timedelta(days=7)) >= TARGET_HIGH:
+            continue
+        planned.append(PlannedSession(day, program_id, program_name))
+        taken.add(day)
+    return planned
+
+
+# --------------------------------------------------------------------------- iCalendar
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 line folding: at most 75 octets a line, continued with a leading space."""
+    out: list[str] = []
+    current = ""
+    for char in line:
+        limit = 75 if not out else 74
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = char
+        else:
+            current += char
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def to_ics(sessions: Sequence[PlannedSession], at: time, minutes: int, *, stamp: datetime | None = None,
+           alarm_minutes: int = 15) -> str:
+    """An iCalendar file with one event per planned session, at local (floating) time *at*."""
+    stamp = stamp or datetime.now(timezone.utc)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Psoas Coach//Schedule//EN", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", "X-WR-CALNAME:Psoas Coach"]
+    for s in sessions:
+        start = datetime.combine(s.day, at)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{s.day.isoformat()}-{s.program_id}@psoas-coach",
+            f"DTSTAMP:{stamp.astimezone(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}",
+            f"DTSTART:{start.strftime('%Y%m%dT%H%M%S')}",
+            f"DURATION:PT{max(1, minutes)}M",
+            _fold(f"SUMMARY:{_escape(f'Psoas Coach: {s.program_name} session')}"),
+            _fold("DESCRIPTION:" + _escape(
+                f"{s.program_name} with Psoas Coach, about {minutes} minutes. Keep a neutral pelvis; "
+                "stop on sharp pain. Rest the day after.")),
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            _fold(f"DESCRIPTION:{_escape(f'Psoas Coach: {s.program_name} in {alarm_minutes} minutes')}"),
+            f"TRIGGER:-PT{alarm_minutes}M",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
