@@ -1,0 +1,85 @@
+"""Exercise illustrations on screen: a scalable view that keeps the drawing's 4:3 shape, and pixmaps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from psoas_coach.assets import exercise_svg, has_exercise_svg
+
+ASPECT = 300 / 400
+"""Height over width of every exercise drawing (view box 0 0 400 300)."""
+
+
+def exercise_renderer(exercise_id: str) -> QSvgRenderer | None:
+    """A renderer for the exercise's drawing that keeps its aspect ratio, or None if it has none."""
+    if not has_exercise_svg(exercise_id):
+        return None
+    renderer = QSvgRenderer(QByteArray(exercise_svg(exercise_id)))
+    renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+    return renderer if renderer.isValid() else None
+
+
+def exercise_pixmap(exercise_id: str, size: QSize, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """The drawing fitted into ``size`` (logical pixels) on a transparent background; a null
+    pixmap when the exercise has no illustration."""
+    renderer = exercise_renderer(exercise_id)
+    if renderer is None or size.isEmpty():
+        return QPixmap()
+    image = QImage(size * device_pixel_ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(device_pixel_ratio)
+    return pixmap
+
+
+class IllustrationView(QSvgWidget):
+    """Shows one exercise's drawing, scaled to the widget and never stretched. An exercise
+    without a drawing leaves the view empty, so a screen can keep the view and just swap ids."""
+
+    def __init__(self, exercise_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._exercise_id: str | None = None
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumSize(160, 120)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        if exercise_id is not None:
+            self.set_exercise(exercise_id)
+
+    @property
+    def exercise_id(self) -> str | None:
+        return self._exercise_id
+
+    def has_drawing(self) -> bool:
+        """True when a drawing is loaded."""
+        return self._exercise_id is not None and self.renderer().isValid()
+
+    def set_exercise(self, exercise_id: str | None) -> None:
+        """Show ``exercise_id``'s drawing (None or an id without a drawing clears the view)."""
+        if exercise_id is not None and has_exercise_svg(exercise_id):
+            self.load(QByteArray(exercise_svg(exercise_id)))
+            self._exercise_id = exercise_id
+        else:
+            self.load(QByteArray())
+            self._exercise_id = None
+        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.setVisible(self._exercise_id is not None)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(400, 300)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return round(width * ASPECT)
