@@ -7,12 +7,16 @@ Pause keeps the remaining time; resume sets a new deadline. Nothing here knows a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
+from typing import Any
 
 from psoas_coach.core.clock import Clock
 from psoas_coach.core.plan import RepPosition, SessionPlan, Side, Step, StepKind, lifts_in_set, rep_position
 from psoas_coach.core.signal import Signal
+
+
+SNAPSHOT_VERSION = 1
 
 
 class SessionState(str, Enum):
@@ -252,6 +256,70 @@ class SessionEngine:
             at_wall=self.clock.wall(),
         )
         self._finish(Outcome.PAIN_STOP)
+
+    # ------------------------------------------------------------------ snapshot / restore
+
+    def snapshot(self) -> dict[str, Any]:
+        """JSON-ready state of a running or paused session: enough to resume it after a crash."""
+        if self._state not in (SessionState.RUNNING, SessionState.PAUSED):
+            raise ValueError(f"only a running or paused session has a snapshot, not a {self._state.value} one")
+        return {
+            "snapshot_version": SNAPSHOT_VERSION,
+            "program_id": self.plan.program.id,
+            "plan_steps": [s.kind.value for s in self.plan.steps],
+            "index": self._index,
+            "elapsed": round(self.elapsed(), 3),
+            "started_wall": self._started_wall,
+            "records": [asdict(self._records[i]) for i in sorted(self._records)],
+        }
+
+    @classmethod
+    def restore(
+        cls, plan: SessionPlan, clock: Clock, snapshot: dict[str, Any], *, suspend_gap: float | None = None
+    ) -> SessionEngine:
+        """An engine paused at the snapshot's step with the time already done in it kept; ``resume()`` goes on.
+
+        *plan* must be built from the same program as the snapshot; a mismatch raises ValueError.
+        """
+        if snapshot.get("snapshot_version") != SNAPSHOT_VERSION:
+            raise ValueError("the saved session comes from an unknown snapshot version")
+        if snapshot.get("plan_steps") != [s.kind.value for s in plan.steps]:
+            raise ValueError("the saved session does not match this program any more")
+        index = int(snapshot["index"])
+        if not 0 <= index < len(plan.steps) - 1:
+            raise ValueError("the saved session points outside its program")
+        engine = cls(plan, clock, suspend_gap=suspend_gap)
+        step = plan.steps[index]
+        elapsed = max(0.0, float(snapshot.get("elapsed", 0.0)))
+        if step.duration is not None:
+            elapsed = min(elapsed, step.duration)
+        now = clock.now()
+        names = {f.name for f in fields(StepRecord)}
+        for raw in snapshot.get("records", []):
+            rec = StepRecord(**{k: v for k, v in raw.items() if k in names})
+            if 0 <= rec.step_index < len(plan.steps):
+                engine._records[rec.step_index] = rec
+        engine._records[index] = StepRecord(step_index=index, started_at=now - elapsed)
+        engine._index = index
+        engine._start = now - elapsed
+        engine._deadline = None if step.duration is None else now + step.duration - elapsed
+        remaining = None if step.duration is None else step.duration - elapsed
+        engine._pause = _Pause(remaining=remaining, elapsed=elapsed)
+        engine._state = SessionState.PAUSED
+        engine._started_wall = float(snapshot.get("started_wall", 0.0)) or clock.wall()
+        engine._mark_seen(now)
+        return engine
+
+    def partial_result(self) -> SessionResult:
+        """What was done so far, as if the session ended now; this engine is left exactly as it was."""
+        if self.result is not None:
+            return self.result
+        if self._state is SessionState.READY:
+            raise ValueError("a session that has not started has no result")
+        probe = SessionEngine.restore(self.plan, self.clock, self.snapshot())
+        probe.end_early()
+        assert probe.result is not None
+        return probe.result
 
     # ------------------------------------------------------------------ internals
 

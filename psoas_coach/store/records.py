@@ -1,7 +1,8 @@
-"""Session records: a finished or stopped session as a plain JSON-ready dict (schema_version 1)."""
+"""Session records: a finished or stopped session as a plain JSON-ready dict (see session.schema.json)."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -10,17 +11,37 @@ from typing import Any
 from psoas_coach import __version__
 from psoas_coach.core.engine import SessionResult
 from psoas_coach.core.summary import summarize
+from psoas_coach.store.migrations import CURRENT_VERSION
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = CURRENT_VERSION
 
 
 def new_session_id() -> str:
     return str(uuid.uuid4())
 
 
-def iso_local(epoch: float) -> str:
+def iso_local(epoch: float, timespec: str = "seconds") -> str:
     """Local time with its UTC offset, to the second: readable and unambiguous."""
-    return datetime.fromtimestamp(epoch, tz=timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).astimezone().isoformat(timespec=timespec)
+
+
+def parse_time(text: object) -> float:
+    """Epoch seconds of an ISO time written by iso_local; 0.0 when missing or unreadable."""
+    if not isinstance(text, str) or not text:
+        return 0.0
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return 0.0
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.timestamp()
+
+
+def touch(record: dict[str, Any], now: float | None = None) -> dict[str, Any]:
+    """Stamp *record* as changed now, so that a merge of two copies keeps this one."""
+    record["updated"] = iso_local(time.time() if now is None else now, timespec="milliseconds")
+    return record
 
 
 def session_record(
@@ -31,8 +52,12 @@ def session_record(
     pain: int | None = None,
     notes: str = "",
     speed: float = 1.0,
+    recovered: bool = False,
 ) -> dict[str, Any]:
-    """Build the JSON record of *result*. Ratings are None until the user gives them."""
+    """Build the JSON record of *result*. Ratings are None until the user gives them.
+
+    *recovered* marks a session saved from the autosave of an interrupted run (a crash or power loss).
+    """
     plan = result.plan
     skipped = []
     for rec in result.records:
@@ -65,7 +90,7 @@ def session_record(
             "side": result.pain_stop.side,
             "at": iso_local(result.pain_stop.at_wall),
         }
-    return {
+    record: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "id": session_id,
         "program": {"id": plan.program.id, "name": plan.program.name},
@@ -81,4 +106,8 @@ def session_record(
         "skipped_steps": skipped,
         "speed": speed,
         "app_version": __version__,
+        "updated": iso_local(result.ended_wall, timespec="milliseconds"),
     }
+    if recovered:
+        record["recovered"] = True
+    return record

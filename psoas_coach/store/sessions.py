@@ -1,76 +1,306 @@
-"""SessionStore: one JSON file per session under <data>/sessions, written atomically.
+"""SessionStore: one JSON file per session under <data>/sessions, written atomically under a lock.
 
-One file per session keeps a save the same cost however long the history grows, and lets a
-file-sync tool merge two machines' folders without conflicts.
+One file per session keeps a save the same cost however long the history grows (a save touches only
+its own file and never lists the folder), and lets a file-sync tool merge two machines' folders.
+Loading migrates old records in memory, moves unreadable files into ``corrupt/`` and extra copies of
+one session into ``conflicts/``; nothing is ever deleted except by an explicit ``delete``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.store.atomic import write_atomic
-from psoas_coach.store.records import SCHEMA_VERSION
+from psoas_coach.store.atomic import fsync_dir, write_atomic
+from psoas_coach.store.errors import StoreError, reason_of, save_error
+from psoas_coach.store.locking import StoreLock
+from psoas_coach.store.merge import Candidate, pick
+from psoas_coach.store.migrations import MigrationError, is_newer, migrate
+from psoas_coach.store.records import SCHEMA_VERSION, parse_time, touch
+from psoas_coach.store.unfinished import UnfinishedFile
+
+__all__ = ["LoadResult", "SessionStore", "StoreError", "SCHEMA_VERSION"]
 
 _SAFE = re.compile(r"[^0-9A-Za-z_-]")
+CORRUPT = "corrupt"
+CONFLICTS = "conflicts"
+READ_ONLY = "This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged."
 
-
-class StoreError(OSError):
-    """The store could not write; the message is one plain sentence for the user."""
+Record = dict[str, Any]
 
 
 @dataclass
 class LoadResult:
-    sessions: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    """Every readable session (oldest first) and what happened to the files that were not."""
+
+    sessions: list[Record] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one entry per unreadable file
+    moved_aside: list[Path] = field(default_factory=list)  # unreadable files, now in corrupt/
+    merged: list[Path] = field(default_factory=list)  # extra copies of a session, now in conflicts/
+    read_only: set[str] = field(default_factory=set)  # ids of records from a newer app version
+    corrupt_folder: Path | None = None
+
+    def notice(self) -> str | None:
+        """One sentence for the window about unreadable files, or None when every file loaded."""
+        if not self.problems:
+            return None
+        n = len(self.problems)
+        files = "1 session file" if n == 1 else f"{n} session files"
+        verb = "was" if n == 1 else "were"
+        if self.moved_aside:
+            return f"{files} could not be read and {verb} moved to {self.corrupt_folder}; the rest of the history loaded."
+        return f"{files} could not be read and {verb} left in place; the rest of the history loaded."
 
 
 class SessionStore:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    """Sessions in *folder*; every write holds the folder's lock, so two instances never lose a session."""
 
-    def path_for(self, record: dict[str, Any]) -> Path:
+    def __init__(self, folder: Path, *, lock_timeout: float = 10.0) -> None:
+        self.folder = folder
+        self.corrupt_folder = folder / CORRUPT
+        self.conflicts_folder = folder / CONFLICTS
+        self._lock = StoreLock(folder, lock_timeout)
+        self._unfinished = UnfinishedFile(folder / "unfinished" / "current.json", self.corrupt_folder)
+        self._paths: dict[str, Path] = {}  # id -> file it was loaded from
+
+    # ------------------------------------------------------------------ writing
+
+    def path_for(self, record: Record) -> Path:
         stamp = _SAFE.sub("-", str(record.get("started", "unknown"))[:19])
         return self.folder / f"{stamp}_{_SAFE.sub('', str(record['id']))}.json"
 
-    def save(self, record: dict[str, Any]) -> Path:
-        """Write (or rewrite) *record*; raises StoreError with a plain sentence if the disk refuses."""
+    def save(self, record: Record) -> Path:
+        """Write (or rewrite) *record*; raises StoreError with one plain sentence if it cannot.
+
+        Costs one small read (of this session's own file) and one atomic write, whatever the history size.
+        """
+        _check(record)
+        if is_newer(record):
+            raise StoreError(READ_ONLY)
         path = self.path_for(record)
-        data = (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        data = encode(record)
         try:
-            ensure_private_dir(self.folder)
-            if path.exists() and path.read_bytes() == data:
-                return path
-            write_atomic(path, data)
+            with self._lock.held():
+                old = _read_bytes(path)
+                if old == data:
+                    return path
+                if old is not None:
+                    state = _bytes_state(old)
+                    if state == "newer":
+                        raise StoreError(READ_ONLY)
+                    if state == "unreadable":
+                        self._move_aside(path, self.corrupt_folder)
+                write_atomic(path, data)
+        except StoreError:
+            raise
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise StoreError(f"Could not save the session to {path}: {reason}.") from exc
+            raise save_error(path, exc) from exc
+        self._paths[str(record["id"])] = path
         return path
 
+    def update(self, record: Record, **changes: Any) -> Record:
+        """Save a changed copy of *record* (notes, effort, pain), stamped as changed now; returns the copy."""
+        changed = touch({**record, **changes})
+        self.save(changed)
+        return changed
+
+    def delete(self, record: Record) -> None:
+        """Remove *record*'s file. Undo is ``save(record)`` with the record the caller kept."""
+        if is_newer(record):
+            raise StoreError(READ_ONLY)
+        targets = {self.path_for(record)}
+        known = self._paths.pop(str(record["id"]), None)
+        if known is not None:
+            targets.add(known)
+        try:
+            with self._lock.held():
+                for path in targets:
+                    try:
+                        path.unlink()
+                    except FileNotFoundError:
+                        pass
+                fsync_dir(self.folder)
+        except StoreError:
+            raise
+        except OSError as exc:
+            raise StoreError(f"Could not delete the session in {self.folder} because {reason_of(exc)}.") from exc
+
+    # ------------------------------------------------------------------ reading
+
     def load_all(self) -> LoadResult:
-        """Every readable record, oldest first; unreadable files are reported by name, never deleted."""
-        out = LoadResult()
+        """Every readable record, migrated, one per id, oldest first. Unreadable files go to corrupt/."""
+        out = LoadResult(corrupt_folder=self.corrupt_folder)
         if not self.folder.is_dir():
             return out
-        for path in sorted(self.folder.glob("*.json")):
-            try:
-                record = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                out.problems.append(f"{path.name} could not be read ({exc.__class__.__name__}).")
-                continue
-            if not isinstance(record, dict) or "id" not in record:
-                out.problems.append(f"{path.name} is not a session record.")
-                continue
-            if int(record.get("schema_version", 0) or 0) > SCHEMA_VERSION:
-                record["_read_only"] = True
-            out.sessions.append(record)
-        out.sessions.sort(key=lambda r: str(r.get("started", "")))
+        with self._maybe_locked() as locked:
+            groups: dict[str, list[Candidate]] = {}
+            for entry in _json_entries(self.folder, clean_temp=locked):
+                path = Path(entry.path)
+                record, problem = _read_record(path)
+                if record is None:
+                    out.problems.append(f"{path.name} {problem}.")
+                    if locked and self._move_aside(path, self.corrupt_folder) is not None:
+                        out.moved_aside.append(path)
+                    continue
+                canonical = path == self.path_for(record)
+                groups.setdefault(str(record["id"]), []).append(
+                    Candidate(path, record, canonical, _mtime(entry))
+                )
+            self._paths = {}
+            for session_id, candidates in groups.items():
+                winner = candidates[0]
+                if len(candidates) > 1:
+                    winner, losers = pick(candidates)
+                    if locked:
+                        winner = self._settle(winner, losers, out)
+                self._paths[session_id] = winner.path
+                if is_newer(winner.record):
+                    out.read_only.add(session_id)
+                out.sessions.append(winner.record)
+        out.sessions.sort(key=lambda r: (parse_time(r.get("started")), str(r.get("id"))))
         return out
 
-    def latest(self) -> dict[str, Any] | None:
+    def latest(self) -> Record | None:
         sessions = self.load_all().sessions
         return sessions[-1] if sessions else None
+
+    # ------------------------------------------------------------------ unfinished session
+
+    def save_unfinished(self, snapshot: dict[str, Any]) -> None:
+        """Autosave the session in progress (see psoas_coach.store.unfinished for the shape and the flow)."""
+        self._unfinished.save(snapshot)
+
+    def unfinished(self) -> dict[str, Any] | None:
+        """The autosave a crash or power loss left behind, or None."""
+        return self._unfinished.load()
+
+    def clear_unfinished(self) -> None:
+        """Forget the autosave once the session is saved for good (or the user discards it)."""
+        self._unfinished.clear()
+
+    # ------------------------------------------------------------------ internals
+
+    @contextmanager
+    def _maybe_locked(self) -> Iterator[bool]:
+        """Hold the lock while loading when possible; a read-only folder is still read, without tidying."""
+        try:
+            cm = self._lock.held()
+            cm.__enter__()
+        except OSError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            cm.__exit__(None, None, None)
+
+    def _settle(self, winner: Candidate, losers: list[Candidate], out: LoadResult) -> Candidate:
+        """Keep the losing copies in conflicts/ and the winner at its canonical name."""
+        canonical = self.path_for(winner.record)
+        for loser in losers:
+            if self._move_aside(loser.path, self.conflicts_folder) is not None:
+                out.merged.append(loser.path)
+        if winner.path != canonical and not canonical.exists():
+            try:
+                os.replace(winner.path, canonical)
+                fsync_dir(self.folder)
+                return Candidate(canonical, winner.record, True, winner.mtime)
+            except OSError:
+                pass
+        return winner
+
+    def _move_aside(self, path: Path, folder: Path) -> Path | None:
+        """Move *path* into *folder* under a free name; None if the disk refuses (the file then stays)."""
+        try:
+            ensure_private_dir(folder)
+            target = folder / path.name
+            n = 1
+            while target.exists():
+                target = folder / f"{path.stem}.{n}{path.suffix}"
+                n += 1
+            os.replace(path, target)
+            fsync_dir(folder)
+            fsync_dir(path.parent)
+        except OSError:
+            return None
+        return target
+
+
+def encode(record: Record) -> bytes:
+    """The bytes of a record file: indented UTF-8 JSON, readable in any text editor."""
+    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _check(record: Record) -> None:
+    if not isinstance(record.get("id"), str) or not record["id"]:
+        raise ValueError("a session record needs a non-empty string id")
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _bytes_state(data: bytes) -> str:
+    """"newer" (never overwrite), "unreadable" (keep aside before writing) or "ok"."""
+    try:
+        old = json.loads(data)
+    except ValueError:
+        return "unreadable"
+    if not isinstance(old, dict):
+        return "unreadable"
+    try:
+        return "newer" if is_newer(old) else "ok"
+    except MigrationError:
+        return "unreadable"
+
+
+def _read_record(path: Path) -> tuple[Record | None, str]:
+    """The migrated record in *path*, or None and why not (a few words)."""
+    try:
+        raw = json.loads(path.read_bytes())
+    except OSError as exc:
+        return None, f"could not be opened ({reason_of(exc)})"
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None, "is not valid JSON"
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+        return None, "is not a session record"
+    if not isinstance(raw.get("started", ""), str):
+        return None, "has an unreadable start time"
+    try:
+        return migrate(raw), ""
+    except (MigrationError, KeyError, TypeError, ValueError):
+        return None, "has an unknown schema_version"
+
+
+def _json_entries(folder: Path, *, clean_temp: bool) -> list[os.DirEntry[str]]:
+    """Record files directly in *folder*. With the lock held, temp files of interrupted writes are removed."""
+    entries = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            name = entry.name
+            if name.startswith("."):
+                if clean_temp and name.endswith(".tmp") and ".json." in name:
+                    try:
+                        os.unlink(entry.path)
+                    except OSError:
+                        pass
+                continue
+            if name.endswith(".json") and entry.is_file():
+                entries.append(entry)
+    return entries
+
+
+def _mtime(entry: os.DirEntry[str]) -> float:
+    try:
+        return entry.stat().st_mtime
+    except OSError:
+        return 0.0

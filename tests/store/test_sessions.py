@@ -63,7 +63,7 @@ def test_corrupt_file_is_reported_and_kept(tmp_path: Path) -> None:
     (tmp_path / "2026-01-01T00-00-00_x.json").write_text("{oops", encoding="utf-8")
     result = SessionStore(tmp_path).load_all()
     assert result.sessions == [] and len(result.problems) == 1
-    assert (tmp_path / "2026-01-01T00-00-00_x.json").exists()
+    assert (tmp_path / "corrupt" / "2026-01-01T00-00-00_x.json").read_text(encoding="utf-8") == "{oops"
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
@@ -75,4 +75,4 @@ def test_read_only_folder_gives_one_sentence(tmp_path: Path, foundation_plan: Se
     folder.chmod(0o500)
     with pytest.raises(StoreError) as err:
         SessionStore(folder).save(session_record(engine.result, session_id="abc"))
-    assert "Could not save the session" in str(err.value)
+    assert str(err.value) == f"Could not save the session in {folder} because the folder is not writable."

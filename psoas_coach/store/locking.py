@@ -1,0 +1,36 @@
+"""The cross-process lock that keeps two running instances from losing each other's writes."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from filelock import FileLock, Timeout
+
+from psoas_coach.paths import ensure_private_dir
+from psoas_coach.store.errors import StoreError
+
+LOCK_NAME = ".lock"
+BUSY = "Another Psoas Coach window is busy with the session history; try again in a moment."
+
+
+class StoreLock:
+    """A re-entrant lock on ``<folder>/.lock`` (a separate, empty, private file that is never deleted)."""
+
+    def __init__(self, folder: Path, timeout: float = 10.0) -> None:
+        self.folder = folder
+        self._lock = FileLock(str(folder / LOCK_NAME), timeout=timeout, mode=0o600, thread_local=False)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold the lock for the block; raises StoreError if another instance keeps it past the timeout."""
+        ensure_private_dir(self.folder)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(BUSY) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
