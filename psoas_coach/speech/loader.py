@@ -1,0 +1,146 @@
+"""Chooses the speech backend after the window is up, without ever blocking the GUI thread.
+
+pyttsx3 with espeak-ng (rendered clips) -> Qt's QTextToSpeech if it is Ready -> captions and beeps.
+No audio output at all -> captions only. Each fallback is announced once in one plain line.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from psoas_coach.paths import AppPaths
+from psoas_coach.settings import VoiceSettings
+from psoas_coach.speech.base import CaptionOnlySpeaker
+from psoas_coach.speech.coach import VoiceCoach
+from psoas_coach.speech.renderer import EngineFactory, default_engine
+
+log = logging.getLogger(__name__)
+
+NO_AUDIO = "No audio output found: cues are shown as captions only."
+NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
+NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
+FIRST_PAINT_FALLBACK_MS = 1500
+
+
+@dataclass
+class LoaderOptions:
+    """What the loader may use; tests replace the probes to walk every fallback."""
+
+    engine_factory: EngineFactory = default_engine
+    audio_probe: Callable[[], object | None] | None = None  # returns a device or None
+    use_qt_tts: bool = True
+    qt_tts_engine: str | None = None
+
+
+class SpeechLoader(QObject):
+    """Builds the best working speaker for *coach*; call ``start()`` once the window has painted."""
+
+    def __init__(self, coach: VoiceCoach, paths: AppPaths, settings: VoiceSettings,
+                 options: LoaderOptions | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else coach)
+        self.coach = coach
+        self.paths = paths
+        self.settings = settings
+        self.options = options or LoaderOptions()
+        self.started = False
+        self.finished = False
+        self.choice = ""
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        from psoas_coach.speech.beeps import beep_files
+        from psoas_coach.speech.cache import ClipCache
+        from psoas_coach.speech.player import SoundEffectPlayer, default_output
+        from psoas_coach.speech.speakers import ClipSpeaker
+
+        probe = self.options.audio_probe or default_output
+        device = probe()
+        if device is None:
+            self._done(CaptionOnlySpeaker(self.settings.rate), NO_AUDIO)
+            return
+        self.player = SoundEffectPlayer(device, self)  # type: ignore[arg-type]
+        self.player.set_volume(self.settings.volume)
+        self.beeps = beep_files(self.paths.cache / "beeps")
+        cache = ClipCache(self.paths.cache / "speech", self.settings.voice, self.settings.rate)
+        self.clip_speaker = ClipSpeaker(self.player, self.beeps, cache, voice=self.settings.voice,
+                                        engine_factory=self.options.engine_factory, parent=self)
+        self.clip_speaker.ready.connect(self._on_engine_ready)
+        self.clip_speaker.start()
+
+    def _on_engine_ready(self, ok: bool, reason: str) -> None:
+        if ok:
+            self._done(self.clip_speaker, "")
+            return
+        log.info("speech engine unavailable: %s", reason)
+        self.clip_speaker.shutdown()
+        if not self.options.use_qt_tts:
+            self._beeps_only(reason)
+            return
+        from psoas_coach.speech.qt_tts import probe_qt_tts
+
+        probe_qt_tts(lambda tts: self._on_qt_tts(tts, reason), engine=self.options.qt_tts_engine, parent=self)
+
+    def _on_qt_tts(self, tts: object | None, reason: str) -> None:
+        if tts is None:
+            self._beeps_only(reason)
+            return
+        from psoas_coach.speech.qt_tts import QtTtsSpeaker
+        from psoas_coach.speech.speakers import beep_key
+
+        for kind, path in self.beeps.items():
+            self.player.load(beep_key(kind), path)
+        speaker = QtTtsSpeaker(tts, self.player, self.settings.rate, self)  # type: ignore[arg-type]
+        speaker.set_volume(self.settings.volume)
+        self._done(speaker, NO_ENGINE_TTS.format(reason=reason))
+
+    def _beeps_only(self, reason: str) -> None:
+        from psoas_coach.speech.speakers import BeepSpeaker
+
+        self._done(BeepSpeaker(self.player, self.beeps, self.settings.rate, self), NO_ENGINE.format(reason=reason))
+
+    def _done(self, speaker: object, notice: str) -> None:
+        self.finished = True
+        self.choice = getattr(speaker, "name", type(speaker).__name__)
+        self.coach.set_speaker(speaker)  # type: ignore[arg-type]
+        if notice:
+            self.coach.announce(notice)
+
+
+class _FirstPaint(QObject):
+    """Calls back once, right after *window*'s first paint (or after a fallback delay)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.callback = callback
+        self.fired = False
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if not self.fired and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)  # after this paint has finished
+        return False
+
+    def _fire(self) -> None:
+        if self.fired:
+            return
+        self.fired = True
+        parent = self.parent()
+        if isinstance(parent, QWidget):
+            parent.removeEventFilter(self)
+        self.callback()
+
+
+def load_after_first_paint(window: QWidget, coach: VoiceCoach, paths: AppPaths, settings: VoiceSettings,
+                           options: LoaderOptions | None = None) -> SpeechLoader:
+    """The one call app.py makes: speech backends are imported and started after the first paint."""
+    loader = SpeechLoader(coach, paths, settings, options)
+    _FirstPaint(window, loader.start)
+    return loader

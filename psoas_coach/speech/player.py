@@ -1,0 +1,72 @@
+"""Clip playback with QtMultimedia: QSoundEffect per preloaded clip, so play and stop act at once.
+
+Imported only after the first window paint (QtMultimedia is heavy and talks to the sound server).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QSoundEffect
+
+log = logging.getLogger(__name__)
+
+
+def default_output() -> QAudioDevice | None:
+    """The default audio output, or None when the machine has none (no sound card, no sound server)."""
+    device = QMediaDevices.defaultAudioOutput()
+    if device.isNull() or not QMediaDevices.audioOutputs():
+        return None
+    return device
+
+
+def describe_output() -> str | None:
+    device = default_output()
+    return None if device is None else device.description()
+
+
+class SoundEffectPlayer(QObject):
+    """One QSoundEffect per clip, loaded ahead; one speech clip plays at a time, beeps mix over it."""
+
+    def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.device = device
+        self._effects: dict[str, QSoundEffect] = {}
+        self._current: QSoundEffect | None = None
+        self._volume = 1.0
+
+    def load(self, key: str, path: Path) -> None:
+        if key in self._effects:
+            return
+        effect = QSoundEffect(self.device, self)
+        effect.setSource(QUrl.fromLocalFile(str(path)))
+        effect.setVolume(self._volume)
+        self._effects[key] = effect
+
+    def has(self, key: str) -> bool:
+        return key in self._effects
+
+    def play(self, key: str, *, exclusive: bool = True) -> bool:
+        effect = self._effects.get(key)
+        if effect is None:
+            return False
+        if exclusive:
+            self.stop()
+            self._current = effect
+        if effect.status() == QSoundEffect.Status.Error:
+            log.warning("could not play clip %s", effect.source().toLocalFile())
+            return False
+        effect.play()
+        return True
+
+    def stop(self) -> None:
+        if self._current is not None:
+            self._current.stop()
+            self._current = None
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = max(0.0, min(1.0, volume))
+        for effect in self._effects.values():
+            effect.setVolume(self._volume)

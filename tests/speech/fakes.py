@@ -1,0 +1,126 @@
+"""Fakes for the speech layer: a speaker and a player that record what they were asked, and when."""
+
+from __future__ import annotations
+
+import wave
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from psoas_coach.core.cues import BeepKind, estimate_length
+
+
+@dataclass
+class Said:
+    at: float  # clock seconds when it started
+    text: str
+    length: float  # seconds it would take
+    cut_at: float | None = None  # when it was cut off, if it was
+
+    @property
+    def end(self) -> float:
+        return self.at + self.length if self.cut_at is None else min(self.cut_at, self.at + self.length)
+
+
+@dataclass
+class FakeSpeaker:
+    """Records (time, text) of every cue, beeps and cancels; clip lengths are the estimates."""
+
+    now: Callable[[], float]
+    name: str = "fake speaker"
+    said: list[Said] = field(default_factory=list)
+    beeps: list[tuple[float, BeepKind]] = field(default_factory=list)
+    cancels: list[float] = field(default_factory=list)
+    prepared: list[str] = field(default_factory=list)
+    volume: float = 1.0
+    shut: bool = False
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        self.prepared.extend(texts)
+
+    def clip_length(self, text: str) -> float:
+        return estimate_length(text)
+
+    def _cut(self, at: float) -> None:
+        if self.said and self.said[-1].cut_at is None and self.said[-1].at + self.said[-1].length > at:
+            self.said[-1].cut_at = at
+
+    def say(self, text: str) -> None:
+        now = self.now()
+        self._cut(now)
+        self.said.append(Said(now, text, self.clip_length(text)))
+
+    def beep(self, kind: BeepKind) -> None:
+        self.beeps.append((self.now(), kind))
+
+    def cancel(self) -> None:
+        now = self.now()
+        self._cut(now)
+        self.cancels.append(now)
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def shutdown(self) -> None:
+        self.shut = True
+
+    def texts(self) -> list[str]:
+        return [s.text for s in self.said]
+
+
+@dataclass
+class FakePlayer:
+    """A ClipPlayer that keeps the loaded paths and records plays and stops."""
+
+    loaded: dict[str, Path] = field(default_factory=dict)
+    played: list[str] = field(default_factory=list)
+    stops: int = 0
+    volume: float = 1.0
+
+    def load(self, key: str, path: Path) -> None:
+        self.loaded[key] = path
+
+    def has(self, key: str) -> bool:
+        return key in self.loaded
+
+    def play(self, key: str, *, exclusive: bool = True) -> bool:
+        if key not in self.loaded:
+            return False
+        if exclusive:
+            self.stops += 1
+        self.played.append(key)
+        return True
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+
+class FakeTtsEngine:
+    """Stands in for a pyttsx3 engine: each runAndWait writes a silent WAV as long as the estimate."""
+
+    def __init__(self) -> None:
+        self.properties: dict[str, object] = {}
+        self._job: tuple[str, str] | None = None
+        self.runs = 0
+
+    def setProperty(self, name: str, value: object) -> None:  # noqa: N802 (pyttsx3's name)
+        self.properties[name] = value
+
+    def save_to_file(self, text: str, filename: str) -> None:
+        self._job = (text, filename)
+
+    def runAndWait(self) -> None:  # noqa: N802 (pyttsx3's name)
+        self.runs += 1
+        if self._job is None:
+            return
+        text, filename = self._job
+        self._job = None
+        frames = int(estimate_length(text) * 22050)
+        with wave.open(filename, "wb") as fh:
+            fh.setnchannels(1)
+            fh.setsampwidth(2)
+            fh.setframerate(22050)
+            fh.writeframes(b"\0\0" * frames)
