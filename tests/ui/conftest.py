@@ -45,9 +45,9 @@ def window_factory(qtbot: QtBot, tmp_path: Path, clock: FakeClock, answers: Answ
         window = MainWindow(library, store, SessionRecorder(store), make_engine, ask=answers)
         qtbot.addWidget(window)
         window.driver.timer.stop()
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         return window
 
     return make

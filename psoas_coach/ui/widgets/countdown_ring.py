@@ -69,10 +69,14 @@ class CountdownRing(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         d = self.diameter()
+        if d < 24:
+            painter.end()
+            return
         thickness = max(6.0, d * 0.06)
         rect = QRectF((self.width() - d) / 2 + thickness / 2, (self.height() - d) / 2 + thickness / 2,
                       d - thickness, d - thickness)
-        fg = self.palette().color(self.foregroundRole())
+        palette = self.palette()  # keep it alive: color() refers into it
+        fg = QColor(palette.color(self.foregroundRole()))
         track = QColor(fg)
         track.setAlphaF(0.22)
         pen = QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
