@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 
 # Add a module name here when a new sub-command lands.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("programs", "schedule")
 
 
 def load_command_modules() -> list[object]:
