@@ -172,7 +172,8 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
             raise self.fail(key, f"must be a number, not {_type_name(value)}")
         if not low <= value <= high:
-            raise self.fail(key, f"must be between {low:g} and {high:g}, not {value:g}")
+            shown = f"{value:g}" if isinstance(value, float) or abs(value) < 10**15 else "a huge number"
+            raise self.fail(key, f"must be between {low:g} and {high:g}, not {shown}")
         return float(value)
 
     def integer(self, key: str, default: int | None = None, *, low: int = 0, high: int = 1000) -> int:
@@ -355,6 +356,10 @@ def _read_json(text: str, source: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProgramError(source, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ProgramError(source, "(file)", "is nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise ProgramError(source, "(file)", f"cannot be read as JSON ({str(exc).split('(')[0].strip()})") from None
 
 
 def load_catalogue() -> dict[str, Exercise]:
