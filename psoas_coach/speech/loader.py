@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from psoas_coach.paths import AppPaths
 from psoas_coach.settings import VoiceSettings
-from psoas_coach.speech.base import CaptionOnlySpeaker
+from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.coach import VoiceCoach
 from psoas_coach.speech.renderer import EngineFactory, default_engine
 
@@ -33,6 +33,7 @@ class LoaderOptions:
 
     engine_factory: EngineFactory = default_engine
     audio_probe: Callable[[], object | None] | None = None  # returns a device or None
+    player_factory: Callable[[object], ClipPlayer] | None = None  # device -> player
     use_qt_tts: bool = True
     qt_tts_engine: str | None = None
 
@@ -57,15 +58,19 @@ class SpeechLoader(QObject):
         self.started = True
         from psoas_coach.speech.beeps import beep_files
         from psoas_coach.speech.cache import ClipCache
-        from psoas_coach.speech.player import SoundEffectPlayer, default_output
         from psoas_coach.speech.speakers import ClipSpeaker
 
-        probe = self.options.audio_probe or default_output
+        probe, make_player = self.options.audio_probe, self.options.player_factory
+        if probe is None or make_player is None:
+            from psoas_coach.speech import player as qt_player  # QtMultimedia: only now, after the paint
+
+            probe = probe or qt_player.default_output
+            make_player = make_player or (lambda device: qt_player.SoundEffectPlayer(device, self))  # type: ignore[arg-type]
         device = probe()
         if device is None:
             self._done(CaptionOnlySpeaker(self.settings.rate), NO_AUDIO)
             return
-        self.player = SoundEffectPlayer(device, self)  # type: ignore[arg-type]
+        self.player: ClipPlayer = make_player(device)
         self.player.set_volume(self.settings.volume)
         self.beeps = beep_files(self.paths.cache / "beeps")
         cache = ClipCache(self.paths.cache / "speech", self.settings.voice, self.settings.rate)

@@ -1,0 +1,99 @@
+"""Choosing the speech backend: every fallback reached, announced once, never blocking or crashing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from psoas_coach.core.cues import BeepKind
+from psoas_coach.paths import resolve_paths
+from psoas_coach.settings import VoiceSettings
+from psoas_coach.speech.base import CaptionOnlySpeaker
+from psoas_coach.speech.coach import VoiceCoach
+from psoas_coach.speech.loader import NO_AUDIO, LoaderOptions, SpeechLoader, load_after_first_paint
+from psoas_coach.speech.speakers import BeepSpeaker, ClipSpeaker, beep_key
+from tests.speech.fakes import FakePlayer, FakeTtsEngine
+
+
+def no_espeak() -> FakeTtsEngine:
+    raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
+
+
+def make(private_home: Path, **options: object) -> tuple[VoiceCoach, SpeechLoader, list[str], FakePlayer]:
+    player = FakePlayer()
+    opts = LoaderOptions(audio_probe=lambda: "a device", player_factory=lambda device: player)
+    for key, value in options.items():
+        setattr(opts, key, value)
+    coach = VoiceCoach()
+    notices: list[str] = []
+    coach.notice.connect(notices.append)
+    loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(volume=0.6), opts)
+    return coach, loader, notices, player
+
+
+def test_pyttsx3_engine_is_chosen_when_it_starts(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, player = make(private_home, engine_factory=FakeTtsEngine)
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    assert isinstance(coach.speaker, ClipSpeaker) and notices == []
+    assert player.volume == 0.6
+    assert set(player.loaded) >= {beep_key(k) for k in BeepKind}
+    assert (private_home / "cache" / "beeps").is_dir()
+    coach.shutdown()
+
+
+def test_no_audio_output_means_captions_only(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, _ = make(private_home, audio_probe=lambda: None)
+    loader.start()
+    assert loader.finished and isinstance(coach.speaker, CaptionOnlySpeaker)
+    assert notices == [NO_AUDIO]
+
+
+def test_missing_espeak_without_a_system_voice_means_captions_and_beeps(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, player = make(private_home, engine_factory=no_espeak, use_qt_tts=False)
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    assert isinstance(coach.speaker, BeepSpeaker) and not isinstance(coach.speaker, ClipSpeaker)
+    assert notices == ["No voice engine (libespeak-ng was not found (install espeak-ng)): "
+                       "cues are shown as captions, with beeps."]
+    coach.speaker.beep(BeepKind.WORK)
+    assert player.played[-1] == beep_key(BeepKind.WORK)
+
+
+@pytest.mark.qt_log_ignore(".*pipewire.*", ".*text-to-speech.*")
+def test_missing_espeak_falls_back_to_a_ready_qt_text_to_speech(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, _ = make(private_home, engine_factory=no_espeak, qt_tts_engine="mock")
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    from psoas_coach.speech.qt_tts import QtTtsSpeaker
+
+    assert isinstance(coach.speaker, QtTtsSpeaker)
+    assert len(notices) == 1 and notices[0].startswith("Voice engine unavailable (libespeak-ng was not found")
+    coach.speaker.say("Lift.")
+    coach.speaker.cancel()
+
+
+@pytest.mark.qt_log_ignore(".*")
+def test_an_unusable_qt_text_to_speech_is_not_used(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, _ = make(private_home, engine_factory=no_espeak, qt_tts_engine="no-such-engine")
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    assert type(coach.speaker) is BeepSpeaker
+    assert len(notices) == 1 and "captions, with beeps" in notices[0]
+
+
+def test_loading_waits_for_the_first_paint(private_home: Path, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = QLabel("Psoas Coach")
+    qtbot.addWidget(window)
+    coach = VoiceCoach()
+    player = FakePlayer()
+    loader = load_after_first_paint(window, coach, resolve_paths(), VoiceSettings(),
+                                    LoaderOptions(audio_probe=lambda: None, player_factory=lambda d: player))
+    assert not loader.started  # nothing heavy before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: loader.finished, timeout=3000)
+    assert isinstance(coach.speaker, CaptionOnlySpeaker)
