@@ -67,7 +67,7 @@ class SessionStore:
         self.conflicts_folder = folder / CONFLICTS
         self._lock = StoreLock(folder, lock_timeout)
         self._unfinished = UnfinishedFile(folder / "unfinished" / "current.json", self.corrupt_folder)
-        self._paths: dict[str, Path] = {}  # id -> file it was loaded from
+        self._names: dict[str, str] = {}  # id -> name of the file it was loaded from
 
     # ------------------------------------------------------------------ writing
 
@@ -101,7 +101,7 @@ class SessionStore:
             raise
         except OSError as exc:
             raise save_error(path, exc) from exc
-        self._paths[str(record["id"])] = path
+        self._names[str(record["id"])] = path.name
         return path
 
     def update(self, record: Record, **changes: Any) -> Record:
@@ -115,9 +115,9 @@ class SessionStore:
         if is_newer(record):
             raise StoreError(READ_ONLY)
         targets = {self.path_for(record)}
-        known = self._paths.pop(str(record["id"]), None)
+        known = self._names.pop(str(record["id"]), None)
         if known is not None:
-            targets.add(known)
+            targets.add(self.folder / known)
         try:
             with self._lock.held():
                 for path in targets:
@@ -139,30 +139,28 @@ class SessionStore:
         if not self.folder.is_dir():
             return out
         with self._maybe_locked() as locked:
-            groups: dict[str, list[Candidate]] = {}
-            for entry in _json_entries(self.folder, clean_temp=locked):
-                path = Path(entry.path)
-                record, problem = _read_record(path)
+            groups: dict[str, list[tuple[str, Record]]] = {}
+            for name in _json_names(self.folder, clean_temp=locked):
+                record, problem = _read_record(os.path.join(self.folder, name))
                 if record is None:
-                    out.problems.append(f"{path.name} {problem}.")
+                    out.problems.append(f"{name} {problem}.")
+                    path = self.folder / name
                     if locked and self._move_aside(path, self.corrupt_folder) is not None:
                         out.moved_aside.append(path)
                     continue
-                canonical = path == self.path_for(record)
-                groups.setdefault(str(record["id"]), []).append(
-                    Candidate(path, record, canonical, _mtime(entry))
-                )
-            self._paths = {}
-            for session_id, candidates in groups.items():
-                winner = candidates[0]
-                if len(candidates) > 1:
-                    winner, losers = pick(candidates)
+                groups.setdefault(str(record["id"]), []).append((name, record))
+            self._names = {}
+            for session_id, found in groups.items():
+                name, record = found[0]
+                if len(found) > 1:
+                    winner, losers = pick([self._candidate(n, r) for n, r in found])
                     if locked:
                         winner = self._settle(winner, losers, out)
-                self._paths[session_id] = winner.path
-                if is_newer(winner.record):
+                    name, record = winner.path.name, winner.record
+                self._names[session_id] = name
+                if is_newer(record):
                     out.read_only.add(session_id)
-                out.sessions.append(winner.record)
+                out.sessions.append(record)
         out.sessions.sort(key=lambda r: (parse_time(r.get("started")), str(r.get("id"))))
         return out
 
@@ -199,6 +197,14 @@ class SessionStore:
             yield True
         finally:
             cm.__exit__(None, None, None)
+
+    def _candidate(self, name: str, record: Record) -> Candidate:
+        path = self.folder / name
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            mtime = 0.0
+        return Candidate(path, record, path == self.path_for(record), mtime)
 
     def _settle(self, winner: Candidate, losers: list[Candidate], out: LoadResult) -> Candidate:
         """Keep the losing copies in conflicts/ and the winner at its canonical name."""
@@ -263,10 +269,11 @@ def _bytes_state(data: bytes) -> str:
         return "unreadable"
 
 
-def _read_record(path: Path) -> tuple[Record | None, str]:
+def _read_record(path: str) -> tuple[Record | None, str]:
     """The migrated record in *path*, or None and why not (a few words)."""
     try:
-        raw = json.loads(path.read_bytes())
+        with open(path, "rb") as fh:
+            raw = json.loads(fh.read())
     except OSError as exc:
         return None, f"could not be opened ({reason_of(exc)})"
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -281,9 +288,10 @@ def _read_record(path: Path) -> tuple[Record | None, str]:
         return None, "has an unknown schema_version"
 
 
-def _json_entries(folder: Path, *, clean_temp: bool) -> list[os.DirEntry[str]]:
-    """Record files directly in *folder*. With the lock held, temp files of interrupted writes are removed."""
-    entries = []
+def _json_names(folder: Path, *, clean_temp: bool) -> list[str]:
+    """Names of the record files directly in *folder*. With the lock held, temp files of interrupted
+    writes (which only a writer holding the lock could be making) are removed."""
+    names = []
     with os.scandir(folder) as it:
         for entry in it:
             name = entry.name
@@ -295,12 +303,5 @@ def _json_entries(folder: Path, *, clean_temp: bool) -> list[os.DirEntry[str]]:
                         pass
                 continue
             if name.endswith(".json") and entry.is_file():
-                entries.append(entry)
-    return entries
-
-
-def _mtime(entry: os.DirEntry[str]) -> float:
-    try:
-        return entry.stat().st_mtime
-    except OSError:
-        return 0.0
+                names.append(name)
+    return names

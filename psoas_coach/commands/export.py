@@ -1,0 +1,72 @@
+"""``psoas-coach export`` and ``psoas-coach import``: every session to CSV or JSON, and a JSON export back in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from psoas_coach.paths import AppPaths
+
+
+def register(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export", help="export every session to CSV or JSON",
+        description="Export every saved session. JSON keeps everything and can be imported back; "
+        "CSV has one row per session, exercise and side.",
+    )
+    export.add_argument("--format", choices=("csv", "json"), default="json", help="file format (default json)")
+    export.add_argument("--output", metavar="FILE", required=True, help="where to write it ('-' for the screen)")
+    export.set_defaults(func=run_export)
+    imp = subparsers.add_parser(
+        "import", help="add sessions from a JSON export, merging by id",
+        description="Add the sessions of a JSON export. A session already here is replaced only by a newer copy.",
+    )
+    imp.add_argument("file", metavar="FILE", help="a file written by 'psoas-coach export --format json'")
+    imp.set_defaults(func=run_import)
+
+
+def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    from psoas_coach.store.errors import StoreError
+    from psoas_coach.store.exporting import to_csv, to_json, write_export
+    from psoas_coach.store.sessions import SessionStore
+
+    result = SessionStore(paths.sessions).load_all()
+    if result.notice():
+        print(result.notice(), file=sys.stderr)
+    if args.output == "-":
+        sys.stdout.write(to_json(result.sessions) if args.format == "json" else to_csv(result.sessions))
+        return 0
+    out = Path(args.output).expanduser()
+    try:
+        write_export(result.sessions, out, args.format)
+    except StoreError as exc:
+        print(f"psoas-coach: {exc}", file=sys.stderr)
+        return 1
+    n = len(result.sessions)
+    print(f"Exported {n} session{'s' if n != 1 else ''} to {out}.")
+    return 0
+
+
+def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    from psoas_coach.store.errors import StoreError
+    from psoas_coach.store.exporting import merge_into, parse_import
+    from psoas_coach.store.sessions import SessionStore
+
+    source = Path(args.file).expanduser()
+    try:
+        incoming = parse_import(source.read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"psoas-coach: Could not read {source} ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    except (UnicodeDecodeError, ValueError) as exc:
+        print(f"psoas-coach: {source} is not a Psoas Coach export: {exc}.", file=sys.stderr)
+        return 1
+    try:
+        report = merge_into(SessionStore(paths.sessions), incoming)
+    except StoreError as exc:
+        print(f"psoas-coach: {exc}", file=sys.stderr)
+        return 1
+    print(report.sentence())
+    return 0 if not report.rejected or report.added or report.updated or report.unchanged else 1

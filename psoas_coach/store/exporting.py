@@ -1,0 +1,162 @@
+"""Export sessions as JSON or CSV, and import a JSON export back, merging by id.
+
+The JSON export is the records exactly as stored, wrapped with what made them; it is what ``import``
+reads back. The CSV has one row per session, exercise and side, for a spreadsheet or a therapist.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from psoas_coach import __version__
+from psoas_coach.store.errors import StoreError, reason_of
+from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
+from psoas_coach.store.records import parse_time
+from psoas_coach.store.schema import problems
+
+FORMAT = "psoas-coach-sessions"
+
+Record = dict[str, Any]
+
+CSV_COLUMNS = (
+    "session_id", "started", "ended", "program_id", "program", "duration_seconds", "status", "effort", "pain",
+    "pain_stop_exercise", "pain_stop_side", "notes", "exercise_id", "exercise", "side", "sets_started",
+    "sets_completed", "reps", "holds", "hold_seconds", "work_seconds", "skipped_steps",
+)
+_SIDE_FIELDS = ("sets_started", "sets_completed", "reps", "holds", "hold_seconds", "work_seconds", "skipped_steps")
+
+
+def to_json(records: Iterable[Record]) -> str:
+    """Every record in one readable JSON document that ``parse_import`` reads back."""
+    doc = {
+        "format": FORMAT,
+        "schema_version": CURRENT_VERSION,
+        "exported": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "sessions": list(records),
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def csv_rows(record: Record) -> list[dict[str, Any]]:
+    """The CSV rows of one session: one per exercise and side, or one bare row if nothing was done."""
+    program = _dict(record.get("program"))
+    stop = _dict(record.get("pain_stop"))
+    base = {
+        "session_id": record.get("id"), "started": record.get("started"), "ended": record.get("ended"),
+        "program_id": program.get("id"), "program": program.get("name"),
+        "duration_seconds": record.get("duration_seconds"), "status": record.get("status"),
+        "effort": record.get("effort"), "pain": record.get("pain"),
+        "pain_stop_exercise": stop.get("exercise_id"), "pain_stop_side": stop.get("side"),
+        "notes": record.get("notes", ""),
+    }
+    rows = []
+    for ex in record.get("exercises") or []:
+        ex = _dict(ex)
+        for side, totals in _dict(ex.get("sides")).items():
+            row = dict(base, exercise_id=ex.get("id"), exercise=ex.get("name"), side=side)
+            row.update({k: _dict(totals).get(k) for k in _SIDE_FIELDS})
+            rows.append(row)
+    return rows or [base]
+
+
+def to_csv(records: Iterable[Record]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerows(csv_rows(record))
+    return out.getvalue()
+
+
+def write_export(records: list[Record], path: Path, fmt: str) -> None:
+    """Write *records* to *path* as "json" or "csv"; StoreError with one sentence if the disk refuses."""
+    text = to_json(records) if fmt == "json" else to_csv(records)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"Could not write {path} because {reason_of(exc)}.") from exc
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[str] = field(default_factory=list)  # "<id or position>: why"
+
+    def sentence(self) -> str:
+        n = self.added
+        parts = [f"Imported {n} new session{'s' if n != 1 else ''}"]
+        if self.updated:
+            parts.append(f"updated {self.updated}")
+        text = ", ".join(parts)
+        if self.unchanged:
+            text += f"; {self.unchanged} {'was' if self.unchanged == 1 else 'were'} already here"
+        if self.rejected:
+            text += f"; {len(self.rejected)} could not be used ({self.rejected[0]})"
+        return text + "."
+
+
+def parse_import(text: str) -> list[Any]:
+    """The records in an export file (or a bare list of records, or one record); ValueError if none."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        raise ValueError("the file is not JSON") from None
+    if isinstance(doc, dict) and doc.get("format") == FORMAT:
+        sessions = doc.get("sessions")
+    elif isinstance(doc, dict) and "id" in doc:
+        sessions = [doc]
+    else:
+        sessions = doc
+    if not isinstance(sessions, list):
+        raise ValueError("the file holds no sessions")
+    return sessions
+
+
+def merge_into(store: Any, incoming: list[Any]) -> ImportReport:
+    """Add sessions the store lacks and replace the ones *incoming* has a newer copy of."""
+    report = ImportReport()
+    have = {str(r["id"]): r for r in store.load_all().sessions}
+    for position, raw in enumerate(incoming, start=1):
+        label = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") else f"entry {position}"
+        if not isinstance(raw, dict):
+            report.rejected.append(f"{label}: not a session record")
+            continue
+        try:
+            record = migrate(dict(raw))
+        except MigrationError:
+            report.rejected.append(f"{label}: unknown schema_version")
+            continue
+        if is_newer(record):
+            report.rejected.append(f"{label}: made by a newer version of Psoas Coach")
+            continue
+        wrong = problems(record)
+        if wrong:
+            report.rejected.append(f"{label}: {wrong[0]}")
+            continue
+        old = have.get(record["id"])
+        if old is not None and is_newer(old):
+            report.rejected.append(f"{label}: the copy here is from a newer version and stays as it is")
+            continue
+        if old is not None and parse_time(record.get("updated")) <= parse_time(old.get("updated")):
+            report.unchanged += 1
+            continue
+        store.save(record)
+        have[record["id"]] = record
+        if old is None:
+            report.added += 1
+        else:
+            report.updated += 1
+    return report
