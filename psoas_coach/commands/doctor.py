@@ -1,0 +1,202 @@
+"""`psoas-coach doctor`: which speech engine and audio output this machine has, and what to install.
+
+It renders one real clip with pyttsx3 (in a worker thread, with a time limit, so it never hangs),
+lists the audio outputs and Qt's text-to-speech engines, and ends with the plain line the app
+would show. Exit code 0 when spoken cues will work, 1 when the app falls back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from psoas_coach.paths import AppPaths
+
+PROBE_TEXT = "Psoas Coach is ready to coach you."
+RENDER_TIMEOUT = 15.0
+
+
+@dataclass
+class EngineReport:
+    ok: bool
+    detail: str  # why not, when not ok
+    render_ms: float = 0.0
+    clip_seconds: float = 0.0
+    voices: int = 0
+
+
+@dataclass
+class QtReport:
+    outputs: list[str] = field(default_factory=list)
+    default_output: str | None = None
+    tts_engines: list[str] = field(default_factory=list)
+    tts_ready: bool = False
+    problem: str = ""  # Qt multimedia could not be loaded at all
+
+
+def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
+    """Render PROBE_TEXT with the app's own render worker into a temporary folder."""
+    from psoas_coach.speech.cache import ClipCache
+    from psoas_coach.speech.renderer import Pyttsx3Renderer, default_engine
+
+    ready: list[tuple[bool, str]] = []
+    clips: list[float] = []
+    voices: list[int] = []
+    done = threading.Event()
+
+    def engine() -> Any:
+        eng = default_engine()
+        try:
+            voices.append(len(eng.getProperty("voices") or []))
+        except Exception:  # noqa: BLE001 - the voice list is a detail, not a requirement
+            voices.append(0)
+        return eng
+
+    def on_ready(ok: bool, why: str) -> None:
+        ready.append((ok, why))
+        if not ok:
+            done.set()
+
+    def on_clip(text: str, path: Path, length: float) -> None:
+        clips.append(length)
+        done.set()
+
+    with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
+        renderer = Pyttsx3Renderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip,
+                                   engine_factory=engine)
+        renderer.start()
+        renderer.request([PROBE_TEXT])
+        finished = done.wait(timeout)
+        renderer.stop(timeout=1.0)
+    if not finished:
+        return EngineReport(False, f"the speech engine did not answer within {timeout:g} s")
+    if ready and not ready[0][0]:
+        return EngineReport(False, ready[0][1])
+    if not clips:
+        return EngineReport(False, "the speech engine started but wrote no audio")
+    render_ms = renderer.render_seconds[0] * 1000 if renderer.render_seconds else 0.0
+    return EngineReport(True, "", render_ms, clips[0], voices[0] if voices else 0)
+
+
+def probe_qt(tts_wait_ms: int = 3000) -> QtReport:
+    """Audio outputs and text-to-speech engines as Qt sees them; Qt's chatter is kept off the terminal."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, qInstallMessageHandler
+        from PySide6.QtGui import QGuiApplication
+    except ImportError as exc:
+        return QtReport(problem=f"PySide6 could not be loaded ({exc})")
+    previous = qInstallMessageHandler(lambda kind, context, message: None)
+    try:
+        app = QCoreApplication.instance() or QGuiApplication([sys.argv[0]])
+        report = QtReport()
+        try:
+            from PySide6.QtMultimedia import QMediaDevices
+
+            report.outputs = [d.description() for d in QMediaDevices.audioOutputs()]
+            default = QMediaDevices.defaultAudioOutput()
+            report.default_output = None if default.isNull() or not report.outputs else default.description()
+        except ImportError as exc:
+            report.problem = f"Qt Multimedia could not be loaded ({exc}; on Linux install libpulse0)"
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+
+            report.tts_engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
+            if report.tts_engines:
+                tts = QTextToSpeech()
+                if tts.state() not in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
+                    loop = QEventLoop()
+                    tts.stateChanged.connect(lambda _s: loop.quit())
+                    QTimer.singleShot(tts_wait_ms, loop.quit)
+                    loop.exec()
+                report.tts_ready = tts.state() == QTextToSpeech.State.Ready
+        except ImportError:
+            pass
+        del app
+        return report
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def install_advice(system: str | None = None) -> list[str]:
+    """What to install for spoken cues on this OS, one line each."""
+    system = system or platform.system()
+    if system == "Linux":
+        return [
+            "Debian/Ubuntu: sudo apt install espeak-ng libpulse0 (and a sound server: pipewire-pulse or pulseaudio)",
+            "Fedora: sudo dnf install espeak-ng pulseaudio-libs",
+            "Arch: sudo pacman -S espeak-ng libpulse",
+        ]
+    if system == "Darwin":
+        return ["macOS: the built-in voices are used through pyttsx3; if none is found, pip install pyobjc"]
+    if system == "Windows":
+        return ["Windows: the built-in SAPI5 voices are used through pyttsx3; if none is found, pip install pywin32"]
+    return [f"{system}: install espeak-ng and make sure pyttsx3 can find libespeak-ng"]
+
+
+def report_lines(engine: EngineReport, qt: QtReport, system: str | None = None) -> tuple[list[str], bool]:
+    """The doctor's text, and whether spoken cues will work."""
+    lines = [f"Psoas Coach voice check on {system or platform.system()} (Python {platform.python_version()})"]
+    if engine.ok:
+        lines.append(f"Speech engine: pyttsx3 works: a {engine.clip_seconds:.2f} s clip rendered in "
+                     f"{engine.render_ms:.0f} ms ({engine.voices} voices).")
+    else:
+        lines.append(f"Speech engine: pyttsx3 is not usable: {engine.detail}.")
+    if qt.tts_engines:
+        state = "Ready" if qt.tts_ready else "not ready"
+        lines.append(f"Qt text-to-speech: {', '.join(qt.tts_engines)} ({state}).")
+    else:
+        lines.append("Qt text-to-speech: no engine found.")
+    if qt.problem:
+        lines.append(f"Audio output: unknown: {qt.problem}.")
+    elif qt.default_output:
+        others = len(qt.outputs) - 1
+        lines.append(f"Audio output: {qt.default_output}" + (f" (and {others} more)." if others > 0 else "."))
+    else:
+        lines.append("Audio output: none found (no sound card or sound server is reachable).")
+    audio = bool(qt.default_output) and not qt.problem
+    from psoas_coach.speech.loader import NO_AUDIO, NO_ENGINE, NO_ENGINE_TTS
+
+    if not audio:
+        verdict = NO_AUDIO
+    elif engine.ok:
+        verdict = "Spoken cues will work."
+    elif qt.tts_ready:
+        verdict = NO_ENGINE_TTS.format(reason=engine.detail)
+    else:
+        verdict = NO_ENGINE.format(reason=engine.detail)
+    lines.append(f"In the app: {verdict}")
+    works = audio and engine.ok
+    if not works:
+        lines.append("To get spoken cues:")
+        lines.extend(f"  {line}" for line in install_advice(system))
+    return lines, works
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "doctor", help="check which speech engine and audio output this machine has",
+        description="Render a test clip with the speech engine, list the audio outputs and Qt's text-to-speech "
+        "engines, and say what to install for spoken cues. Exit code 0 when spoken cues will work.",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, paths: AppPaths,
+        probes: tuple[Callable[[], EngineReport], Callable[[], QtReport]] | None = None) -> int:
+    engine_probe, qt_probe = probes or (probe_pyttsx3, probe_qt)
+    started = time.perf_counter()
+    engine = engine_probe()
+    qt = qt_probe()
+    lines, works = report_lines(engine, qt)
+    lines.append(f"(checked in {time.perf_counter() - started:.1f} s)")
+    print("\n".join(lines))
+    return 0 if works else 1
