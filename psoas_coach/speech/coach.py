@@ -10,6 +10,7 @@ later (speech.loader) and handed in with ``set_speaker``.
 from __future__ import annotations
 
 import math
+from typing import Iterable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -140,8 +141,7 @@ class VoiceCoach(QObject):
         engine.signals.step_changed.connect(self._on_step_changed)
         engine.signals.state_changed.connect(self._on_state_changed)
         engine.signals.finished.connect(self._on_finished)
-        self._texts = program_texts(engine.plan)
-        self._speaker.prepare(self._texts)
+        self.prepare_texts(program_texts(engine.plan))
         if engine.state is SessionState.RUNNING:
             self._load_step(engine.step, engine.elapsed())
 
@@ -155,9 +155,16 @@ class VoiceCoach(QObject):
         self._timeline = Timeline(())
         self._step_index = -1
 
-    def prepare_program_texts(self, texts: list[str]) -> None:
-        """Render a program's cues before any session starts (e.g. when it is selected)."""
-        self._speaker.prepare(texts)
+    def prepare_texts(self, texts: Iterable[str]) -> None:
+        """Render these cues ahead (e.g. every program's, at start-up); kept for a later speaker too."""
+        known = set(self._texts)
+        fresh: list[str] = []
+        for text in texts:
+            if text not in known:
+                known.add(text)
+                fresh.append(text)
+        self._texts.extend(fresh)
+        self._speaker.prepare(fresh)
 
     def poll(self) -> None:
         """Start every cue and beep that is due, then sleep until the next one or the step's end."""

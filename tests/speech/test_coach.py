@@ -250,3 +250,16 @@ def test_the_coach_timer_wakes_exactly_for_the_next_cue(foundation_plan: Session
     assert caption.args == ["3"] and speaker.texts()[-1] == "3"
     engine.pause()
     assert coach.next_wake_ms is None
+
+
+def test_texts_prepared_early_go_to_a_later_speaker(library: ProgramLibrary, clock: FakeClock) -> None:
+    from psoas_coach.core.cues import program_texts
+
+    coach = VoiceCoach()
+    texts = [t for p in library.programs for t in program_texts(build_plan(p))]
+    coach.prepare_texts(texts)
+    speaker = FakeSpeaker(clock.now)
+    coach.set_speaker(speaker)
+    assert speaker.prepared == list(dict.fromkeys(texts))
+    coach.attach(SessionEngine(build_plan(library.get("foundation")), clock))
+    assert speaker.prepared == list(dict.fromkeys(texts))  # nothing twice

@@ -1,0 +1,66 @@
+"""`psoas-coach doctor`: plain report lines, the verdict the app would give, and the real command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from psoas_coach.commands.doctor import EngineReport, QtReport, install_advice, report_lines, run
+from psoas_coach.paths import resolve_paths
+from psoas_coach.speech.loader import NO_AUDIO
+
+WORKING = EngineReport(True, "", render_ms=11.0, clip_seconds=2.1, voices=131)
+MISSING = EngineReport(False, "libespeak-ng was not found (install espeak-ng)")
+SPEAKERS = QtReport(outputs=["Built-in Audio"], default_output="Built-in Audio", tts_engines=["speechd"])
+
+
+def test_everything_found_means_spoken_cues(capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(None, resolve_paths(), probes=(lambda: WORKING, lambda: SPEAKERS))  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "pyttsx3 works: a 2.10 s clip rendered in 11 ms (131 voices)" in out
+    assert "Audio output: Built-in Audio." in out
+    assert "In the app: Spoken cues will work." in out
+    assert "To get spoken cues" not in out
+
+
+def test_missing_espeak_names_the_package_for_this_os() -> None:
+    lines, works = report_lines(MISSING, SPEAKERS, system="Linux")
+    assert not works
+    assert "Speech engine: pyttsx3 is not usable: libespeak-ng was not found (install espeak-ng)." in lines
+    assert any("captions, with beeps" in line for line in lines)
+    assert any("sudo apt install espeak-ng" in line for line in lines)
+
+
+def test_a_ready_qt_voice_is_the_fallback() -> None:
+    qt = QtReport(outputs=["x"], default_output="x", tts_engines=["speechd"], tts_ready=True)
+    lines, works = report_lines(MISSING, qt, system="Linux")
+    assert any("system text-to-speech instead" in line for line in lines) and not works
+
+
+def test_no_audio_output_means_captions_only() -> None:
+    lines, works = report_lines(WORKING, QtReport(), system="Linux")
+    assert f"In the app: {NO_AUDIO}" in lines and not works
+    assert "Audio output: none found (no sound card or sound server is reachable)." in lines
+
+
+@pytest.mark.parametrize("system,needle", [("Darwin", "macOS"), ("Windows", "SAPI5"), ("Linux", "dnf")])
+def test_advice_per_os(system: str, needle: str) -> None:
+    assert any(needle in line for line in install_advice(system))
+
+
+def test_the_real_command_answers_quickly_and_quietly(tmp_path: Path) -> None:
+    env = dict(os.environ, PSOAS_COACH_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-m", "psoas_coach", "doctor"], capture_output=True, text=True, env=env,
+                         timeout=60, cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode in (0, 1), out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("Psoas Coach voice check on")
+    assert any(line.startswith("Speech engine: ") for line in lines)
+    assert any(line.startswith("Audio output: ") for line in lines)
+    assert any(line.startswith("In the app: ") for line in lines)
+    assert "Audio saved" not in out.stdout and "symbolsresolver" not in out.stdout
