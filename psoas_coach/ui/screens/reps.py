@@ -60,6 +60,11 @@ class RepsScreen(StepScreen):
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         assert step.exercise is not None
+        # re-polished per step so the bar takes the phase colour the session view just applied
+        self.phase_bar.setStyleSheet(
+            "QProgressBar { border: 2px solid palette(window-text); border-radius: 6px; background: transparent; }"
+            "QProgressBar::chunk { background: palette(window-text); }"
+        )
         self.name.setText(step.exercise.name)
         self.position.setText(step.position_label)
         self.refresh(engine)

@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
-from psoas_coach.core.engine import SessionEngine, SessionState
+from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
-from psoas_coach.core.engine import Outcome
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.screens.briefing import BriefingScreen
 from psoas_coach.ui.screens.intro import IntroScreen
@@ -50,7 +49,10 @@ class SessionView(QWidget):
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
         self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
         layout.addWidget(self.caption)
-        bar = QHBoxLayout()
+        self.control_bar = QWidget()
+        self.control_bar.setObjectName("control-bar")
+        bar = QHBoxLayout(self.control_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
@@ -62,7 +64,7 @@ class SessionView(QWidget):
             button.setObjectName(f"button-{action.objectName()}")
             self.buttons[action.objectName()] = button
             bar.addWidget(button)
-        layout.addLayout(bar)
+        layout.addWidget(self.control_bar)
 
     def screen_for(self, kind: StepKind) -> StepScreen:
         return {
@@ -109,10 +111,8 @@ class SessionView(QWidget):
 
     def _on_state(self, state: SessionState) -> None:
         self.paused_label.setVisible(state is SessionState.PAUSED)
-        running = state in (SessionState.RUNNING, SessionState.PAUSED)
-        for name in ("back", "pause", "next", "pain", "end"):
-            if name in self.buttons and self.buttons[name].defaultAction() is not None:
-                self.buttons[name].defaultAction().setEnabled(running)
+        # After the session only the summary's own buttons make sense; the bar would only distract.
+        self.control_bar.setVisible(state is not SessionState.FINISHED)
 
     def phase(self) -> str:
         return str(self.property("phase") or "")
