@@ -100,14 +100,14 @@ class SessionView(QWidget):
 
     def _on_step(self, step: Step) -> None:
         assert self.engine is not None
-        screen = self.screen_for(step.kind)
-        self.stack.setCurrentWidget(screen)
-        screen.show_step(step, self.engine)
         colour = phase_colour(step.kind)
         if step.kind is StepKind.SUMMARY and self.engine.outcome is Outcome.PAIN_STOP:
             colour = PhaseColour.PAIN
         apply_phase(self, colour)
         self.phase_badge.setText(PHASE_NAMES[colour].upper())
+        screen = self.screen_for(step.kind)
+        self.stack.setCurrentWidget(screen)
+        screen.show_step(step, self.engine)
 
     def _on_state(self, state: SessionState) -> None:
         self.paused_label.setVisible(state is SessionState.PAUSED)
