@@ -7,7 +7,7 @@ import logging
 import sys
 import traceback
 from types import TracebackType
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from psoas_coach.cli import parse_args
 from psoas_coach.core.clock import SystemClock
@@ -15,6 +15,11 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
+
+if TYPE_CHECKING:
+    from psoas_coach.settings import SettingsStore
+    from psoas_coach.speech.coach import VoiceCoach
+    from psoas_coach.ui.main_window import MainWindow
 
 log = logging.getLogger("psoas_coach")
 
@@ -50,10 +55,33 @@ def engine_factory(speed: float) -> Callable[[Program], SessionEngine]:
     return make
 
 
+def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, settings: SettingsStore) -> None:
+    """Speech follows every session the window starts; captions and notices show in the window; M mutes."""
+    from dataclasses import replace
+
+    from psoas_coach.core.cues import program_texts
+
+    def notify(text: str) -> None:
+        window.home.set_notice(text)
+        window.show_caption(text)
+
+    window.session_started.connect(coach.attach)
+    window.mute_toggled.connect(coach.set_muted)
+    coach.caption.connect(window.show_caption)
+    coach.notice.connect(notify)
+    coach.muted_changed.connect(lambda muted: settings.save_voice(replace(settings.voice(), muted=muted)))
+    coach.prepare_texts(text for program in library.programs for text in program_texts(build_plan(program)))
+    if settings.problem:
+        coach.announce(settings.problem)
+
+
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication
 
     from psoas_coach.recording import SessionRecorder
+    from psoas_coach.settings import SettingsStore
+    from psoas_coach.speech.coach import VoiceCoach
+    from psoas_coach.speech.loader import load_after_first_paint
     from psoas_coach.store.sessions import SessionStore
     from psoas_coach.ui.main_window import MainWindow
 
@@ -68,7 +96,13 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
         return 1
     store = SessionStore(paths.sessions)
     recorder = SessionRecorder(store, speed=args.speed)
-    window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=args.mute)
+    settings = SettingsStore(paths.config)
+    voice = settings.voice()
+    coach = VoiceCoach(muted=args.mute or voice.muted, beeps=voice.beeps, parent=app)
+    window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=coach.muted)
+    wire_voice(window, coach, library, settings)
+    load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
+    app.aboutToQuit.connect(coach.shutdown)
     if args.program:
         if window.home.select_program(args.program):
             window.start_program(args.program)
