@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Protocol
 
-from psoas_coach.core.clock import Clock
 from psoas_coach.core.engine import SessionEngine, SessionState
 
 log = logging.getLogger(__name__)
@@ -145,13 +144,10 @@ def create_keep_awake(report: Report, *, enabled: bool = True) -> KeepAwake:
 class SessionKeepAwake:
     """Follows a session engine: awake while it runs, asleep once finished or paused longer than
     ``grace`` real seconds (the screen sleeps in real time, whatever ``--speed`` says). ``poll`` is
-    called from the window's refresh timer."""
+    called from the window's refresh timer; pause time is read from the engine's own clock."""
 
-    def __init__(
-        self, keep_awake: KeepAwake, clock: Clock, *, grace: float = PAUSE_GRACE_SECONDS
-    ) -> None:
-        self._keep_awake = keep_awake
-        self._clock = clock
+    def __init__(self, keep_awake: KeepAwake, *, grace: float = PAUSE_GRACE_SECONDS) -> None:
+        self.keep_awake = keep_awake
         self._grace = grace
         self._paused_at: float | None = None
         self._engine: SessionEngine | None = None
@@ -164,27 +160,31 @@ class SessionKeepAwake:
         self.on_state(engine.state)
 
     def detach(self) -> None:
-        """Stop following the current engine and let the screen sleep."""
+        """Stop following the current engine and let the screen sleep (also called on quit)."""
         if self._engine is not None:
             self._engine.signals.state_changed.disconnect(self.on_state)
             self._engine = None
         self._paused_at = None
-        self._keep_awake.release()
+        self.keep_awake.release()
 
     def on_state(self, state: SessionState) -> None:
         if state is SessionState.RUNNING:
             self._paused_at = None
-            self._keep_awake.acquire()
+            self.keep_awake.acquire()
         elif state is SessionState.PAUSED:
-            self._paused_at = self._clock.now()
+            self._paused_at = self._now()
         else:
             self._paused_at = None
-            self._keep_awake.release()
+            self.keep_awake.release()
 
     def poll(self) -> None:
         """Release once a pause has lasted longer than the grace period."""
-        if self._paused_at is None:
+        if self._paused_at is None or self._engine is None:
             return
-        if (self._clock.now() - self._paused_at) / self._clock.speed >= self._grace:
+        clock = self._engine.clock
+        if (clock.now() - self._paused_at) / clock.speed >= self._grace:
             self._paused_at = None
-            self._keep_awake.release()
+            self.keep_awake.release()
+
+    def _now(self) -> float:
+        return self._engine.clock.now() if self._engine is not None else 0.0

@@ -170,7 +170,7 @@ def test_real_wakepy_call_holds_the_screen_or_says_why_once() -> None:
 def session(foundation_plan: SessionPlan, clock: FakeClock) -> tuple[SessionEngine, FakeKeepAwake, SessionKeepAwake]:
     engine = SessionEngine(foundation_plan, clock)
     keep = FakeKeepAwake()
-    policy = SessionKeepAwake(keep, clock, grace=180.0)
+    policy = SessionKeepAwake(keep, grace=180.0)
     policy.attach(engine)
     return engine, keep, policy
 
@@ -220,7 +220,7 @@ def test_grace_is_real_time_whatever_the_speed(foundation_plan: SessionPlan) -> 
     fast = FakeClock(speed=10.0)
     engine = SessionEngine(foundation_plan, fast)
     keep = FakeKeepAwake()
-    policy = SessionKeepAwake(keep, fast, grace=180.0)
+    policy = SessionKeepAwake(keep, grace=180.0)
     policy.attach(engine)
     engine.start()
     engine.pause()
