@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 
 # Add a module name here when a new sub-command lands.
-COMMAND_MODULES: tuple[str, ...] = ("programs", "schedule", "history", "export", "doctor")
+COMMAND_MODULES: tuple[str, ...] = ("programs", "schedule", "history", "export", "doctor", "report")
 
 
 def load_command_modules() -> list[object]:

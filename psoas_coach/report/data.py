@@ -1,0 +1,150 @@
+"""What the therapist report says, gathered from the session records without Qt.
+
+The PDF writer (pdf.py) only lays this out; tests can check the content here and the text of the PDF.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Mapping, Sequence
+
+from psoas_coach.core.history import Control, entries_of, pain_stop_of, session_day, sorted_sessions
+from psoas_coach.core.progression import PAIN_REGRESS
+from psoas_coach.core.schedule import TARGET_HIGH, TARGET_LOW, week_start
+from psoas_coach.store.levels_store import Decision
+
+STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    start: date
+    sessions: int
+
+    @property
+    def label(self) -> str:
+        return self.start.strftime("%d %b")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One session's work on one exercise: the value charted, and what was asked."""
+
+    day: date
+    value: float
+    target: str
+    done_in_full: bool
+    control: Control | None
+    last_reps_hard: bool | None
+
+
+@dataclass
+class ExerciseSeries:
+    exercise_id: str
+    name: str
+    unit: str  # "reps per side", "hold seconds per side", "work seconds"
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    day: date
+    program: str
+    status: str
+    minutes: int
+    effort: int | None
+    pain: int | None
+
+
+@dataclass(frozen=True)
+class PainEvent:
+    day: date
+    text: str
+
+
+@dataclass
+class ReportData:
+    start: date
+    end: date
+    programs: list[str]
+    sessions: list[SessionLine]
+    weeks: list[WeekCount]
+    exercises: list[ExerciseSeries]
+    pain_events: list[PainEvent]
+    notes: list[tuple[date, str]]
+    level_changes: list[tuple[date, str]]
+    target: tuple[int, int] = (TARGET_LOW, TARGET_HIGH)
+
+    @property
+    def weeks_on_target(self) -> int:
+        return sum(1 for w in self.weeks if w.sessions >= TARGET_LOW)
+
+
+def _unit(kind: str) -> str:
+    return {"reps": "reps per side", "hold": "hold seconds per side", "timed": "work seconds"}.get(kind, "amount")
+
+
+def _target(kind: str, sets: int, reps: int, hold: float) -> str:
+    if kind == "hold":
+        return f"{sets} x {reps} holds of {hold:g} s"
+    if kind == "reps":
+        return f"{sets} x {reps}"
+    return f"{sets} sets"
+
+
+def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
+                 decisions: Sequence[Decision] = ()) -> ReportData:
+    """Everything between *start* and *end* (both included)."""
+    chosen = [r for r in sorted_sessions(records) if (d := session_day(r)) is not None and start <= d <= end]
+    programs = Counter(str((r.get("program") or {}).get("name", "?")) for r in chosen)
+    sessions: list[SessionLine] = []
+    series: dict[str, ExerciseSeries] = {}
+    pain_events: list[PainEvent] = []
+    notes: list[tuple[date, str]] = []
+    for r in chosen:
+        day = session_day(r)
+        assert day is not None
+        entries = entries_of(r)
+        effort, pain = (entries[0].effort, entries[0].pain) if entries else (None, None)
+        if not entries:
+            effort = r.get("effort") if isinstance(r.get("effort"), int) else None
+            pain = r.get("pain") if isinstance(r.get("pain"), int) else None
+        duration = r.get("duration_seconds")
+        minutes = round(float(duration) / 60) if isinstance(duration, (int, float)) else 0
+        sessions.append(SessionLine(day, str((r.get("program") or {}).get("name", "?")),
+                                    STATUS_WORDS.get(str(r.get("status")), str(r.get("status"))), minutes, effort, pain))
+        for e in entries:
+            s = series.setdefault(e.exercise_id, ExerciseSeries(e.exercise_id, e.name, _unit(e.kind)))
+            value = {"hold": e.hold_seconds_per_side, "timed": e.work_seconds}.get(e.kind, e.reps_per_side)
+            s.points.append(Point(day, round(value, 1), _target(e.kind, e.target_sets, e.target_reps, e.target_hold_seconds),
+                                  e.done_in_full, e.control, e.last_reps_hard))
+        stop = pain_stop_of(r)
+        if stop is not None:
+            names = {e.exercise_id: e.name for e in entries}
+            where = names.get(stop[0] or "", stop[0] or "an unknown exercise")
+            side = f", {stop[1]} side" if stop[1] else ""
+            rated = f"; pain rated {pain} of 10" if pain is not None else ""
+            pain_events.append(PainEvent(day, f"Pain stop during {where}{side}{rated}."))
+        elif pain is not None and pain >= PAIN_REGRESS:
+            pain_events.append(PainEvent(day, f"Pain rated {pain} of 10 after the session."))
+        text = r.get("notes")
+        if isinstance(text, str) and text.strip():
+            notes.append((day, " ".join(text.split())))
+    weeks: list[WeekCount] = []
+    monday = week_start(start)
+    while monday <= end:
+        count = len({s.day for s in sessions if monday <= s.day < monday + timedelta(days=7)})
+        weeks.append(WeekCount(monday, count))
+        monday += timedelta(days=7)
+    changes: list[tuple[date, str]] = []
+    for d in decisions:
+        try:
+            day = date.fromisoformat(d.at[:10])
+        except ValueError:
+            continue
+        if d.accepted and start <= day <= end:
+            changes.append((day, d.reason))
+    return ReportData(start, end, [f"{name} ({n})" for name, n in programs.most_common()], sessions, weeks,
+                      list(series.values()), pain_events, notes, changes)
