@@ -16,6 +16,7 @@ from psoas_coach.ui.screens.home import HomeScreen
 from psoas_coach.ui.screens.session import SessionView
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsDialog
+from psoas_coach.ui.window_state import WindowState
 
 AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         *,
         ask: AskFn = ask_yes_no,
         muted: bool = False,
+        window_state: WindowState | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         self.make_engine = make_engine
         self.ask = ask
         self.engine: SessionEngine | None = None
+        self.window_state = window_state
+        self.last_program: str | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1366, 768)
         self.setMinimumSize(800, 500)
@@ -74,6 +78,18 @@ class MainWindow(QMainWindow):
         if problems:
             self.home.set_notice("Some program files were skipped: " + " ".join(problems))
         self.refresh_last_session()
+        if window_state is not None:
+            window_state.restore_geometry(self)
+            self.last_program = window_state.last_program
+            if self.last_program:
+                self.home.select_program(self.last_program)
+
+    def show_restored(self) -> None:
+        """Show the window as it was left: full screen or at its saved size and place."""
+        if self.window_state is not None and self.window_state.fullscreen:
+            self.showFullScreen()
+        else:
+            self.show()
 
     # ------------------------------------------------------------------ actions
 
@@ -122,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def start_program(self, program_id: str) -> None:
         program = self.library.get(program_id)
+        self.last_program = program_id
         engine = self.make_engine(program)
         self.engine = engine
         self.recorder.begin()
@@ -214,4 +231,6 @@ class MainWindow(QMainWindow):
         if self.engine is not None and self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
             self.engine.end_early()  # keeps what was done: an unfinished session is saved, never lost
         self.driver.drive(None)
+        if self.window_state is not None:
+            self.window_state.save(self, self.last_program)
         super().closeEvent(event)
