@@ -14,6 +14,7 @@ from psoas_coach.core.clock import SystemClock
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
+from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_keep_awake
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
@@ -75,6 +76,22 @@ def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, s
         coach.announce(settings.problem)
 
 
+def wire_keep_awake(window: MainWindow, make: Callable[[Report], KeepAwake] = create_keep_awake) -> SessionKeepAwake:
+    """The screen stays awake while a session runs; it may sleep again when the session ends or stays
+    paused for a few minutes. Where that is impossible the window says so once."""
+
+    def report(text: str) -> None:
+        window.home.set_notice(text)
+        window.show_caption(text)
+
+    policy = SessionKeepAwake(make(report))
+    # Lambdas, not bound methods: Qt holds a plain object's bound method weakly, and the policy
+    # must live as long as the window.
+    window.session_started.connect(lambda engine: policy.attach(engine))
+    window.driver.refreshed.connect(lambda: policy.poll())
+    return policy
+
+
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -103,6 +120,8 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     wire_voice(window, coach, library, settings)
     load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
     app.aboutToQuit.connect(coach.shutdown)
+    keep_awake = wire_keep_awake(window)
+    app.aboutToQuit.connect(keep_awake.detach)  # let the screen sleep again on quit
     if args.program:
         if window.home.select_program(args.program):
             window.start_program(args.program)

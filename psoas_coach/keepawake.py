@@ -6,6 +6,7 @@ while, or the app quits. Where the screen cannot be kept awake, the user is told
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from typing import Any, Callable, Protocol
 
@@ -134,9 +135,7 @@ def create_keep_awake(report: Report, *, enabled: bool = True) -> KeepAwake:
     """The best keep-awake available: wakepy when installed and enabled, else a null one that says why."""
     if not enabled:
         return NullKeepAwake()
-    try:
-        import wakepy  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("wakepy") is None:  # wakepy itself is imported on the first acquire
         return NullKeepAwake(report, CANNOT_KEEP_AWAKE)
     return WakepyKeepAwake(report)
 
