@@ -15,6 +15,7 @@ APT_PACKAGES=(
   xvfb xauth                                     # a virtual screen for the window tests
   sox                                            # measures rendered speech in the tests
   desktop-file-utils appstream                   # validate the .desktop and AppStream files in packaging/
+  dbus-daemon                                    # a private session bus for the real keep-awake test
   poppler-utils                                  # pdftotext reads the therapist report back in the tests
 )
 
