@@ -9,6 +9,7 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.widgets.countdown_ring import CountdownRing
+from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
 
@@ -26,7 +27,9 @@ class IntroScreen(StepScreen):
         self.watch = label("", 1.1)
         for w in (self.kicker, self.name, self.setup, self.dosage, self.cues, self.watch):
             left.addWidget(w)
-        left.addStretch(1)
+        self.illustration = IllustrationView()
+        self.illustration.setObjectName("intro-illustration")
+        left.addWidget(self.illustration, 1)
         outer.addLayout(left, 3)
         right = QVBoxLayout()
         self.ring = CountdownRing()
@@ -49,6 +52,7 @@ class IntroScreen(StepScreen):
         self.dosage.setText(" · ".join(t for t in (dosage_text(ex), tempo_text(ex)) if t))
         self.cues.setText("\n".join(f"• {c}" for c in ex.cues))
         self.watch.setText("Watch for: " + " ".join(ex.compensations))
+        self.illustration.set_exercise(ex.id)
         self.refresh(engine)
 
     def refresh(self, engine: SessionEngine) -> None:

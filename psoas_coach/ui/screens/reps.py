@@ -10,6 +10,7 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Phase, Step
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.theme import pixel_font
+from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
 PHASE_WORDS = {Phase.LIFT: "LIFT", Phase.HOLD: "HOLD", Phase.LOWER: "LOWER SLOWLY", Phase.PAUSE: "RELAX"}
@@ -33,12 +34,21 @@ class RepsScreen(StepScreen):
         self.phase_bar.setTextVisible(False)
         self.phase_bar.setRange(0, 1000)
         self.phase_bar.setMaximumHeight(18)
+        # rep sets always show on the work colour, whose text colour is white
+        self.phase_bar.setStyleSheet(
+            "QProgressBar { border: 2px solid rgba(255,255,255,0.8); border-radius: 6px; background: transparent; }"
+            "QProgressBar::chunk { background: white; border-radius: 4px; }"
+        )
+        self.illustration = IllustrationView()
+        self.illustration.setObjectName("reps-illustration")
         grid.addWidget(self.count, 0, 0)
         grid.addWidget(self.count_caption, 1, 0)
-        grid.addWidget(self.phase, 0, 1)
-        grid.addWidget(self.side, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.illustration, 0, 1, 2, 1)
+        grid.addWidget(self.phase, 0, 2)
+        grid.addWidget(self.side, 1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 3)
         layout.addStretch(1)
         layout.addLayout(grid)
         layout.addWidget(self.phase_bar)
@@ -60,12 +70,8 @@ class RepsScreen(StepScreen):
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         assert step.exercise is not None
-        # re-polished per step so the bar takes the phase colour the session view just applied
-        self.phase_bar.setStyleSheet(
-            "QProgressBar { border: 2px solid palette(window-text); border-radius: 6px; background: transparent; }"
-            "QProgressBar::chunk { background: palette(window-text); }"
-        )
         self.name.setText(step.exercise.name)
+        self.illustration.set_exercise(step.exercise.id)
         self.position.setText(step.position_label)
         self.refresh(engine)
 
