@@ -79,6 +79,23 @@ class SpeechLoader(QObject):
         self.clip_speaker.ready.connect(self._on_engine_ready)
         self.clip_speaker.start()
 
+    def voices(self) -> list[tuple[str, str]]:
+        """(id, name) of the voices a settings screen can offer; empty until the pyttsx3 engine runs."""
+        speaker = getattr(self, "clip_speaker", None)
+        return speaker.voices if speaker is not None and self.coach.speaker is speaker else []
+
+    def apply(self, settings: VoiceSettings) -> None:
+        """Use changed settings now: volume and beeps at once; a new voice or rate re-renders in the background."""
+        old, self.settings = self.settings, settings.cleaned()
+        self.coach.set_beeps(self.settings.beeps)
+        self.coach.set_volume(self.settings.volume)
+        speaker = getattr(self, "clip_speaker", None)
+        if (old.voice, old.rate) == (self.settings.voice, self.settings.rate) or speaker is None:
+            return
+        if self.coach.speaker is speaker:
+            speaker.reconfigure(self.settings.voice, self.settings.rate)
+            self.coach.set_speaker(speaker)  # re-requests every cue and refits the current step
+
     def _on_engine_ready(self, ok: bool, reason: str) -> None:
         if ok:
             self._done(self.clip_speaker, "")

@@ -12,6 +12,7 @@ import queue
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -51,6 +52,27 @@ def silence_driver_prints() -> None:
             setattr(module, "print", _quiet_print)
 
 
+@dataclass(frozen=True)
+class _Configure:
+    """A queue message: render with this voice and rate, into this cache, from now on."""
+
+    cache: ClipCache
+    voice: str | None
+
+
+_STOP = object()
+
+
+def list_voices(engine: Any) -> list[tuple[str, str]]:
+    """(id, name) of each voice the engine offers, sorted by name; empty if it cannot say."""
+    try:
+        voices = engine.getProperty("voices") or []
+    except Exception:  # noqa: BLE001 - a voice list is a nicety
+        return []
+    out = [(str(getattr(v, "id", "")), str(getattr(v, "name", "") or getattr(v, "id", ""))) for v in voices]
+    return sorted((v for v in out if v[0]), key=lambda v: v[1].lower())
+
+
 class Pyttsx3Renderer:
     """Queue texts with ``request``; each rendered (or already cached) clip is reported by ``on_clip``.
 
@@ -64,11 +86,12 @@ class Pyttsx3Renderer:
         self.on_ready = on_ready
         self.on_clip = on_clip
         self.engine_factory = engine_factory
-        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._queue: queue.Queue[object] = queue.Queue()
         self._wanted: set[str] = set()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="psoas-speech-render", daemon=True)
         self.render_seconds: list[float] = []  # time spent per freshly rendered clip, for benchmarks
+        self.voices: list[tuple[str, str]] = []  # (id, name) of the engine's voices, once it has started
 
     def start(self) -> None:
         self._thread.start()
@@ -80,8 +103,25 @@ class Pyttsx3Renderer:
                     self._wanted.add(text)
                     self._queue.put(text)
 
+    def configure(self, cache: ClipCache, voice: str | None) -> None:
+        """Switch voice and rate: what is still queued is dropped; the worker applies it to its own engine."""
+        with self._lock:
+            self._drain()
+            self._queue.put(_Configure(cache, voice))
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        self._wanted.clear()
+
     def stop(self, timeout: float = 2.0) -> None:
-        self._queue.put(None)
+        """Drop the queue and end the worker after the clip in hand (about 10 ms)."""
+        with self._lock:
+            self._drain()
+            self._queue.put(_STOP)
         if self._thread.is_alive() and threading.current_thread() is not self._thread:
             self._thread.join(timeout)
 
@@ -93,19 +133,24 @@ class Pyttsx3Renderer:
         try:
             engine = self.engine_factory()
             silence_driver_prints()
-            if self.voice:
-                engine.setProperty("voice", self.voice)
-            engine.setProperty("rate", self.cache.rate)
+            self._apply(engine, _Configure(self.cache, self.voice))
             engine.setProperty("volume", 1.0)  # loudness is set at playback
-            self.cache.ensure_folder()
+            self.voices = list_voices(engine)
         except Exception as exc:  # noqa: BLE001 - any failure here means "no engine", said once
             self.on_ready(False, missing_engine_reason(exc))
             return
         self.on_ready(True, "")
         while True:
-            text = self._queue.get()
-            if text is None:
+            item = self._queue.get()
+            if item is _STOP:
                 break
+            if isinstance(item, _Configure):
+                try:
+                    self._apply(engine, item)
+                except Exception:  # noqa: BLE001 - an unknown voice keeps the previous one
+                    log.exception("could not switch the voice to %r", item.voice)
+                continue
+            text = str(item)
             try:
                 path, length = self._render(engine, text)
             except Exception:  # noqa: BLE001 - one bad clip must not stop the others
@@ -116,6 +161,13 @@ class Pyttsx3Renderer:
                     self._wanted.discard(text)
             if length is not None:
                 self.on_clip(text, path, length)
+
+    def _apply(self, engine: Any, config: _Configure) -> None:
+        self.cache, self.voice = config.cache, config.voice
+        if config.voice:
+            engine.setProperty("voice", config.voice)
+        engine.setProperty("rate", config.cache.rate)
+        config.cache.ensure_folder()
 
     def _render(self, engine: Any, text: str) -> tuple[Path, float | None]:
         path = self.cache.path_for(text)

@@ -83,11 +83,25 @@ class ClipSpeaker(BeepSpeaker):
         self._clip_rendered.emit(text, str(path), length)  # queued into the GUI thread
 
     def _on_clip(self, text: str, path: str, length: float) -> None:
+        if Path(path) != self.cache.path_for(text):
+            return  # rendered for a voice or rate that has since changed
         self._lengths[text] = length
         self.player.load(self.cache.key(text), Path(path))
 
     def prepare(self, texts: Iterable[str]) -> None:
         self.renderer.request(texts)
+
+    @property
+    def voices(self) -> list[tuple[str, str]]:
+        """(id, name) of the engine's voices, for a settings screen; empty until ``ready``."""
+        return list(self.renderer.voices)
+
+    def reconfigure(self, voice: str | None, rate: int) -> None:
+        """Speak with another voice or rate: clips are looked up (and rendered) under the new key."""
+        self.cache = ClipCache(self.cache.folder, voice, rate)
+        self.rate = float(rate)
+        self._lengths.clear()
+        self.renderer.configure(ClipCache(self.cache.folder, voice, rate), voice)
 
     def clip_length(self, text: str) -> float:
         length = self._lengths.get(text)

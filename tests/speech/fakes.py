@@ -98,6 +98,12 @@ class FakePlayer:
         self.volume = volume
 
 
+@dataclass
+class FakeVoice:
+    id: str
+    name: str
+
+
 class FakeTtsEngine:
     """Stands in for a pyttsx3 engine: each runAndWait writes a silent WAV as long as the estimate."""
 
@@ -108,6 +114,11 @@ class FakeTtsEngine:
 
     def setProperty(self, name: str, value: object) -> None:  # noqa: N802 (pyttsx3's name)
         self.properties[name] = value
+
+    def getProperty(self, name: str) -> object:  # noqa: N802 (pyttsx3's name)
+        if name == "voices":
+            return [FakeVoice("gmw/en-gb", "English (Great Britain)"), FakeVoice("gmw/de", "German")]
+        return self.properties.get(name)
 
     def save_to_file(self, text: str, filename: str) -> None:
         self._job = (text, filename)

@@ -97,3 +97,22 @@ def test_loading_waits_for_the_first_paint(private_home: Path, qtbot: QtBot) -> 
     window.show()
     qtbot.waitUntil(lambda: loader.finished, timeout=3000)
     assert isinstance(coach.speaker, CaptionOnlySpeaker)
+
+
+def test_changed_settings_apply_at_once(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, player = make(private_home, engine_factory=FakeTtsEngine)
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    speaker = coach.speaker
+    assert isinstance(speaker, ClipSpeaker)
+    assert loader.voices() == [("gmw/en-gb", "English (Great Britain)"), ("gmw/de", "German")]
+    coach.prepare_texts(["Lift.", "Hold."])
+    qtbot.waitUntil(lambda: speaker.is_ready("Lift.") and speaker.is_ready("Hold."), timeout=5000)
+    old_key = speaker.cache.key("Lift.")
+    loader.apply(VoiceSettings(voice="gmw/de", rate=140, volume=0.3, beeps=False))
+    assert player.volume == 0.3
+    assert not speaker.is_ready("Lift.")  # the old voice's clip is not used any more
+    qtbot.waitUntil(lambda: speaker.is_ready("Lift.") and speaker.is_ready("Hold."), timeout=5000)
+    assert speaker.cache.key("Lift.") != old_key and speaker.cache.rate == 140
+    assert speaker.renderer.voice == "gmw/de"
+    coach.shutdown()
