@@ -1,0 +1,268 @@
+"""History: every session in a list with its detail, the weeks against 2-3 sessions a week, and charts.
+
+The screen takes the store in its constructor and calls ``reload()`` when it is shown. Notes are
+edited and sessions deleted (with undo) here; a refused write is shown as one sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_coach.store.errors import StoreError
+from psoas_coach.store.history_stats import TARGET_HIGH, TARGET_LOW, Week, exercise_series, ratings_series, weeks
+from psoas_coach.store.sessions import SessionStore
+from psoas_coach.ui.screens.history_detail import SessionDetail
+from psoas_coach.ui.screens.history_model import SessionListModel
+from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.widgets.charts import time_chart, weekly_chart
+from psoas_coach.ui.widgets.text import label
+
+Record = dict[str, Any]
+WEEKS_SHOWN = 12
+
+
+def week_sentence(week: Week) -> str:
+    n = week.sessions
+    if n < TARGET_LOW:
+        togo = TARGET_LOW - n
+        return f"This week: {n} session{'s' if n != 1 else ''} of {TARGET_LOW}-{TARGET_HIGH}; {togo} to go."
+    if n <= TARGET_HIGH:
+        return f"This week: {n} sessions, on target ({TARGET_LOW}-{TARGET_HIGH}). Rest days count too."
+    return f"This week: {n} sessions, more than {TARGET_HIGH}; the muscles grow stronger on the rest days."
+
+
+class HistoryScreen(QWidget):
+    home_requested = Signal()
+
+    def __init__(self, store: SessionStore, *, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.read_only: set[str] = set()
+        self._undo: tuple[Record, int] | None = None
+        self._charts_stale = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        top = QHBoxLayout()
+        self.home_button = QPushButton("◀ Home (Esc)")
+        self.home_button.setObjectName("history-home")
+        top.addWidget(self.home_button)
+        top.addWidget(label("History", 2.0, bold=True, name="history-title"), 1)
+        self.week_line = label("", 1.2, name="history-week")
+        top.addWidget(self.week_line, 2)
+        layout.addLayout(top)
+        self.notice = label("", 1.0, name="history-notice")
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
+        self.undo_bar = QWidget()
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(0, 0, 0, 0)
+        self.undo_text = label("", 1.1, name="history-undo-text")
+        self.undo_button = QPushButton("Undo (Ctrl+Z)")
+        self.undo_button.setObjectName("history-undo")
+        undo_row.addWidget(self.undo_text, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        layout.addWidget(self.undo_bar)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("history-tabs")
+        self.tabs.setFont(scaled_font(self.font(), 1.1))
+        layout.addWidget(self.tabs, 1)
+        self.model = SessionListModel()
+        self.list = QTableView()
+        self.list.setObjectName("history-list")
+        self.list.setModel(self.model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.verticalHeader().setVisible(False)
+        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.horizontalHeader().setResizeContentsPrecision(50)  # size columns from 50 rows, not 5,000
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.setAlternatingRowColors(True)
+        self.detail = SessionDetail()
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        self.tabs.addTab(split, "Sessions")
+        self.weeks_page = QWidget()
+        weeks_layout = QVBoxLayout(self.weeks_page)
+        self.weeks_list = QListWidget()
+        self.weeks_list.setObjectName("history-weeks")
+        self.weeks_list.setFont(scaled_font(self.font(), 1.1))
+        weeks_layout.addWidget(self.weeks_list, 1)
+        self.weeks_chart_box = QVBoxLayout()
+        weeks_layout.addLayout(self.weeks_chart_box, 2)
+        self.tabs.addTab(self.weeks_page, "Weeks")
+        self.charts_page = QWidget()
+        self.charts_layout = QVBoxLayout(self.charts_page)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.charts_page)
+        self.tabs.addTab(scroll, "Charts")
+
+        self.home_button.clicked.connect(self.home_requested)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_row(cur.row()))
+        self.detail.notes_save_requested.connect(self.save_notes)
+        self.detail.delete_requested.connect(self.delete_session)
+        self.tabs.currentChanged.connect(lambda _i: self._build_charts_if_shown())
+        for keys, slot in (("Esc", self.home_requested.emit), ("Ctrl+Z", self.undo_delete),
+                           ("Del", self._delete_current)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Read the store again (cheap enough for 5,000 sessions) and show the newest session."""
+        result = self.store.load_all()
+        self.read_only = set(result.read_only)
+        self.set_notice(result.notice() or "")
+        self.model.set_records(result.sessions)
+        self._records_changed()
+        self.select_row(0)
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def select_row(self, row: int) -> None:
+        if self.model.rowCount() == 0:
+            self.detail.show_record(None)
+            return
+        row = max(0, min(row, self.model.rowCount() - 1))
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.list.selectionModel().setCurrentIndex(index, flags)
+        self._show_row(row)
+
+    def current_record(self) -> Record | None:
+        return self.model.record(self.list.currentIndex().row())
+
+    def _show_row(self, row: int) -> None:
+        record = self.model.record(row)
+        self.detail.show_record(record, read_only=record is not None and record.get("id") in self.read_only)
+
+    def _records_changed(self) -> None:
+        records = self.model.records()
+        shown = weeks(records, self.today(), WEEKS_SHOWN)
+        self.week_line.setText(week_sentence(shown[-1]))
+        self.weeks_list.clear()
+        for week in reversed(shown):
+            n = week.sessions
+            partial = n - week.completed
+            extra = f" ({partial} partial)" if partial else ""
+            self.weeks_list.addItem(f"Week of {week.monday:%d %b %Y}: {n} session{'s' if n != 1 else ''}{extra} · {week.verdict}")
+        self._charts_stale = True
+        self._build_charts_if_shown()
+
+    # ------------------------------------------------------------------ charts (built when their tab shows)
+
+    def _build_charts_if_shown(self) -> None:
+        if not self._charts_stale or self.tabs.currentIndex() == 0:
+            return
+        self._charts_stale = False
+        records = self.model.records()
+        _clear(self.weeks_chart_box)
+        self.weeks_chart_box.addWidget(weekly_chart(weeks(records, self.today(), WEEKS_SHOWN), self))
+        _clear(self.charts_layout)
+        per_exercise = exercise_series(records)
+        holds = {name: [(p.when, p.hold_seconds) for p in points]
+                 for name, points in per_exercise.values() if any(p.hold_seconds for p in points)}
+        reps = {name: [(p.when, float(p.reps)) for p in points]
+                for name, points in per_exercise.values() if any(p.reps for p in points)}
+        ratings = ratings_series(records)
+        feel = {
+            "Effort": [(w, float(e)) for w, e, _p in ratings if e is not None],
+            "Pain": [(w, float(p)) for w, _e, p in ratings if p is not None],
+        }
+        if not records:
+            self.charts_layout.addWidget(label("No sessions yet: the charts appear after your first one.", 1.2))
+            return
+        self.charts_layout.addWidget(time_chart("Total hold and work seconds per exercise", "seconds", holds, "chart-holds", self))
+        self.charts_layout.addWidget(time_chart("Reps per exercise (both sides)", "reps", reps, "chart-reps", self))
+        self.charts_layout.addWidget(time_chart("Effort and pain (0-10)", "rating", feel, "chart-feel", self, y_max=10))
+
+    # ------------------------------------------------------------------ editing
+
+    def save_notes(self, session_id: str, notes: str) -> None:
+        row = self.model.row_of(session_id)
+        record = self.model.record(row)
+        if record is None:
+            return
+        try:
+            changed = self.store.update(record, notes=notes)
+        except StoreError as exc:
+            self.set_notice(f"{exc} Your notes are still in the box.")
+            return
+        self.model.replace(changed)
+        self.detail.show_record(changed)
+        self.set_notice("Notes saved.")
+
+    def _delete_current(self) -> None:
+        record = self.current_record()
+        if record is not None and record.get("id") not in self.read_only:
+            self.delete_session(str(record["id"]))
+
+    def delete_session(self, session_id: str) -> None:
+        row = self.model.row_of(session_id)
+        record = self.model.record(row)
+        if record is None:
+            return
+        try:
+            self.store.delete(record)
+        except StoreError as exc:
+            self.set_notice(str(exc))
+            return
+        self.model.remove(session_id)
+        self._undo = (record, row)
+        self.undo_text.setText(f"Deleted the session of {record.get('started', '?')[:10]}.")
+        self.undo_bar.setVisible(True)
+        self._records_changed()
+        self.select_row(row)
+
+    def undo_delete(self) -> None:
+        if self._undo is None:
+            return
+        record, row = self._undo
+        try:
+            self.store.save(record)
+        except StoreError as exc:
+            self.set_notice(f"{exc} The session stays in this window until you leave it.")
+            return
+        self._undo = None
+        self.undo_bar.setVisible(False)
+        self.model.insert(record, row)
+        self._records_changed()
+        self.select_row(row)
+
+
+def _clear(box: QVBoxLayout) -> None:
+    while box.count():
+        item = box.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()

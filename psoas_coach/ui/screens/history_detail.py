@@ -1,0 +1,131 @@
+"""One session in detail: per exercise and side, its ratings, editable notes, and delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_coach.store.history_stats import detail_rows, started, status_text
+from psoas_coach.store.listing import duration
+from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.widgets.text import label
+
+Record = dict[str, Any]
+HEADERS = ("Exercise", "Side", "Sets", "Reps", "Hold / work s", "")
+
+
+def headline(record: Record) -> str:
+    moment = started(record)
+    day = moment.strftime("%a %d %b %Y, %H:%M") if moment else str(record.get("started", "?"))
+    program = record.get("program")
+    name = program.get("name", "?") if isinstance(program, dict) else "?"
+    parts = [day, str(name), duration(record), status_text(record)]
+    for key in ("effort", "pain"):
+        if isinstance(record.get(key), int):
+            parts.append(f"{key} {record[key]}/10")
+    return " · ".join(parts)
+
+
+class SessionDetail(QWidget):
+    """Shows one record; asks the screen to save notes or delete, it never touches the store itself."""
+
+    notes_save_requested = Signal(str, str)  # session id, notes
+    delete_requested = Signal(str)  # session id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record: Record | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 0, 0, 0)
+        self.title = label("", 1.3, bold=True, name="history-detail-title")
+        self.pain_line = label("", 1.0, name="history-detail-pain")
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("history-detail-table")
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("history-notes")
+        self.notes.setPlaceholderText("Notes for this session (how it felt, what to tell your therapist)")
+        self.notes.setMaximumHeight(110)
+        self.notes.setFont(scaled_font(self.font(), 1.1))
+        self.save_button = QPushButton("Save notes")
+        self.save_button.setObjectName("history-save-notes")
+        self.delete_button = QPushButton("Delete session (Del)")
+        self.delete_button.setObjectName("history-delete")
+        self.read_only_line = label("", 0.95, name="history-read-only")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout.addWidget(self.title)
+        layout.addWidget(self.pain_line)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(label("Notes", 1.0, bold=True))
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        layout.addWidget(self.read_only_line)
+        self.notes.textChanged.connect(self._notes_changed)
+        self.save_button.clicked.connect(self._save)
+        self.delete_button.clicked.connect(self._delete)
+        self.show_record(None)
+
+    def show_record(self, record: Record | None, *, read_only: bool = False) -> None:
+        self.record = record
+        self.table.setRowCount(0)
+        if record is None:
+            self.title.setText("No session selected.")
+            self.pain_line.setVisible(False)
+            self.notes.setPlainText("")
+            for widget in (self.notes, self.save_button, self.delete_button):
+                widget.setEnabled(False)
+            self.read_only_line.setVisible(False)
+            return
+        self.title.setText(headline(record))
+        stop = record.get("pain_stop")
+        if isinstance(stop, dict):
+            where = " ".join(str(stop.get(k)) for k in ("exercise_id", "side") if stop.get(k))
+            self.pain_line.setText(f"Stopped for sharp pain{' at ' + where if where else ''}.")
+        self.pain_line.setVisible(isinstance(stop, dict))
+        rows = detail_rows(record)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            cells = (row.exercise, row.side, row.sets, str(row.reps), f"{row.hold_seconds:g}",
+                     "pain stop" if row.pain_stop else "")
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(str(record.get("notes") or ""))
+        self.notes.blockSignals(False)
+        self.notes.setEnabled(not read_only)
+        self.notes.setReadOnly(read_only)
+        self.save_button.setEnabled(False)
+        self.delete_button.setEnabled(not read_only)
+        self.read_only_line.setText("Saved by a newer version of Psoas Coach: shown, but not changed here.")
+        self.read_only_line.setVisible(read_only)
+
+    def _notes_changed(self) -> None:
+        if self.record is not None:
+            self.save_button.setEnabled(self.notes.toPlainText() != str(self.record.get("notes") or ""))
+
+    def _save(self) -> None:
+        if self.record is not None:
+            self.notes_save_requested.emit(str(self.record["id"]), self.notes.toPlainText())
+
+    def _delete(self) -> None:
+        if self.record is not None:
+            self.delete_requested.emit(str(self.record["id"]))

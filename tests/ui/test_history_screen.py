@@ -1,0 +1,150 @@
+"""The History screen on its own: list and detail, notes, delete with undo, weeks, charts, problems."""
+
+from __future__ import annotations
+
+import errno
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from psoas_coach.store import atomic
+from psoas_coach.store.migrations import CURRENT_VERSION
+from psoas_coach.store.sessions import SessionStore, encode
+from psoas_coach.ui.screens.history import HistoryScreen
+from tests.store.helpers import make_record
+
+TODAY = date(2026, 1, 14)  # a Wednesday; make_record(n) starts on 2026-01-(n+1)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SessionStore:
+    store = SessionStore(tmp_path / "sessions")
+    for n in (1, 4, 8, 11, 12):
+        store.save(make_record(n, status="completed", notes=f"note {n}"))
+    store.save(make_record(9, status="pain_stop", pain=6,
+                           pain_stop={"exercise_id": "supine-marching", "side": "left", "at": "2026-01-10T07:40:00+01:00"}))
+    return store
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, store: SessionStore) -> HistoryScreen:
+    screen = HistoryScreen(store, today=lambda: TODAY)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 700)
+    screen.reload()
+    screen.show()
+    return screen
+
+
+def _cell(screen: HistoryScreen, row: int, column: int) -> str:
+    return str(screen.model.index(row, column).data())
+
+
+def test_list_newest_first_with_detail(screen: HistoryScreen) -> None:
+    assert screen.model.rowCount() == 6
+    assert _cell(screen, 0, 0) == "2026-01-13 07:30" and _cell(screen, 0, 3) == "completed"
+    assert _cell(screen, 2, 3) == "partial, pain stop" and _cell(screen, 2, 4) == "⚠ pain 6/10"
+    assert screen.detail.title.text().startswith("Tue 13 Jan 2026, 07:30 · Foundation")
+    assert screen.detail.notes.toPlainText() == "note 12"
+    screen.select_row(2)
+    assert screen.detail.pain_line.isVisible() and "supine-marching left" in screen.detail.pain_line.text()
+    table = screen.detail.table
+    assert table.rowCount() == 2 and table.item(0, 1).text() == "Left" and table.item(0, 5).text() == "pain stop"
+
+
+def test_edit_notes_saves_to_the_store(screen: HistoryScreen, store: SessionStore, qtbot: QtBot) -> None:
+    assert not screen.detail.save_button.isEnabled()
+    screen.detail.notes.setPlainText("Left hip tight; tell the therapist.")
+    assert screen.detail.save_button.isEnabled()
+    qtbot.mouseClick(screen.detail.save_button, Qt.MouseButton.LeftButton)
+    assert screen.notice.text() == "Notes saved."
+    saved = {r["id"]: r for r in store.load_all().sessions}[make_record(12)["id"]]
+    assert saved["notes"] == "Left hip tight; tell the therapist."
+    assert saved["updated"] > make_record(12)["updated"]
+    assert not screen.detail.save_button.isEnabled()
+
+
+def test_refused_notes_save_is_one_sentence(screen: HistoryScreen, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+    screen.detail.notes.setPlainText("kept")
+    screen.detail.save_button.click()
+    assert "because the disk is full. Your notes are still in the box." in screen.notice.text()
+    assert screen.detail.notes.toPlainText() == "kept"
+
+
+def test_delete_then_undo(screen: HistoryScreen, store: SessionStore, qtbot: QtBot) -> None:
+    gone = make_record(11)["id"]
+    screen.select_row(1)
+    screen.detail.delete_button.click()
+    assert screen.model.rowCount() == 5 and screen.undo_bar.isVisible()
+    assert screen.undo_text.text() == "Deleted the session of 2026-01-12."
+    assert gone not in {r["id"] for r in store.load_all().sessions}
+    qtbot.keyClick(screen.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not screen.undo_bar.isVisible() and screen.model.rowCount() == 6
+    assert screen.model.record(1) is not None and screen.model.record(1)["id"] == gone  # type: ignore[index]
+    assert gone in {r["id"] for r in store.load_all().sessions}
+    qtbot.keyClick(screen.list, Qt.Key.Key_Delete)
+    assert screen.model.rowCount() == 5 and screen.undo_bar.isVisible()
+
+
+def test_week_view_against_the_target(screen: HistoryScreen) -> None:
+    assert screen.week_line.text() == "This week: 2 sessions, on target (2-3). Rest days count too."
+    lines = [screen.weeks_list.item(i).text() for i in range(3)]
+    assert lines == [
+        "Week of 12 Jan 2026: 2 sessions · on target",
+        "Week of 05 Jan 2026: 3 sessions (1 partial) · on target",
+        "Week of 29 Dec 2025: 1 session · below target",
+    ]
+
+
+def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen) -> None:
+    assert screen.findChildren(QChartView) == []
+    screen.tabs.setCurrentIndex(1)
+    weeks_view = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-weeks")
+    bars = weeks_view.chart().series()[0]
+    assert [bars.barSets()[0].at(i) for i in range(9, 12)] == [1, 2, 2]  # completed, last three weeks
+    assert [bars.barSets()[1].at(i) for i in range(9, 12)] == [0, 1, 0]  # partial
+    screen.tabs.setCurrentIndex(2)
+    names = sorted(v.objectName() for v in screen.findChildren(QChartView))
+    assert names == ["chart-feel", "chart-holds", "chart-reps", "chart-weeks"]
+    reps = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-reps")
+    [line] = reps.chart().series()
+    assert line.name() == "Supine Marching" and line.count() == 6
+
+
+def test_corrupt_and_newer_files(qtbot: QtBot, store: SessionStore) -> None:
+    (store.folder / "broken.json").write_text("{", encoding="utf-8")
+    future = make_record(13, schema_version=CURRENT_VERSION + 1)
+    store.path_for(future).write_bytes(encode(future))
+    screen = HistoryScreen(store, today=lambda: TODAY)
+    qtbot.addWidget(screen)
+    screen.reload()
+    assert screen.notice.text().startswith("1 session file could not be read and was moved to")
+    assert screen.detail.record is not None and screen.detail.record["id"] == future["id"]
+    assert not screen.detail.delete_button.isEnabled() and screen.detail.notes.isReadOnly()
+    assert screen.detail.read_only_line.isVisibleTo(screen)
+
+
+def test_empty_history(qtbot: QtBot, tmp_path: Path) -> None:
+    screen = HistoryScreen(SessionStore(tmp_path / "none"), today=lambda: TODAY)
+    qtbot.addWidget(screen)
+    screen.reload()
+    screen.tabs.setCurrentIndex(2)
+    assert screen.detail.title.text() == "No session selected."
+    assert screen.week_line.text() == "This week: 0 sessions of 2-3; 2 to go."
+
+
+def test_home_button_and_escape(screen: HistoryScreen, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(screen.home_requested, timeout=1000):
+        screen.home_button.click()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    with qtbot.waitSignal(screen.home_requested, timeout=1000):
+        qtbot.keyClick(screen.list, Qt.Key.Key_Escape)
