@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -62,7 +63,7 @@ class ClipSpeaker(BeepSpeaker):
     everything Qt happens on the GUI thread.
     """
 
-    name = "pyttsx3 with espeak-ng"
+    name = "pyttsx3 with espeak-ng" if sys.platform.startswith("linux") else "pyttsx3"
     ready = Signal(bool, str)
     _clip_rendered = Signal(str, str, float)
 
