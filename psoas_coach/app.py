@@ -101,11 +101,13 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_coach.speech.loader import load_after_first_paint
     from psoas_coach.store.sessions import SessionStore
     from psoas_coach.ui.main_window import MainWindow
+    from psoas_coach.ui.widgets.app_icon import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Psoas Coach")
     app.setApplicationDisplayName("Psoas Coach")
-    app.setDesktopFileName("psoas-coach")
+    app.setDesktopFileName("io.github.psoascoach.PsoasCoach")  # the installed .desktop file (Wayland app id)
+    app.setWindowIcon(app_icon())
     try:
         library = load_programs(paths)
     except ProgramError as exc:  # a broken built-in: nothing to coach, say why
