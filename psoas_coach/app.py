@@ -101,9 +101,12 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_coach.speech.loader import load_after_first_paint
     from psoas_coach.store.sessions import SessionStore
     from psoas_coach.ui.main_window import MainWindow
+    from psoas_coach.ui.theme import apply_colour_scheme
+    from psoas_coach.ui.window_state import WindowState
     from psoas_coach.ui.widgets.app_icon import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_colour_scheme(app, args.theme)
     app.setApplicationName("Psoas Coach")
     app.setApplicationDisplayName("Psoas Coach")
     app.setDesktopFileName("io.github.psoascoach.PsoasCoach")  # the installed .desktop file (Wayland app id)
@@ -118,7 +121,8 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     settings = SettingsStore(paths.config)
     voice = settings.voice()
     coach = VoiceCoach(muted=args.mute or voice.muted, beeps=voice.beeps, parent=app)
-    window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=coach.muted)
+    window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=coach.muted,
+                        window_state=WindowState(paths.config))
     wire_voice(window, coach, library, settings)
     load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
     app.aboutToQuit.connect(coach.shutdown)
@@ -130,7 +134,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
         else:
             window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
                                    f"Known: {', '.join(library.ids())}.")
-    window.show()
+    window.show_restored()
     return int(app.exec())
 
 

@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", metavar="F", type=_speed, default=1.0,
                         help="run every timer F times faster, for demos and tests (default 1)")
     parser.add_argument("--mute", action="store_true", help="start with spoken cues off (captions stay on)")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default="system",
+                        help="colour scheme of the window (default: follow the system)")
     modules = load_command_modules()
     if modules:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from psoas_coach.core.plan import StepKind
 
@@ -56,6 +57,43 @@ def phase_colour(kind: StepKind) -> PhaseColour:
     if kind is StepKind.SUMMARY:
         return PhaseColour.DONE
     return PhaseColour.NEUTRAL
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for when the user asks for one and the platform cannot provide it."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#1E1F22",
+        QPalette.ColorRole.WindowText: "#E8E8E8",
+        QPalette.ColorRole.Base: "#26282B",
+        QPalette.ColorRole.AlternateBase: "#2E3034",
+        QPalette.ColorRole.Text: "#E8E8E8",
+        QPalette.ColorRole.Button: "#2E3034",
+        QPalette.ColorRole.ButtonText: "#E8E8E8",
+        QPalette.ColorRole.Highlight: "#3D7CC9",
+        QPalette.ColorRole.HighlightedText: "#FFFFFF",
+        QPalette.ColorRole.ToolTipBase: "#2E3034",
+        QPalette.ColorRole.ToolTipText: "#E8E8E8",
+        QPalette.ColorRole.PlaceholderText: "#9A9A9A",
+        QPalette.ColorRole.Mid: "#55585E",
+        QPalette.ColorRole.Light: "#45484D",
+        QPalette.ColorRole.Dark: "#141517",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7A7A7A"))
+    return palette
+
+
+def apply_colour_scheme(app: QApplication, theme: str) -> None:
+    """Follow the system's light or dark scheme, or force one ("light"/"dark") with the Fusion style."""
+    if theme == "system":
+        return
+    app.setStyle("Fusion")
+    dark = theme == "dark"
+    app.styleHints().setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
 
 
 def is_dark(widget: QWidget | None = None) -> bool:
