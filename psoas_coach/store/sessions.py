@@ -28,6 +28,7 @@ from psoas_coach.store.unfinished import UnfinishedFile
 __all__ = ["LoadResult", "SessionStore", "StoreError", "SCHEMA_VERSION"]
 
 _SAFE = re.compile(r"[^0-9A-Za-z_-]")
+_STAMPED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}_")
 CORRUPT = "corrupt"
 CONFLICTS = "conflicts"
 READ_ONLY = "This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged."
@@ -165,6 +166,15 @@ class SessionStore:
         return out
 
     def latest(self) -> Record | None:
+        """The most recent session, cheaply: file names start with the start time, so only the newest
+        readable file is opened (the full load_all is the fallback for odd names)."""
+        if not self.folder.is_dir():
+            return None
+        names = sorted((n for n in _json_names(self.folder, clean_temp=False) if _STAMPED.match(n)), reverse=True)
+        for name in names[:20]:
+            record, _problem = _read_record(os.path.join(self.folder, name))
+            if record is not None:
+                return record
         sessions = self.load_all().sessions
         return sessions[-1] if sessions else None
 

@@ -76,3 +76,25 @@ def test_read_only_folder_gives_one_sentence(tmp_path: Path, foundation_plan: Se
     with pytest.raises(StoreError) as err:
         SessionStore(folder).save(session_record(engine.result, session_id="abc"))
     assert str(err.value) == f"Could not save the session in {folder} because the folder is not writable."
+
+
+def test_latest_opens_only_the_newest_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoas_coach.store import sessions
+    from tests.store.helpers import make_record
+
+    store = SessionStore(tmp_path)
+    assert store.latest() is None
+    for n in (3, 1, 7, 5):
+        store.save(make_record(n))
+    (tmp_path / "2099-01-01T00-00-00_broken.json").write_text("{", encoding="utf-8")
+    opened: list[str] = []
+    real = sessions._read_record
+
+    def spy(path: str) -> tuple[object, str]:
+        opened.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(sessions, "_read_record", spy)
+    latest = store.latest()
+    assert latest is not None and latest["id"] == make_record(7)["id"]
+    assert opened == ["2099-01-01T00-00-00_broken.json", store.path_for(make_record(7)).name]
