@@ -167,18 +167,16 @@ class VoiceCoach(QObject):
         self._speaker.prepare(fresh)
 
     def poll(self) -> None:
-        """Start every cue and beep that is due, then sleep until the next one or the step's end."""
+        """The timer's entry: let the engine fire a due step change (so "go" is on time), then speak."""
         engine = self._engine
         if engine is None or self._in_poll:
             return
         self._in_poll = True
         try:
-            engine.update()  # fires a due step change now, so "go" is on time
-            if engine.state is SessionState.RUNNING:
-                self._play_due(engine)
+            engine.update()
         finally:
             self._in_poll = False
-        self._schedule()
+        self._speak_due()
 
     # ------------------------------------------------------------------ internals
 
@@ -200,8 +198,15 @@ class VoiceCoach(QObject):
         self._step_index = step.index
         self._timeline = step_timeline(step, self._speaker.clip_length, speed=speed)
         self._skip_before(elapsed + 1e-9 if resumed else elapsed - LATE_LIMIT * speed)
-        if not self._in_poll:
-            self.poll()
+        self._speak_due()
+
+    def _speak_due(self) -> None:
+        """Start what is due and sleep until the next moment. Reads the engine, never drives it, so it is
+        safe inside the engine's own signals."""
+        engine = self._engine
+        if engine is not None and engine.state is SessionState.RUNNING:
+            self._play_due(engine)
+        self._schedule()
 
     def _skip_before(self, moment: float) -> None:
         cues, beeps = self._timeline.cues, self._timeline.beeps
@@ -216,8 +221,13 @@ class VoiceCoach(QObject):
         elif state is SessionState.RUNNING and engine is not None:
             if engine.step.index == self._step_index:
                 self._skip_before(engine.elapsed())  # what was cut off by the pause is not repeated
-            if not self._in_poll:
-                self.poll()
+            else:  # a restored session resumes in a step this coach has not loaded yet
+                self._step_index = engine.step.index
+                self._timeline = step_timeline(engine.step, self._speaker.clip_length, speed=self._speed())
+                self._skip_before(engine.elapsed() + 1e-9)
+            # The engine may be half-way through an operation (next or back from a pause) that is about
+            # to change the step: speak on the next event-loop turn, when it is done.
+            self._timer.start(0)
 
     def _on_finished(self, result: SessionResult) -> None:
         self._timer.stop()

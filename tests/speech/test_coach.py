@@ -263,3 +263,38 @@ def test_texts_prepared_early_go_to_a_later_speaker(library: ProgramLibrary, clo
     assert speaker.prepared == list(dict.fromkeys(texts))
     coach.attach(SessionEngine(build_plan(library.get("foundation")), clock))
     assert speaker.prepared == list(dict.fromkeys(texts))  # nothing twice
+
+
+def test_next_from_a_long_pause_advances_exactly_one_step(foundation_plan: SessionPlan, clock: FakeClock) -> None:
+    speaker = FakeSpeaker(clock.now)
+    coach = VoiceCoach(speaker)
+    engine = SessionEngine(foundation_plan, clock)
+    coach.attach(engine)
+    engine.start()
+    engine.next()
+    clock.advance(5.0)
+    engine.pause()
+    clock.advance(600.0)  # far past the intro's old deadline
+    engine.next()
+    assert engine.step.index == 2 and engine.step.kind is StepKind.REPS
+    assert speaker.texts()[-1] == "Go. Lift left."
+
+
+def test_a_restored_session_speaks_from_where_it_was(foundation_plan: SessionPlan, clock: FakeClock,
+                                                     qtbot: QtBot) -> None:
+    first = SessionEngine(foundation_plan, clock)
+    first.start()
+    first.next()
+    clock.advance(10.0)
+    first.pause()
+    snapshot = first.snapshot()
+    engine = SessionEngine.restore(foundation_plan, clock, snapshot)
+    speaker = FakeSpeaker(clock.now)
+    coach = VoiceCoach(speaker)
+    coach.attach(engine)
+    assert speaker.said == []
+    engine.resume()
+    for _ in range(50):
+        clock.advance(0.05)
+        coach.poll()
+    assert speaker.texts() == ["3"]  # 10 s into the intro: its opening line is not repeated, "3" comes at 12 s
