@@ -13,6 +13,7 @@ from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.screens.home import HomeScreen
+from psoas_coach.ui.screens.history import HistoryScreen
 from psoas_coach.ui.screens.session import SessionView
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsDialog
@@ -70,6 +71,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.shortcuts_dialog = ShortcutsDialog(self.actions_by_name.values(), self)
         self.home.start_requested.connect(self.start_program)
+        self.history: HistoryScreen | None = None  # built the first time it is opened
+        self.home.history_requested.connect(self.show_history)
+        self.history_action = QAction("History (H)", self)
+        self.history_action.setObjectName("history")
+        self.history_action.setShortcut(QKeySequence("H"))
+        self.history_action.triggered.connect(self.show_history)
+        self.addAction(self.history_action)
         self.session.summary.save_requested.connect(self.save_ratings)
         self.session.summary.home_requested.connect(self.go_home)
         self.driver.refreshed.connect(self.session.refresh)
@@ -208,6 +216,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.refresh_last_session()
         self.home.programs.setFocus()
+
+    def show_history(self) -> None:
+        """Open the History screen from home (never in the middle of a session)."""
+        if self.stack.currentWidget() is not self.home:
+            return
+        if self.history is None:
+            self.history = HistoryScreen(self.store)
+            self.history.home_requested.connect(self.go_home)
+            self.stack.addWidget(self.history)
+        self.history.reload()
+        self.stack.setCurrentWidget(self.history)
+        self.setWindowTitle(f"History — {APP_TITLE}")
+        self.history.list.setFocus()
 
     def refresh_last_session(self) -> None:
         self.home.set_last_session(self.store.latest())

@@ -33,6 +33,7 @@ def last_session_text(record: dict[str, Any] | None) -> str:
 
 class HomeScreen(QWidget):
     start_requested = Signal(str)  # program id
+    history_requested = Signal()
 
     def __init__(self, library: ProgramLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,12 @@ class HomeScreen(QWidget):
         self.start_button.setFont(scaled_font(self.font(), 1.6, bold=True))
         self.start_button.setMinimumHeight(56)
         row.addWidget(self.start_button)
+        self.history_button = QPushButton("History (H)")
+        self.history_button.setObjectName("home-history")
+        self.history_button.setFont(scaled_font(self.font(), 1.3))
+        self.history_button.setMinimumHeight(56)
+        self.history_button.clicked.connect(self.history_requested)
+        row.addWidget(self.history_button)
         layout.addLayout(row)
         self.last = label("", 1.2, name="home-last")
         layout.addWidget(self.last)
