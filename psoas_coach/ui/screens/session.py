@@ -105,6 +105,8 @@ class SessionView(QWidget):
             colour = PhaseColour.PAIN
         apply_phase(self, colour)
         self.phase_badge.setText(PHASE_NAMES[colour].upper())
+        if step.kind is StepKind.SUMMARY:
+            self.show_caption("")  # the summary speaks for itself; a stale form cue would mislead
         screen = self.screen_for(step.kind)
         self.stack.setCurrentWidget(screen)
         screen.show_step(step, self.engine)

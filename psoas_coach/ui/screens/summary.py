@@ -58,7 +58,9 @@ class SummaryScreen(StepScreen):
         layout.setContentsMargins(48, 16, 48, 16)
         self.headline = label("", 2.4, bold=True, name="summary-headline")
         self.advice = label(safety.PAIN_STOP_ADVICE, 1.5, bold=True, name="summary-advice")
-        self.advice.setStyleSheet("padding: 12px; border: 3px solid palette(window-text); border-radius: 8px;")
+        # only shown on the pain colour, whose text is white
+        self.advice.setStyleSheet("color: white; background: rgba(0, 0, 0, 0.25); padding: 12px;"
+                                  " border: 3px solid white; border-radius: 8px;")
         self.duration = label("", 1.2)
         self.totals = label("", 1.15, name="summary-totals")
         for w in (self.headline, self.advice, self.duration, self.totals):
@@ -112,7 +114,12 @@ class SummaryScreen(StepScreen):
         self.advice.setVisible(outcome is Outcome.PAIN_STOP)
         result = engine.result
         if result is not None:
-            self.duration.setText(f"{engine.plan.program.name} · {clock_text(result.ended_wall - result.started_wall)}")
+            where = ""
+            pain = result.pain_stop
+            if pain is not None and pain.exercise_id is not None:
+                where = f" · stopped during {engine.plan.program.exercise(pain.exercise_id).name}"
+                where += f", {pain.side} side" if pain.side else ""
+            self.duration.setText(f"{engine.plan.program.name} · {clock_text(result.ended_wall - result.started_wall)}{where}")
             self.totals.setText("\n".join(totals_lines(summarize(result))))
         if outcome is Outcome.PAIN_STOP and self.pain.value() < 5:
             self.pain.setValue(5)

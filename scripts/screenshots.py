@@ -1,0 +1,107 @@
+"""Render every screen of a session at 1366x768, light and dark, into docs/screenshots/.
+
+Runs offscreen on a hand-driven clock, so each picture shows a chosen moment exactly:
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QApplication
+
+from psoas_coach.core.engine import SessionEngine
+from psoas_coach.core.plan import StepKind, build_plan
+from psoas_coach.core.program import Program, load_library
+from psoas_coach.recording import SessionRecorder
+from psoas_coach.store.sessions import SessionStore
+from psoas_coach.ui.main_window import MainWindow
+from psoas_coach.ui.theme import apply_colour_scheme
+
+
+class ManualClock:
+    speed = 1.0
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def now(self) -> float:
+        return self.t
+
+    def wall(self) -> float:
+        return 1_767_000_000.0 + self.t
+
+
+def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
+    apply_colour_scheme(app, theme)
+    clock = ManualClock()
+    store = SessionStore(Path(tempfile.mkdtemp()) / "sessions")
+
+    def make_engine(program: Program) -> SessionEngine:
+        return SessionEngine(build_plan(program), clock)
+
+    window = MainWindow(load_library(), store, SessionRecorder(store), make_engine, ask=lambda *a: True)
+    window.resize(1366, 768)
+    window.show()
+    saved: list[Path] = []
+
+    def shot(name: str) -> None:
+        window.driver.tick()
+        app.processEvents()
+        path = out / f"{name}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+
+    def advance_to(kind: StepKind, into: float = 0.0, side: str | None = None) -> None:
+        engine = window.engine
+        assert engine is not None
+        while engine.step.kind is not kind or (side and (engine.step.side is None or engine.step.side.value != side)):
+            engine.next()
+        clock.t += into
+
+    shot("home")
+    window.start_program("foundation")
+    shot("briefing")
+    advance_to(StepKind.INTRO, 3.2)
+    shot("intro")
+    advance_to(StepKind.REPS, 7 * 2 + 0.6)
+    window.show_caption("Lift left. Press your lower back gently into the floor.")
+    shot("active-set")
+    advance_to(StepKind.REST, 12.4)
+    shot("rest")
+    advance_to(StepKind.HOLD, 1.3, side="right")
+    window.show_caption("Stop before your pelvis tilts.")
+    shot("hold")
+    advance_to(StepKind.NEXT_UP, 20.0)
+    shot("next-up")
+    assert window.engine is not None
+    window.engine.pain_stop()
+    shot("pain-stop")
+    window.close()
+    window.start_program("advanced")
+    advance_to(StepKind.WORK, 6.5)
+    shot("work")
+    window.engine.end_early()
+    shot("summary")
+    window.close()
+    window.deleteLater()
+    return saved
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(argv[:1])
+    assert isinstance(app, QApplication)
+    paths: list[Path] = []
+    for theme in ("light", "dark"):
+        paths += capture(app, out, theme)
+    print("\n".join(str(p) for p in paths))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
