@@ -1,0 +1,241 @@
+"""Coaching in the window: first-run safety, levels applied to each session, the quick rating after each
+exercise, and the home screen's today line and proposals. ``install_coaching`` hooks it all onto a MainWindow.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult
+from psoas_coach.core.history import Control, program_id_of, set_rating
+from psoas_coach.core.levels import apply_levels
+from psoas_coach.core.plan import Step, StepKind
+from psoas_coach.core.program import Program
+from psoas_coach.core.progression import FOUNDATION_PROGRAM, Proposal, ProposalKind, coach, control_status, pending
+from psoas_coach.core.schedule import TodayKind, today_advice
+from psoas_coach.paths import AppPaths
+from psoas_coach.store.levels_store import CoachingState, CoachingStoreError, LevelsStore
+from psoas_coach.store.records import iso_local
+from psoas_coach.store.sessions import StoreError
+from psoas_coach.ui.main_window import MainWindow
+from psoas_coach.ui.screens.coaching_panel import CoachingPanel, RangeNotesDialog
+from psoas_coach.ui.screens.safety import SafetyScreen
+from psoas_coach.ui.widgets.quick_rating import QuickRating
+
+REPORT_WEEKS = 8
+ChooseFile = Callable[[QWidget, str], "str | None"]
+RunDialog = Callable[[QDialog], bool]
+
+
+def choose_report_file(parent: QWidget, suggested: str) -> str | None:
+    """The real save dialog; tests hand in their own function."""
+    path, _filter = QFileDialog.getSaveFileName(parent, "Save the report", suggested, "PDF files (*.pdf)")
+    return path or None
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class CoachingController(QObject):
+    """Owns the coaching widgets it adds to the window and keeps them in step with the stores."""
+
+    def __init__(self, window: MainWindow, levels: LevelsStore, paths: AppPaths | None = None, *,
+                 today: Callable[[], date] = date.today, now: Callable[[], str] | None = None,
+                 choose_file: ChooseFile = choose_report_file, dialog: RunDialog = run_dialog) -> None:
+        super().__init__(window)
+        self.window = window
+        self.levels = levels
+        self.paths = paths
+        self.today = today
+        self.now = now or (lambda: iso_local(time.time()))
+        self.choose_file = choose_file
+        self.dialog = dialog
+        self.state: CoachingState = levels.load()
+        self.engine: SessionEngine | None = None
+        self.ratings: dict[str, tuple[Control | None, bool | None]] = {}
+        self.panel = CoachingPanel()
+        self.rating = QuickRating()
+        self.safety = SafetyScreen()
+        self.proposals: list[Proposal] = []
+
+    # ------------------------------------------------------------------ hooks
+
+    def install(self) -> None:
+        w = self.window
+        home_layout = w.home.layout()
+        home_layout.insertWidget(home_layout.indexOf(w.home.programs), self.panel)
+        self.panel.setVisible(True)  # also when installed on a window that is already shown
+        session_layout = w.session.layout()
+        session_layout.insertWidget(session_layout.indexOf(w.session.caption), self.rating)
+        w.stack.addWidget(self.safety)
+        original = w.make_engine
+        w.make_engine = lambda program: original(self.levelled(program))
+        w.session_started.connect(self._attach)
+        w.session_finished.connect(self._on_finished)
+        w.stack.currentChanged.connect(self._on_page)
+        self.panel.decided.connect(self.decide)
+        self.panel.range_notes_requested.connect(self.edit_range_notes)
+        self.panel.report_requested.connect(self.write_report)
+        self.rating.rated.connect(self._rated)
+        self.rating.finished.connect(self._rating_done)
+        self.safety.accepted.connect(self.accept_safety)
+        for problem in self.levels.problems:
+            w.home.set_notice(problem)
+        if self.state.safety_accepted is None:
+            w.stack.setCurrentWidget(self.safety)
+            self.safety.setFocus()
+        self.refresh()
+
+    def levelled(self, program: Program) -> Program:
+        return apply_levels(program, self.state.levels_for(program.id))
+
+    # ------------------------------------------------------------------ home
+
+    def current_program(self) -> Program:
+        library = self.window.library
+        for wanted in (self.state.current_program, FOUNDATION_PROGRAM):
+            if wanted and wanted in library.ids():
+                return library.get(wanted)
+        return library.programs[0]
+
+    def refresh(self) -> None:
+        """Re-read the history and the coaching file; update today's line, proposals and control status."""
+        self.state = self.levels.load()
+        sessions = self.window.store.load_all().sessions
+        program = self.current_program()
+        advice = today_advice(sessions, self.today(), program.id, program.name)
+        self.panel.set_today(advice.line)
+        if advice.kind is TodayKind.TRAIN and self.window.stack.currentWidget() is self.window.home:
+            self.window.home.select_program(program.id)
+        self.proposals = []
+        if sessions:
+            last_program = program_id_of(sessions[-1])
+            if last_program in self.window.library.ids():
+                coached = self.window.library.get(last_program)
+                advice_now = coach(coached, sessions, self.state.levels_for(coached.id), self.window.library.ids())
+                self.proposals = pending(advice_now.proposals, self.state.decided_keys())
+        self.panel.set_proposals(self.proposals)
+        if program.id == FOUNDATION_PROGRAM:
+            self.panel.set_control(control_status(program, sessions), program.name)
+        else:
+            self.panel.set_control((), program.name)
+
+    def decide(self, proposal: Proposal, accepted: bool) -> None:
+        try:
+            self.levels.decide(proposal, accepted, self.now())
+        except CoachingStoreError as exc:
+            self.window.home.set_notice(str(exc))
+            return
+        if accepted and proposal.kind is ProposalKind.PROGRAM and proposal.next_program:
+            self.window.home.select_program(proposal.next_program)
+        self.refresh()
+
+    def accept_safety(self) -> None:
+        try:
+            self.state = self.levels.accept_safety(self.now())
+        except CoachingStoreError as exc:
+            self.window.home.set_notice(f"{exc} The safety note will be shown again next time.")
+        self.window.stack.setCurrentWidget(self.window.home)
+        self.window.home.programs.setFocus()
+
+    def edit_range_notes(self) -> None:
+        program_id = self.window.home.selected_program_id() or self.current_program().id
+        program = self.window.library.get(program_id)
+        dialog = RangeNotesDialog(program, self.state.levels_for(program.id), self.window)
+        if not self.dialog(dialog):
+            return
+        try:
+            for ex in program.exercises:
+                note = dialog.notes()[ex.id]
+                current = self.state.levels_for(program.id).get(ex.id)
+                if note != (current.range_note if current else ""):
+                    self.state = self.levels.set_range_note(program.id, ex, note)
+        except CoachingStoreError as exc:
+            self.window.home.set_notice(str(exc))
+        self.refresh()
+
+    def write_report(self) -> None:
+        if self.paths is None:
+            return
+        end = self.today()
+        start = end - timedelta(weeks=REPORT_WEEKS) + timedelta(days=1)
+        chosen = self.choose_file(self.window, str(Path.home() / f"psoas-coach-report-{start}-{end}.pdf"))
+        if not chosen:
+            return
+        from psoas_coach.commands.report import write_report
+
+        output = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        try:
+            count = write_report(self.paths, start, end, output)
+        except OSError as exc:
+            self.window.home.set_notice(str(exc) if str(exc).endswith(".") else f"Could not write {output}: {exc}.")
+            return
+        self.window.home.set_notice(f"Wrote the report of the last {REPORT_WEEKS} weeks ({count} sessions) to {output}.")
+
+    def _on_page(self, _index: int) -> None:
+        if self.window.stack.currentWidget() is self.window.home:
+            self.refresh()
+
+    # ------------------------------------------------------------------ in a session
+
+    def _attach(self, engine: SessionEngine) -> None:
+        self.engine = engine
+        self.ratings = {}
+        self.rating.hide()
+        engine.signals.step_changed.connect(self._on_step)
+
+    def _on_step(self, step: Step) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        if step.kind is StepKind.NEXT_UP and step.exercise is not None:
+            self.rating.ask(step.exercise.id, step.exercise.name)
+        elif step.kind is StepKind.SUMMARY and engine.outcome is Outcome.COMPLETED:
+            last = engine.plan.program.exercises[-1]
+            if last.id not in self.ratings:
+                self.rating.ask(last.id, last.name)
+        elif step.kind is not StepKind.NEXT_UP:
+            self.rating.hide()
+
+    def _rated(self, exercise_id: str, control: object, hard: object) -> None:
+        assert control is None or isinstance(control, Control)
+        assert hard is None or isinstance(hard, bool)
+        self.ratings[exercise_id] = (control, hard)
+        if self.engine is not None and self.engine.result is not None:
+            self._store_ratings()
+
+    def _rating_done(self) -> None:
+        if self.engine is not None and self.engine.result is not None:
+            self.window.session.summary.effort.setFocus()
+
+    def _on_finished(self, _result: SessionResult) -> None:
+        self._store_ratings()
+
+    def _store_ratings(self) -> None:
+        """Write the answers into the session's record and save it (the summary's save keeps them too)."""
+        record: dict[str, Any] | None = self.window.recorder.record
+        if record is None or not self.ratings:
+            return
+        for exercise_id, (control, hard) in self.ratings.items():
+            try:
+                set_rating(record, exercise_id, control, hard)
+            except KeyError:
+                continue
+        try:
+            self.window.store.save(record)
+        except StoreError:
+            pass  # the recorder keeps the record in memory and says so when the ratings are saved
+
+
+def install_coaching(window: MainWindow, paths: AppPaths, **options: Any) -> CoachingController:
+    """Add coaching to *window*: call once, after building it and before showing it."""
+    controller = CoachingController(window, LevelsStore(paths.data), paths, **options)
+    controller.install()
+    return controller

@@ -1,0 +1,144 @@
+"""The home screen's coaching part: today's line, proposals to accept or decline, and the control status."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_coach.core.levels import ExerciseLevel, level_for
+from psoas_coach.core.program import Program
+from psoas_coach.core.progression import ControlStatus, Proposal
+from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.widgets.text import label
+
+
+class ProposalRow(QWidget):
+    """One proposal: its reason in one sentence, Accept and Decline."""
+
+    decided = Signal(object, bool)  # Proposal, accepted
+
+    def __init__(self, proposal: Proposal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.proposal = proposal
+        self.setObjectName("proposal-row")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        prefix = f"{proposal.exercise_name}: " if proposal.exercise_name else ""
+        self.text = label(prefix + proposal.reason, 1.15, name="proposal-text")
+        row.addWidget(self.text, 1)
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setObjectName("proposal-accept")
+        self.decline_button = QPushButton("Decline")
+        self.decline_button.setObjectName("proposal-decline")
+        for button in (self.accept_button, self.decline_button):
+            button.setFont(scaled_font(self.font(), 1.1, bold=True))
+            row.addWidget(button)
+        self.accept_button.clicked.connect(lambda: self.decided.emit(self.proposal, True))
+        self.decline_button.clicked.connect(lambda: self.decided.emit(self.proposal, False))
+
+
+class CoachingPanel(QWidget):
+    """Sits on the home screen. The controller fills it; it only shows and reports clicks and keys."""
+
+    decided = Signal(object, bool)  # Proposal, accepted
+    range_notes_requested = Signal()
+    report_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coaching-panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.today = label("", 1.6, bold=True, name="home-today")
+        layout.addWidget(self.today)
+        self.proposals_title = label("Suggested for next time (A accepts, D declines the first):", 1.2, bold=True,
+                                     name="proposals-title")
+        layout.addWidget(self.proposals_title)
+        self.proposals_box = QVBoxLayout()
+        layout.addLayout(self.proposals_box)
+        self.control = label("", 1.0, name="home-control")
+        layout.addWidget(self.control)
+        tools = QHBoxLayout()
+        self.range_button = QPushButton("Range notes…")
+        self.range_button.setObjectName("home-range-notes")
+        self.report_button = QPushButton("Report for a therapist…")
+        self.report_button.setObjectName("home-report")
+        for button in (self.range_button, self.report_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        layout.addLayout(tools)
+        self.range_button.clicked.connect(self.range_notes_requested.emit)
+        self.report_button.clicked.connect(self.report_requested.emit)
+        self.rows: list[ProposalRow] = []
+        accept = QShortcut(QKeySequence("A"), self)
+        accept.activated.connect(lambda: self._decide_first(True))
+        decline = QShortcut(QKeySequence("D"), self)
+        decline.activated.connect(lambda: self._decide_first(False))
+        self.set_proposals([])
+
+    def set_today(self, text: str) -> None:
+        self.today.setText(text)
+
+    def set_control(self, statuses: Sequence[ControlStatus], program_name: str) -> None:
+        """The Foundation -> Advanced rule, shown as progress per exercise."""
+        if not statuses or all(s.good_sessions == 0 for s in statuses):
+            self.control.setText("")
+            self.control.setVisible(False)
+            return
+        parts = "; ".join(s.text for s in statuses)
+        self.control.setText(f"Control in {program_name} (4 good sessions over 14 days each moves you on): {parts}.")
+        self.control.setVisible(True)
+
+    def set_proposals(self, proposals: Sequence[Proposal]) -> None:
+        for row in self.rows:
+            self.proposals_box.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        for proposal in proposals:
+            row = ProposalRow(proposal)
+            row.decided.connect(self.decided.emit)
+            self.proposals_box.addWidget(row)
+            row.setVisible(True)  # a child added to a shown panel stays hidden unless told
+            self.rows.append(row)
+        self.proposals_title.setVisible(bool(self.rows))
+
+    def _decide_first(self, accepted: bool) -> None:
+        if self.rows:
+            self.decided.emit(self.rows[0].proposal, accepted)
+
+
+class RangeNotesDialog(QDialog):
+    """A range note per exercise of one program ("knee only to hip height"), shown on its intro screen."""
+
+    def __init__(self, program: Program, levels: dict[str, ExerciseLevel], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Range notes — {program.name}")
+        self.program = program
+        form = QFormLayout(self)
+        self.edits: dict[str, QLineEdit] = {}
+        for ex in program.exercises:
+            edit = QLineEdit(level_for(ex, levels).range_note)
+            edit.setObjectName(f"range-{ex.id}")
+            edit.setPlaceholderText("e.g. Lift only until the lower back starts to move.")
+            form.addRow(ex.name, edit)
+            self.edits[ex.id] = edit
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def notes(self) -> dict[str, str]:
+        return {ex_id: edit.text().strip() for ex_id, edit in self.edits.items()}

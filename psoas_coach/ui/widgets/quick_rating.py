@@ -1,0 +1,122 @@
+"""The quick rating after each exercise: pelvis neutral (1 yes, 2 mostly, 3 no), then last reps hard (1 yes, 2 no).
+
+One keystroke per question, or a click; Enter skips what is left. The answers feed the coaching rules.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from psoas_coach.core.history import Control
+from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.widgets.text import label
+
+CONTROL_CHOICES = ((Qt.Key.Key_1, "1 · Yes", Control.YES), (Qt.Key.Key_2, "2 · Mostly", Control.MOSTLY),
+                   (Qt.Key.Key_3, "3 · No", Control.NO))
+HARD_CHOICES = ((Qt.Key.Key_1, "1 · Yes, hard", True), (Qt.Key.Key_2, "2 · No, easy", False))
+
+
+class QuickRating(QFrame):
+    """Asks the two questions about one exercise; emits ``rated`` once both are answered (or skipped)."""
+
+    rated = Signal(str, object, object)  # exercise id, Control | None, bool | None
+    finished = Signal()  # both questions answered or skipped; the panel hides itself
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quick-rating")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.exercise_id = ""
+        self.control: Control | None = None
+        self.hard: bool | None = None
+        self._question = 0  # 0: pelvis, 1: last reps, 2: done
+        layout = QVBoxLayout(self)
+        self.title = label("", 1.3, bold=True, name="rating-title")
+        layout.addWidget(self.title)
+        self.control_row, self.control_buttons = self._row("Pelvis neutral the whole time?", CONTROL_CHOICES, 0)
+        self.hard_row, self.hard_buttons = self._row("Were the last reps hard?", HARD_CHOICES, 1)
+        layout.addWidget(self.control_row)
+        layout.addWidget(self.hard_row)
+        self.hint = label("Press a number key, or Enter to skip.", 1.0, name="rating-hint")
+        layout.addWidget(self.hint)
+        self.hide()
+
+    def _row(self, question: str, choices: tuple[tuple[Qt.Key, str, object], ...], index: int
+             ) -> tuple[QWidget, list[QPushButton]]:
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(label(question, 1.3), 1)
+        buttons = []
+        for _key, text, value in choices:
+            button = QPushButton(text)
+            button.setFont(scaled_font(self.font(), 1.2, bold=True))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked=False, v=value, i=index: self.answer(i, v))
+            box.addWidget(button)
+            buttons.append(button)
+        return row, buttons
+
+    def ask(self, exercise_id: str, name: str) -> None:
+        """Show the questions for one exercise and take the keyboard."""
+        self.exercise_id = exercise_id
+        self.control, self.hard, self._question = None, None, 0
+        self.title.setText(f"{name}: how did it go?")
+        for button in self.control_buttons + self.hard_buttons:
+            button.setChecked(False)
+        self._mark()
+        self.show()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def asking(self) -> bool:
+        return self.isVisible() and self._question < 2
+
+    def answer(self, question: int, value: object) -> None:
+        if question == 0:
+            assert value is None or isinstance(value, Control)
+            self.control = value
+            for button, (_k, _t, v) in zip(self.control_buttons, CONTROL_CHOICES):
+                button.setChecked(v is value)
+            self._question = max(self._question, 1)
+        else:
+            assert value is None or isinstance(value, bool)
+            self.hard = value
+            for button, (_k, _t, v) in zip(self.hard_buttons, HARD_CHOICES):
+                button.setChecked(v is value)
+            self._question = 2
+        self._mark()
+        self.rated.emit(self.exercise_id, self.control, self.hard)
+        if self._question >= 2:
+            self.done()
+
+    def skip(self) -> None:
+        """Leave the unanswered questions empty and close."""
+        if self.isVisible():
+            self._question = 2
+            self.done()
+
+    def done(self) -> None:
+        self.hide()
+        self.finished.emit()
+
+    def _mark(self) -> None:
+        self.control_row.setEnabled(self._question == 0)
+        self.hard_row.setEnabled(self._question == 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.skip()
+            event.ignore()  # let the window act on Enter too (next / save)
+            return
+        choices = CONTROL_CHOICES if self._question == 0 else HARD_CHOICES if self._question == 1 else ()
+        for choice_key, _text, value in choices:
+            if key == choice_key:
+                self.answer(self._question, value)
+                return
+        super().keyPressEvent(event)

@@ -1,0 +1,182 @@
+"""Coaching in the real window: first-run safety, the quick rating after each exercise, today's line and proposals."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from psoas_coach.core.engine import Outcome, SessionState
+from psoas_coach.core.plan import StepKind
+from psoas_coach.core.program import ProgramLibrary
+from psoas_coach.paths import resolve_paths
+from psoas_coach.store.levels_store import LevelsStore
+from psoas_coach.ui.coaching import CoachingController, install_coaching
+from psoas_coach.ui.main_window import MainWindow
+from psoas_coach.ui.screens.coaching_panel import RangeNotesDialog
+from tests.coaching_history import record
+from tests.fakes import FakeClock
+
+TODAY = date(2026, 3, 11)  # a Wednesday
+AT = "2026-03-11T09:00:00+00:00"
+
+
+def _coached(window: MainWindow, accept_safety: bool = True, **options: Any) -> CoachingController:
+    paths = resolve_paths()
+    if accept_safety:
+        LevelsStore(paths.data).accept_safety(AT)
+    options.setdefault("today", lambda: TODAY)
+    options.setdefault("now", lambda: AT)
+    return install_coaching(window, paths, **options)
+
+
+def _run(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+    for _ in range(int(seconds / 0.5)):
+        clock.advance(0.5)
+        window.driver.tick()
+
+
+def test_first_run_safety_screen_is_accepted_once(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+                                                  library: ProgramLibrary) -> None:
+    window = window_factory(library)
+    coaching = _coached(window, accept_safety=False)
+    assert window.stack.currentWidget() is coaching.safety
+    text = " ".join(w.text() for w in coaching.safety.findChildren(type(coaching.panel.today)))
+    assert "physical therapist" in text and "sharp pain" in text
+    qtbot.keyClick(coaching.safety, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.home
+    assert LevelsStore(resolve_paths().data).load().safety_accepted == AT
+    second = window_factory(library)
+    assert second.stack.currentWidget() is second.home
+    assert _coached(second, accept_safety=False).safety is not second.stack.currentWidget()
+
+
+def test_home_says_what_to_do_today(window_factory: Callable[..., MainWindow], library: ProgramLibrary,
+                                    tmp_path: Path) -> None:
+    window = window_factory(library)
+    coaching = _coached(window)
+    assert coaching.panel.today.text() == ("Foundation today: your first session, about two to three a week from here. "
+                                           "This week: 0 of 2-3 sessions.")
+    window.store.save(record(library.get("foundation"), TODAY - timedelta(days=1)))
+    coaching.refresh()
+    assert coaching.panel.today.text().startswith("Rest day: you trained yesterday")
+    assert coaching.panel.today.text().endswith("This week: 1 of 2-3 sessions.")
+
+
+def test_quick_rating_after_each_exercise_is_saved(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+                                                   library: ProgramLibrary, clock: FakeClock, tmp_path: Path) -> None:
+    window = window_factory(library)
+    coaching = _coached(window, today=lambda: datetime.fromtimestamp(clock.wall()).date())
+    window.start_program("foundation")
+    engine = window.engine
+    assert engine is not None
+    qtbot.keyClick(window, Qt.Key.Key_Return)  # past the briefing
+    answers = iter([(Qt.Key.Key_1, Qt.Key.Key_2), (Qt.Key.Key_2, Qt.Key.Key_1)])
+    while engine.state is not SessionState.FINISHED:
+        _run(window, clock, 5.0)
+        if engine.step.kind is StepKind.NEXT_UP and coaching.rating.asking:
+            assert coaching.rating.isVisibleTo(window)
+            assert coaching.rating.hasFocus()
+            first, second = next(answers)
+            qtbot.keyClick(coaching.rating, first)
+            qtbot.keyClick(coaching.rating, second)
+            assert not coaching.rating.isVisibleTo(window)
+    assert engine.outcome is Outcome.COMPLETED
+    assert coaching.rating.isVisibleTo(window) and "Standing Hip Flexion" in coaching.rating.title.text()
+    qtbot.keyClick(coaching.rating, Qt.Key.Key_3)
+    qtbot.keyClick(coaching.rating, Qt.Key.Key_1)
+    assert window.session.summary.effort.hasFocus()
+    window.session.summary.effort.setValue(6)
+    window.session.summary.save_button.click()
+    saved = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    ratings = {e["id"]: e.get("rating") for e in saved["exercises"]}
+    assert ratings == {
+        "supine-marching": {"control": "yes", "last_reps_hard": False},
+        "straight-leg-raise": {"control": "mostly", "last_reps_hard": True},
+        "standing-hip-flexion": {"control": "no", "last_reps_hard": True},
+    }
+    assert saved["effort"] == 6
+    assert window.stack.currentWidget() is window.home
+    assert coaching.panel.today.text().startswith("Done for today")
+
+
+def test_rating_can_be_skipped_and_the_session_goes_on(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+                                                       library: ProgramLibrary) -> None:
+    window = window_factory(library)
+    coaching = _coached(window)
+    window.start_program("foundation")
+    engine = window.engine
+    assert engine is not None
+    while engine.step.kind is not StepKind.NEXT_UP:
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert coaching.rating.asking
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert engine.step.kind is StepKind.INTRO and not coaching.rating.isVisibleTo(window)
+
+
+def _two_easy_sessions(window: MainWindow, library: ProgramLibrary) -> None:
+    foundation = library.get("foundation")
+    for offset in (4, 2):
+        window.store.save(record(foundation, TODAY - timedelta(days=offset)))
+
+
+def test_proposals_are_accepted_or_declined_and_change_the_next_session(
+        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
+    window = window_factory(library)
+    _two_easy_sessions(window, library)
+    coaching = _coached(window)
+    rows = coaching.panel.rows
+    assert [r.proposal.exercise_id for r in rows] == ["supine-marching", "straight-leg-raise", "standing-hip-flexion"]
+    assert "done twice with effort 7 or less and no pain: 2 more reps per side." in rows[0].text.text()
+    assert coaching.panel.isVisibleTo(window) and rows[0].isVisibleTo(window)
+    qtbot.keyClick(window.home.programs, Qt.Key.Key_A)  # accepts the first
+    assert [r.proposal.exercise_id for r in coaching.panel.rows] == ["straight-leg-raise", "standing-hip-flexion"]
+    coaching.panel.rows[0].decline_button.click()
+    assert [r.proposal.exercise_id for r in coaching.panel.rows] == ["standing-hip-flexion"]
+    state = LevelsStore(resolve_paths().data).load()
+    assert state.levels_for("foundation")["supine-marching"].reps == 12
+    assert "straight-leg-raise" not in state.levels_for("foundation")
+    window.start_program("foundation")
+    assert window.engine is not None
+    assert window.engine.plan.program.exercise("supine-marching").dosage.reps == 12
+
+
+def test_control_status_shows_the_move_to_advanced(window_factory: Callable[..., MainWindow],
+                                                   library: ProgramLibrary) -> None:
+    window = window_factory(library)
+    _two_easy_sessions(window, library)
+    coaching = _coached(window)
+    assert coaching.panel.control.text().startswith("Control in Foundation")
+    assert "Supine Marching: 2 of 4 good sessions, 2 of 14 days" in coaching.panel.control.text()
+
+
+def test_range_notes_are_kept_and_shown_in_the_session(window_factory: Callable[..., MainWindow],
+                                                       library: ProgramLibrary) -> None:
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, RangeNotesDialog)
+        dialog.edits["straight-leg-raise"].setText("Only a hand's width off the floor.")
+        return True
+
+    window = window_factory(library)
+    coaching = _coached(window, dialog=fill)
+    coaching.panel.range_button.click()
+    level = LevelsStore(resolve_paths().data).load().levels_for("foundation")["straight-leg-raise"]
+    assert level.range_note == "Only a hand's width off the floor."
+    window.start_program("foundation")
+    assert window.engine is not None
+    assert window.engine.plan.program.exercise("straight-leg-raise").setup.endswith("Only a hand's width off the floor.")
+
+
+def test_report_button_writes_a_pdf(window_factory: Callable[..., MainWindow], library: ProgramLibrary,
+                                    tmp_path: Path) -> None:
+    window = window_factory(library)
+    target = tmp_path / "report"
+    coaching = _coached(window, choose_file=lambda parent, suggested: str(target))
+    coaching.panel.report_button.click()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert "Wrote the report of the last 8 weeks" in window.home.notice.text()
