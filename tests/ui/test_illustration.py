@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QPointF, QSize
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.assets import illustrated_exercises
-from psoas_coach.ui.widgets.illustration import IllustrationView, exercise_pixmap, exercise_renderer
+from psoas_coach.ui.widgets.illustration import (
+    IllustrationView,
+    card_colour,
+    exercise_pixmap,
+    exercise_renderer,
+    fitted_rect,
+)
 
 
 @pytest.mark.parametrize("exercise_id", illustrated_exercises())
@@ -57,3 +65,22 @@ def test_view_keeps_the_drawing_in_shape(qtbot: QtBot) -> None:
     floor_row = [x for x in range(800) if image.pixelColor(x, 252) != background]
     assert floor_row, "the floor line is drawn"
     assert 200 <= floor_row[0] and floor_row[-1] < 600  # the 400x300 box sits in the middle
+
+
+def test_drawing_sits_on_a_neutral_card_whatever_the_phase_colour(qtbot: QtBot) -> None:
+    phase = QWidget()
+    qtbot.addWidget(phase)
+    palette = phase.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#A85300"))  # an orange "work" phase
+    phase.setPalette(palette)
+    phase.setAutoFillBackground(True)
+    view = IllustrationView("supine-marching")
+    QVBoxLayout(phase).addWidget(view)
+    phase.resize(440, 340)
+    phase.show()
+    qtbot.waitExposed(phase)
+    image = phase.grab().toImage()
+    card = fitted_rect(view.width(), view.height()).translated(QPointF(view.mapTo(phase, QPoint(0, 0))))
+    empty_sky = card.topLeft() + QPointF(card.width() * 0.05, card.height() * 0.1)
+    assert image.pixelColor(empty_sky.toPoint()).name() == card_colour().name()
+    assert image.pixelColor(2, 2).name() == "#a85300"  # outside the card: the phase colour

@@ -1,9 +1,13 @@
-"""Exercise illustrations on screen: a scalable view that keeps the drawing's 4:3 shape, and pixmaps."""
+"""Exercise illustrations on screen: a scalable view that keeps the drawing's 4:3 shape, and pixmaps.
+
+The drawings use a mid grey figure and an orange working leg, chosen to read on light and dark
+neutral backgrounds. The session window takes strong phase colours (an orange "work" among them),
+so the view puts each drawing on a neutral card that follows the app's light or dark palette."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -12,6 +16,21 @@ from psoas_coach.assets import exercise_svg, has_exercise_svg
 
 ASPECT = 300 / 400
 """Height over width of every exercise drawing (view box 0 0 400 300)."""
+CARD_LIGHT = QColor("#F7F8FA")
+CARD_DARK = QColor("#26282B")
+
+
+def card_colour() -> QColor:
+    """The neutral card behind a drawing: light or dark after the app palette, never a phase colour."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return CARD_DARK if window.lightness() < 128 else CARD_LIGHT
+
+
+def fitted_rect(width: float, height: float) -> QRectF:
+    """The largest 4:3 rectangle centred in a width x height area."""
+    w = min(width, height / ASPECT)
+    h = w * ASPECT
+    return QRectF((width - w) / 2, (height - h) / 2, w, h)
 
 
 def exercise_renderer(exercise_id: str) -> QSvgRenderer | None:
@@ -74,6 +93,20 @@ class IllustrationView(QSvgWidget):
         self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.setVisible(self._exercise_id is not None)
         self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """A rounded neutral card, then the drawing inside it, both kept at 4:3."""
+        if not self.has_drawing():
+            return
+        card = fitted_rect(self.width(), self.height())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(card_colour())
+        radius = card.width() * 0.04
+        painter.drawRoundedRect(card, radius, radius)
+        self.renderer().render(painter, card)
+        painter.end()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(400, 300)
