@@ -105,7 +105,8 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_coach.ui.window_state import WindowState
     from psoas_coach.ui.widgets.app_icon import app_icon
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     apply_colour_scheme(app, args.theme)
     app.setApplicationName("Psoas Coach")
     app.setApplicationDisplayName("Psoas Coach")

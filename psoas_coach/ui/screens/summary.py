@@ -77,8 +77,8 @@ class SummaryScreen(StepScreen):
         self.notes = QLineEdit()
         self.notes.setObjectName("summary-notes")
         self.notes.setPlaceholderText("How did it feel? Anything to tell your physical therapist?")
-        for w in (self.effort, self.pain, self.notes):
-            w.setFont(big)
+        for field in (self.effort, self.pain, self.notes):
+            field.setFont(big)
         form.addRow(label("Effort (1 easy – 10 maximal)", 1.3), self.effort)
         form.addRow(label("Any pain (0 none – 10 worst)", 1.3), self.pain)
         form.addRow(label("Notes", 1.3), self.notes)
