@@ -195,7 +195,7 @@ class _Reader:
         try:
             return enum(raw)
         except ValueError:
-            allowed = ", ".join(repr(m.value) for m in enum)  # type: ignore[attr-defined]
+            allowed = ", ".join(repr(m.value) for m in enum)
             raise self.fail(key, f"must be one of {allowed}, not {raw!r}") from None
 
     def range(self, key: str, *, integer: bool) -> tuple[Any, Any] | None:
