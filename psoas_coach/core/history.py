@@ -177,8 +177,8 @@ def entries_of(record: Mapping[str, Any]) -> list[ExerciseEntry]:
 def sorted_sessions(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Records with a readable start, oldest first."""
     dated = [(started_at(r), r) for r in records]
-    good = [(m, r) for m, r in dated if m is not None]
-    good.sort(key=lambda pair: pair[0].timestamp())  # type: ignore[union-attr]
+    good: list[tuple[datetime, Mapping[str, Any]]] = [(m, r) for m, r in dated if m is not None]
+    good.sort(key=lambda pair: pair[0].timestamp())
     return [r for _m, r in good]
 
 

@@ -139,12 +139,12 @@ def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
         weeks.append(WeekCount(monday, count))
         monday += timedelta(days=7)
     changes: list[tuple[date, str]] = []
-    for d in decisions:
+    for decision in decisions:
         try:
-            day = date.fromisoformat(d.at[:10])
+            decided = date.fromisoformat(decision.at[:10])
         except ValueError:
             continue
-        if d.accepted and start <= day <= end:
-            changes.append((day, d.reason))
+        if decision.accepted and start <= decided <= end:
+            changes.append((decided, decision.reason))
     return ReportData(start, end, [f"{name} ({n})" for name, n in programs.most_common()], sessions, weeks,
                       list(series.values()), pain_events, notes, changes)

@@ -234,9 +234,9 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
 
     page.heading("Sessions")
     rows = [("Date", "Program", "Status", "Minutes", "Effort", "Pain")]
-    for s in data.sessions:
-        rows.append((s.day.isoformat(), s.program, s.status, str(s.minutes),
-                     "-" if s.effort is None else str(s.effort), "-" if s.pain is None else str(s.pain)))
+    for line in data.sessions:
+        rows.append((line.day.isoformat(), line.program, line.status, str(line.minutes),
+                     "-" if line.effort is None else str(line.effort), "-" if line.pain is None else str(line.pain)))
     page.table(rows, (0.16, 0.22, 0.22, 0.12, 0.12, 0.12))
 
     page.heading("Notes")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult
 from psoas_coach.core.history import Control, program_id_of, set_rating
@@ -70,9 +70,10 @@ class CoachingController(QObject):
     def install(self) -> None:
         w = self.window
         home_layout = w.home.layout()
+        session_layout = w.session.layout()
+        assert isinstance(home_layout, QBoxLayout) and isinstance(session_layout, QBoxLayout)
         home_layout.insertWidget(home_layout.indexOf(w.home.programs), self.panel)
         self.panel.setVisible(True)  # also when installed on a window that is already shown
-        session_layout = w.session.layout()
         session_layout.insertWidget(session_layout.indexOf(w.session.caption), self.rating)
         w.stack.addWidget(self.safety)
         original = w.make_engine

@@ -80,14 +80,14 @@ class QuickRating(QFrame):
         if question == 0:
             assert value is None or isinstance(value, Control)
             self.control = value
-            for button, (_k, _t, v) in zip(self.control_buttons, CONTROL_CHOICES):
-                button.setChecked(v is value)
+            for button, choice in zip(self.control_buttons, CONTROL_CHOICES):
+                button.setChecked(choice[2] is value)
             self._question = max(self._question, 1)
         else:
             assert value is None or isinstance(value, bool)
             self.hard = value
-            for button, (_k, _t, v) in zip(self.hard_buttons, HARD_CHOICES):
-                button.setChecked(v is value)
+            for button, option in zip(self.hard_buttons, HARD_CHOICES):
+                button.setChecked(option[2] is value)
             self._question = 2
         self._mark()
         self.rated.emit(self.exercise_id, self.control, self.hard)
