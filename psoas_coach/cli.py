@@ -41,7 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
         for module in modules:
             module.register(sub)  # type: ignore[attr-defined]
+        for command in sub.choices.values():
+            _accept_data_dir(command)
     return parser
+
+
+def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
+    """Let --data-dir also follow a sub-command (and its own sub-commands), as users tend to type it.
+
+    SUPPRESS keeps the main option's value when the sub-command does not repeat it.
+    """
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the data folder to use (as the main --data-dir)")
+    for action in parser._actions:  # noqa: SLF001 (argparse exposes nested sub-parsers only here)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for nested in action.choices.values():
+                _accept_data_dir(nested)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
