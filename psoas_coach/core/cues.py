@@ -9,7 +9,7 @@ and no cue other than a countdown number overlaps the final countdown. Pure Pyth
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Callable, Iterable, Sequence
 
@@ -50,6 +50,7 @@ class Cue:
     text: str
     length: float
     kind: CueKind
+    spoken: bool = True  # False: only captioned, because at this --speed the clip no longer fits
 
     @property
     def end(self) -> float:
@@ -67,7 +68,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Timeline:
-    """The fitted cues and beeps of one step, both sorted by time."""
+    """The fitted cues and beeps of one step, both sorted by time. Only spoken cues take up time."""
 
     cues: tuple[Cue, ...]
     beeps: tuple[tuple[float, BeepKind], ...] = ()
@@ -253,8 +254,14 @@ def step_timeline(step: Step, length_of: LengthOf, *, speed: float = 1.0) -> Tim
     """The fitted cue timeline of *step* with its beeps."""
     if step.duration is None:
         return Timeline(())
-    timeline = fit(step_script(step), step.duration, length_of, speed=speed)
-    return Timeline(timeline.cues, step_beeps(step), timeline.countdown_start)
+    script = step_script(step)
+    timeline = fit(script, step.duration, length_of, speed=speed)
+    cues = list(timeline.cues)
+    if speed > 1.0:  # a sped-up session still captions what real time would have said
+        taken = {c.at for c in cues}
+        cues.extend(replace(c, spoken=False) for c in fit(script, step.duration, length_of).cues if c.at not in taken)
+        cues.sort(key=lambda c: c.at)
+    return Timeline(tuple(cues), step_beeps(step), timeline.countdown_start)
 
 
 COMPLETED_LINE = "Session complete. Well done."

@@ -261,10 +261,12 @@ class VoiceCoach(QObject):
             self._next_cue += 1
             if (elapsed - cue.at) / speed <= LATE_LIMIT:
                 due = cue  # when several are due, only the latest is still worth saying
-        if due is not None:
+        if due is not None and due.spoken:
             self.latencies.append((elapsed - due.at) / speed)
             self.spoken.append((engine.clock.now(), due))
             self.say(due.text)
+        elif due is not None:
+            self.caption.emit(due.text)
 
     def _schedule(self) -> None:
         engine = self._engine

@@ -298,3 +298,21 @@ def test_a_restored_session_speaks_from_where_it_was(foundation_plan: SessionPla
         clock.advance(0.05)
         coach.poll()
     assert speaker.texts() == ["3"]  # 10 s into the intro: its opening line is not repeated, "3" comes at 12 s
+
+
+def test_a_sped_up_session_still_captions_what_it_cannot_say(foundation_plan: SessionPlan, qtbot: QtBot) -> None:
+    clock = FakeClock(speed=10.0)
+    speaker = FakeSpeaker(clock.now)
+    coach = VoiceCoach(speaker)
+    captions: list[str] = []
+    coach.caption.connect(captions.append)
+    engine = SessionEngine(foundation_plan, clock)
+    coach.attach(engine)
+    engine.start()
+    engine.next()
+    for _ in range(400):
+        clock.advance(0.05)
+        coach.poll()
+    assert captions[:4] == ["Supine Marching.", "3", "2", "1"]  # the short line still fits when spoken
+    assert speaker.texts()[0] == "Supine Marching." and "3" not in speaker.texts()[:2]
+    assert len(speaker.said) < len(captions)
