@@ -29,9 +29,10 @@ class SafetyScreen(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 32, 64, 32)
+        layout.setSpacing(20)
         layout.addWidget(label("Before your first session", 2.6, bold=True, name="safety-title"))
         for text in CAUTION:
-            layout.addWidget(label(text, 1.5))
+            layout.addWidget(label(text, 1.7))
         layout.addStretch(1)
         self.accept_button = QPushButton("I understand — continue (Enter)")
         self.accept_button.setObjectName("safety-accept")

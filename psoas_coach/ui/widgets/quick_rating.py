@@ -40,7 +40,7 @@ class QuickRating(QFrame):
         self.hard_row, self.hard_buttons = self._row("Were the last reps hard?", HARD_CHOICES, 1)
         layout.addWidget(self.control_row)
         layout.addWidget(self.hard_row)
-        self.hint = label("Press a number key, or Enter to skip.", 1.0, name="rating-hint")
+        self.hint = label("Press a number key or click; answers are optional.", 1.0, name="rating-hint")
         layout.addWidget(self.hint)
         self.hide()
 
