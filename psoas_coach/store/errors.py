@@ -17,6 +17,8 @@ _REASONS: dict[int, str] = {
     errno.EACCES: "the folder is not writable",
     errno.EPERM: "the folder is not writable",
     errno.EIO: "the disk reported an error",
+    errno.ENOENT: "the folder does not exist",
+    errno.EISDIR: "that name is a folder",
 }
 
 

@@ -104,14 +104,15 @@ def test_week_view_against_the_target(screen: HistoryScreen) -> None:
     ]
 
 
-def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen) -> None:
+def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen, qtbot: QtBot) -> None:
     assert screen.findChildren(QChartView) == []
     screen.tabs.setCurrentIndex(1)
     weeks_view = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-weeks")
     bars = weeks_view.chart().series()[0]
     assert [bars.barSets()[0].at(i) for i in range(9, 12)] == [1, 2, 2]  # completed, last three weeks
     assert [bars.barSets()[1].at(i) for i in range(9, 12)] == [0, 1, 0]  # partial
-    screen.tabs.setCurrentIndex(2)
+    qtbot.keyClick(screen.list, Qt.Key.Key_C)
+    assert screen.tabs.currentIndex() == 2
     names = sorted(v.objectName() for v in screen.findChildren(QChartView))
     assert names == ["chart-feel", "chart-holds", "chart-reps", "chart-weeks"]
     reps = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-reps")
@@ -148,3 +149,29 @@ def test_home_button_and_escape(screen: HistoryScreen, qtbot: QtBot) -> None:
     qtbot.waitUntil(screen.isActiveWindow)
     with qtbot.waitSignal(screen.home_requested, timeout=1000):
         qtbot.keyClick(screen.list, Qt.Key.Key_Escape)
+
+
+def test_export_from_the_screen(qtbot: QtBot, store: SessionStore, tmp_path: Path) -> None:
+    asked: list[str] = []
+    answer: list[str | None] = [str(tmp_path / "out.json")]
+
+    def choose(_parent: object, suggested: str) -> str | None:
+        asked.append(suggested)
+        return answer[0]
+
+    screen = HistoryScreen(store, today=lambda: TODAY, choose_file=choose)
+    qtbot.addWidget(screen)
+    screen.reload()
+    screen.export_button.click()
+    assert asked[0].endswith("psoas-coach-sessions-2026-01-14.csv")
+    assert screen.notice.text() == f"Exported 6 sessions to {tmp_path / 'out.json'}."
+    assert '"format": "psoas-coach-sessions"' in (tmp_path / "out.json").read_text(encoding="utf-8")
+    answer[0] = str(tmp_path / "sheet")
+    screen.export_button.click()
+    assert (tmp_path / "sheet.csv").read_text(encoding="utf-8").startswith("session_id,started")
+    answer[0] = str(tmp_path / "missing-folder" / "x.csv")
+    screen.export_button.click()
+    assert screen.notice.text() == f"Could not write {tmp_path / 'missing-folder' / 'x.csv'} because the folder does not exist."
+    answer[0] = None
+    screen.export_button.click()  # cancelled: nothing happens
+    assert screen.notice.text().startswith("Could not write")

@@ -7,12 +7,14 @@ edited and sessions deleted (with undo) here; a refused write is shown as one se
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_coach.store.errors import StoreError
+from psoas_coach.store.exporting import write_export
 from psoas_coach.store.history_stats import TARGET_HIGH, TARGET_LOW, Week, exercise_series, ratings_series, weeks
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.screens.history_detail import SessionDetail
@@ -36,6 +39,15 @@ from psoas_coach.ui.widgets.text import label
 
 Record = dict[str, Any]
 WEEKS_SHOWN = 12
+ChooseFile = Callable[[QWidget, str], str | None]
+
+
+def choose_export_file(parent: QWidget, suggested: str) -> str | None:
+    """The real save dialog; tests hand the screen their own function instead."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, "Export sessions", suggested, "Spreadsheet (CSV) (*.csv);;Full record (JSON) (*.json)"
+    )
+    return path or None
 
 
 def week_sentence(week: Week) -> str:
@@ -52,10 +64,11 @@ class HistoryScreen(QWidget):
     home_requested = Signal()
 
     def __init__(self, store: SessionStore, *, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None) -> None:
+                 choose_file: ChooseFile = choose_export_file, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.today = today
+        self.choose_file = choose_file
         self.read_only: set[str] = set()
         self._undo: tuple[Record, int] | None = None
         self._charts_stale = True
@@ -68,6 +81,10 @@ class HistoryScreen(QWidget):
         top.addWidget(label("History", 2.0, bold=True, name="history-title"), 1)
         self.week_line = label("", 1.2, name="history-week")
         top.addWidget(self.week_line, 2)
+        self.export_button = QPushButton("Export… (E)")
+        self.export_button.setObjectName("history-export")
+        self.export_button.setToolTip("Save every session as a CSV spreadsheet or a JSON file")
+        top.addWidget(self.export_button)
         layout.addLayout(top)
         self.notice = label("", 1.0, name="history-notice")
         self.notice.setVisible(False)
@@ -105,7 +122,7 @@ class HistoryScreen(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        self.tabs.addTab(split, "Sessions")
+        self.tabs.addTab(split, "Sessions (S)")
         self.weeks_page = QWidget()
         weeks_layout = QVBoxLayout(self.weeks_page)
         self.weeks_list = QListWidget()
@@ -114,22 +131,27 @@ class HistoryScreen(QWidget):
         weeks_layout.addWidget(self.weeks_list, 1)
         self.weeks_chart_box = QVBoxLayout()
         weeks_layout.addLayout(self.weeks_chart_box, 2)
-        self.tabs.addTab(self.weeks_page, "Weeks")
+        self.tabs.addTab(self.weeks_page, "Weeks (W)")
         self.charts_page = QWidget()
         self.charts_layout = QVBoxLayout(self.charts_page)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.charts_page)
-        self.tabs.addTab(scroll, "Charts")
+        self.tabs.addTab(scroll, "Charts (C)")
 
         self.home_button.clicked.connect(self.home_requested)
         self.undo_button.clicked.connect(self.undo_delete)
+        self.export_button.clicked.connect(self.export)
         self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_row(cur.row()))
         self.detail.notes_save_requested.connect(self.save_notes)
         self.detail.delete_requested.connect(self.delete_session)
         self.tabs.currentChanged.connect(lambda _i: self._build_charts_if_shown())
-        for keys, slot in (("Esc", self.home_requested.emit), ("Ctrl+Z", self.undo_delete),
-                           ("Del", self._delete_current)):
+        keys_and_slots: list[tuple[str, Callable[[], None]]] = [
+            ("Esc", self.home_requested.emit), ("Ctrl+Z", self.undo_delete), ("Del", self._delete_current),
+            ("S", lambda: self.tabs.setCurrentIndex(0)), ("W", lambda: self.tabs.setCurrentIndex(1)),
+            ("C", lambda: self.tabs.setCurrentIndex(2)), ("E", self.export),
+        ]
+        for keys, slot in keys_and_slots:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -205,6 +227,26 @@ class HistoryScreen(QWidget):
         self.charts_layout.addWidget(time_chart("Total hold and work seconds per exercise", "seconds", holds, "chart-holds", self))
         self.charts_layout.addWidget(time_chart("Reps per exercise (both sides)", "reps", reps, "chart-reps", self))
         self.charts_layout.addWidget(time_chart("Effort and pain (0-10)", "rating", feel, "chart-feel", self, y_max=10))
+
+    # ------------------------------------------------------------------ export
+
+    def export(self) -> None:
+        """Ask where, then write every session shown: CSV unless the name ends in .json."""
+        records = self.model.records()
+        suggested = str(Path.home() / f"psoas-coach-sessions-{self.today():%Y-%m-%d}.csv")
+        chosen = self.choose_file(self, suggested)
+        if not chosen:
+            return
+        path = Path(chosen)
+        fmt = "json" if path.suffix.lower() == ".json" else "csv"
+        if path.suffix.lower() not in (".json", ".csv"):
+            path = path.with_name(path.name + ".csv")
+        try:
+            write_export(records, path, fmt)
+        except StoreError as exc:
+            self.set_notice(str(exc))
+            return
+        self.set_notice(f"Exported {len(records)} session{'s' if len(records) != 1 else ''} to {path}.")
 
     # ------------------------------------------------------------------ editing
 

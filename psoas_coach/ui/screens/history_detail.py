@@ -103,7 +103,8 @@ class SessionDetail(QWidget):
         rows = detail_rows(record)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            cells = (row.exercise, row.side, row.sets, str(row.reps), f"{row.hold_seconds:g}",
+            cells = (row.exercise, row.side, row.sets, str(row.reps) if row.reps else "–",
+                     f"{row.hold_seconds:g}" if row.hold_seconds else "–",
                      "pain stop" if row.pain_stop else "")
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
