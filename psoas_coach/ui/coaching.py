@@ -94,6 +94,11 @@ class CoachingController(QObject):
             self.safety.setFocus()
         self.refresh()
 
+    @property
+    def needs_safety(self) -> bool:
+        """True until the first-run caution is accepted: app.py should not start ``--program`` before it."""
+        return self.state.safety_accepted is None
+
     def levelled(self, program: Program) -> Program:
         return apply_levels(program, self.state.levels_for(program.id))
 

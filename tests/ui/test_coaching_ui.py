@@ -45,11 +45,11 @@ def test_first_run_safety_screen_is_accepted_once(qtbot: QtBot, window_factory: 
                                                   library: ProgramLibrary) -> None:
     window = window_factory(library)
     coaching = _coached(window, accept_safety=False)
-    assert window.stack.currentWidget() is coaching.safety
+    assert window.stack.currentWidget() is coaching.safety and coaching.needs_safety
     text = " ".join(w.text() for w in coaching.safety.findChildren(type(coaching.panel.today)))
     assert "physical therapist" in text and "sharp pain" in text
     qtbot.keyClick(coaching.safety, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.home
+    assert window.stack.currentWidget() is window.home and not coaching.needs_safety
     assert LevelsStore(resolve_paths().data).load().safety_accepted == AT
     second = window_factory(library)
     assert second.stack.currentWidget() is second.home
