@@ -125,7 +125,7 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
     device = default_output()
     player = SoundEffectPlayer(device) if device is not None else RecordingPlayer()
     print(f"playback: {'QSoundEffect on ' + device.description() if device is not None else 'no audio output here; recording stand-in'}")
-    speaker = ClipSpeaker(player, beep_files(folder / "beeps"), ClipCache(folder, None, RATE))  # type: ignore[arg-type]
+    speaker = ClipSpeaker(player, beep_files(folder / "beeps"), ClipCache(folder, None, RATE))
     speaker.start()
     coach = VoiceCoach(speaker)
     clock = SystemClock(1.0)

@@ -174,8 +174,8 @@ def step_script(step: Step) -> list[Candidate]:
     elif step.kind in (StepKind.REST, StepKind.NEXT_UP):
         rest = f"Rest {_seconds(d)} seconds."
         nxt = _label(step.next_label)
-        texts = (f"{rest} Next: {nxt}.", rest, "Rest.") if nxt else (rest, "Rest.")
-        out.append(Candidate(texts, CueKind.OPENING, 0.0))
+        lines = (f"{rest} Next: {nxt}.", rest, "Rest.") if nxt else (rest, "Rest.")
+        out.append(Candidate(lines, CueKind.OPENING, 0.0))
         if d >= 15:
             out.append(Candidate(("Get ready.",), CueKind.MARKER, d - countdown_count(d) - 3.0))
     count = 0 if step.kind is StepKind.REPS else countdown_count(d)  # a set ends on its last rep

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -18,6 +18,9 @@ from psoas_coach.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.coach import VoiceCoach
 from psoas_coach.speech.renderer import EngineFactory, default_engine
+
+if TYPE_CHECKING:
+    from psoas_coach.speech.speakers import ClipSpeaker
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,7 @@ class SpeechLoader(QObject):
         self.started = False
         self.finished = False
         self.choice = ""
+        self.clip_speaker: ClipSpeaker | None = None
 
     def start(self) -> None:
         if self.started:
@@ -74,34 +78,38 @@ class SpeechLoader(QObject):
         self.player.set_volume(self.settings.volume)
         self.beeps = beep_files(self.paths.cache / "beeps")
         cache = ClipCache(self.paths.cache / "speech", self.settings.voice, self.settings.rate)
-        self.clip_speaker = ClipSpeaker(self.player, self.beeps, cache, voice=self.settings.voice,
+        self.clip_speaker = speaker = ClipSpeaker(self.player, self.beeps, cache, voice=self.settings.voice,
                                         engine_factory=self.options.engine_factory, parent=self)
-        self.clip_speaker.ready.connect(self._on_engine_ready)
-        self.clip_speaker.start()
+        speaker.ready.connect(self._on_engine_ready)
+        speaker.start()
 
     def voices(self) -> list[tuple[str, str]]:
         """(id, name) of the voices a settings screen can offer; empty until the pyttsx3 engine runs."""
-        speaker = getattr(self, "clip_speaker", None)
-        return speaker.voices if speaker is not None and self.coach.speaker is speaker else []
+        speaker = self.clip_speaker
+        if speaker is None or self.coach.speaker is not speaker:
+            return []
+        return speaker.voices
 
     def apply(self, settings: VoiceSettings) -> None:
         """Use changed settings now: volume and beeps at once; a new voice or rate re-renders in the background."""
         old, self.settings = self.settings, settings.cleaned()
         self.coach.set_beeps(self.settings.beeps)
         self.coach.set_volume(self.settings.volume)
-        speaker = getattr(self, "clip_speaker", None)
+        speaker = self.clip_speaker
         if (old.voice, old.rate) == (self.settings.voice, self.settings.rate) or speaker is None:
             return
-        if self.coach.speaker is speaker:
+        if self.coach.speaker is speaker:  # only the pyttsx3 speaker renders per voice and rate
             speaker.reconfigure(self.settings.voice, self.settings.rate)
             self.coach.set_speaker(speaker)  # re-requests every cue and refits the current step
 
     def _on_engine_ready(self, ok: bool, reason: str) -> None:
+        speaker = self.clip_speaker
+        assert speaker is not None
         if ok:
-            self._done(self.clip_speaker, "")
+            self._done(speaker, "")
             return
         log.info("speech engine unavailable: %s", reason)
-        self.clip_speaker.shutdown()
+        speaker.shutdown()
         if not self.options.use_qt_tts:
             self._beeps_only(reason)
             return
