@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -39,9 +40,11 @@ def test_save_touches_the_same_files_with_5000_sessions_as_with_none(tmp_path: P
     empty = SessionStore(tmp_path / "empty")
     full = SessionStore(tmp_path / "full")
     full.folder.mkdir()
-    data = encode(make_record(0))
-    for n in range(5000):  # the contents do not matter: a save must not even look at them
-        (full.folder / f"2026-01-01T07-30-00_{n:08d}.json").write_bytes(data)
+    first = full.folder / "2026-01-01T07-30-00_00000000.json"
+    first.write_bytes(encode(make_record(0)))
+    for n in range(1, 5000):  # hard links: 5,000 stored files without writing 5,000 files' data
+        os.link(first, full.folder / f"2026-01-01T07-30-00_{n:08d}.json")
+    assert len(os.listdir(full.folder)) == 5000
     new = make_record(99_999)
     assert _count_calls(full, new) == _count_calls(empty, new)
     calls = _count_calls(empty, make_record(88_888))
