@@ -81,6 +81,6 @@ def test_kill_9_while_saving_never_loses_a_saved_session(tmp_path: Path) -> None
         assert int(by_number[number]["notes"] or 0) >= version, f"edit of {number} went back (seed {seed})"
     assert len(saved) >= ROUNDS
     assert not (tmp_path / "corrupt").exists()
-    left = store.unfinished()
-    assert left is not None and left["n"] >= max(saved) - 1
+    left = store.unfinished()  # always a whole autosave, never half of one
+    assert left is not None and left["n"] in by_number  # written only after its session was saved
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
