@@ -16,25 +16,32 @@ from pathlib import Path
 import pytest
 
 from psoas_coach.store.sessions import SessionStore
-from tests.store.helpers import make_record
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
 _SAVER = """
 import sys
 from pathlib import Path
+from psoas_coach.store.records import touch
 from psoas_coach.store.sessions import SessionStore
-from tests.store.helpers import make_record
+
+def record(n):
+    day = f"2026-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}"
+    return {"schema_version": 2, "id": f"00000000-0000-4000-8000-{n:012d}", "started": day + "T07:30:00+01:00",
+            "ended": day + "T07:50:00+01:00", "updated": day + "T07:50:00.000+01:00", "status": "completed",
+            "program": {"id": "foundation", "name": "Foundation"}, "duration_seconds": 1200.0, "exercises": [],
+            "notes": ""}
+
 store = SessionStore(Path(sys.argv[1]))
 n = int(sys.argv[2])
 out = sys.stdout
 while True:
-    store.save(make_record(n))
+    store.save(record(n))
     out.write(f"new {n}\\n"); out.flush()
     if n % 3 == 0:
-        store.update(make_record(n // 2), notes=f"{n}")
+        store.save(touch(dict(record(n // 2), notes=f"{n}")))
         out.write(f"edit {n // 2} {n}\\n"); out.flush()
-    store.save_unfinished({"kind": "psoas-coach-unfinished", "record": make_record(n), "n": n})
+    store.save_unfinished({"kind": "psoas-coach-unfinished", "record": record(n), "n": n})
     if n % 5 == 0:
         store.load_all()
     n += 1
