@@ -100,6 +100,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_coach.speech.coach import VoiceCoach
     from psoas_coach.speech.loader import load_after_first_paint
     from psoas_coach.store.sessions import SessionStore
+    from psoas_coach.ui.coaching import install_coaching
     from psoas_coach.ui.main_window import MainWindow
     from psoas_coach.ui.theme import apply_colour_scheme
     from psoas_coach.ui.window_state import WindowState
@@ -124,17 +125,18 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     coach = VoiceCoach(muted=args.mute or voice.muted, beeps=voice.beeps, parent=app)
     window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=coach.muted,
                         window_state=WindowState(paths.config))
+    coaching = install_coaching(window, paths)
     wire_voice(window, coach, library, settings)
     load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
     app.aboutToQuit.connect(coach.shutdown)
     keep_awake = wire_keep_awake(window)
     app.aboutToQuit.connect(keep_awake.detach)  # let the screen sleep again on quit
     if args.program:
-        if window.home.select_program(args.program):
-            window.start_program(args.program)
-        else:
+        if not window.home.select_program(args.program):
             window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
                                    f"Known: {', '.join(library.ids())}.")
+        elif not coaching.needs_safety:  # the first-run safety note always comes first
+            window.start_program(args.program)
     window.show_restored()
     return int(app.exec())
 
