@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from psoas_coach import __version__
+from psoas_coach.store.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
 from psoas_coach.store.records import parse_time
@@ -80,10 +81,11 @@ def to_csv(records: Iterable[Record]) -> str:
 
 
 def write_export(records: list[Record], path: Path, fmt: str) -> None:
-    """Write *records* to *path* as "json" or "csv"; StoreError with one sentence if the disk refuses."""
+    """Write *records* to *path* as "json" or "csv" (atomically, private to the user: it is health data);
+    StoreError with one sentence if the disk refuses."""
     text = to_json(records) if fmt == "json" else to_csv(records)
     try:
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise StoreError(f"Could not write {path} because {reason_of(exc)}.") from exc
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -63,6 +65,8 @@ def test_export_csv(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert run(["export", "--format", "csv", "--output", str(out)], home) == 0
     assert capsys.readouterr().out.strip() == f"Exported 3 sessions to {out}."
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600  # health data stays private
     assert {r["session_id"] for r in rows} == {make_record(n)["id"] for n in (1, 2, 3)}
     marching = [r for r in rows if r["session_id"] == make_record(1)["id"] and r["exercise_id"] == "supine-marching"]
     assert {r["side"] for r in marching} == {"left", "right"} and int(marching[0]["reps"]) > 0
