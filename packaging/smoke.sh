@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Smoke test of the built app: build it with PyInstaller (packaging/build.sh), start it under Xvfb
-# and check that its window ("Psoas Coach") appears. Prints build time, folder size and start time.
+# and check that its window ("Psoas Coach") appears with its icon (read from the packaged assets).
+# Prints build time, folder size and start time.
 # Usage: packaging/smoke.sh [--no-build]    Needs: Xvfb (xvfb), xwininfo (x11-utils), bc.
 # SMOKE_SHOT=file.png also saves a screenshot of the virtual screen (needs ImageMagick's import).
 # Too slow for every CI run (about a minute on two cores); run it before a release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in Xvfb xwininfo bc; do
+for tool in Xvfb xwininfo xprop bc; do
   command -v "$tool" >/dev/null || { echo "smoke: $tool is missing (apt-get install xvfb x11-utils)" >&2; exit 2; }
 done
 
@@ -16,7 +17,7 @@ build_seconds="skipped"
 if [ "${1:-}" != "--no-build" ]; then
   t0=$(date +%s.%N)
   packaging/build.sh
-  build_seconds=$(printf '%.0f' "$(echo "$(date +%s.%N) - $t0" | bc)")
+  build_seconds="$(printf '%.0f' "$(echo "$(date +%s.%N) - $t0" | bc)") s"
 fi
 [ -x "$app/psoas-coach" ] || { echo "smoke: no built app in $app; run packaging/build.sh" >&2; exit 1; }
 
@@ -43,7 +44,7 @@ QT_QPA_PLATFORM=xcb "$app/psoas-coach" --data-dir "$work/data" --mute >"$work/ap
 app_pid=$!
 start_seconds=""
 for _ in $(seq 600); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"Psoas Coach'; then
+  if xwininfo -root -tree 2>/dev/null | grep -q '"Psoas Coach[^"]*": ("'; then  # the top-level with its WM_CLASS
     start_seconds=$(printf '%.2f' "$(echo "$(date +%s.%N) - $t0" | bc)")
     break
   fi
@@ -54,6 +55,16 @@ done
 if [ -z "$start_seconds" ]; then
   echo "smoke: FAILED, no Psoas Coach window within 60 s; app output:" >&2
   cat "$work/app.log" >&2
+  exit 1
+fi
+# The window icon comes from the packaged PNGs through importlib.resources: proof the assets made it.
+window_id=$(xwininfo -root -tree | grep '"Psoas Coach[^"]*": ("' | head -1 | awk '{print $1}')  # the top-level, not Qt's 1x1 leader
+for _ in $(seq 50); do
+  xprop -id "$window_id" _NET_WM_ICON 2>/dev/null | grep -q "not found" || break
+  sleep 0.1
+done
+if xprop -id "$window_id" _NET_WM_ICON 2>/dev/null | grep -q "not found"; then
+  echo "smoke: FAILED, the window has no icon: the packaged assets were not found" >&2
   exit 1
 fi
 if grep -q "Traceback" "$work/app.log"; then
@@ -67,4 +78,4 @@ if [ -n "${SMOKE_SHOT:-}" ]; then
 fi
 rm -rf "$work"
 echo "smoke: OK  version: $("$app/psoas-coach-cli" --version 2>&1 | head -1)"
-echo "smoke: build ${build_seconds} s, size $(du -sh "$app" | cut -f1), window after ${start_seconds} s"
+echo "smoke: build ${build_seconds}, size $(du -sh "$app" | cut -f1), window after ${start_seconds} s"
