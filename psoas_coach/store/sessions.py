@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -197,16 +197,13 @@ class SessionStore:
     @contextmanager
     def _maybe_locked(self) -> Iterator[bool]:
         """Hold the lock while loading when possible; a read-only folder is still read, without tidying."""
-        try:
-            cm = self._lock.held()
-            cm.__enter__()
-        except OSError:
-            yield False
-            return
-        try:
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(self._lock.held())
+            except OSError:  # includes StoreError: busy elsewhere, or the lock file cannot be made
+                yield False
+                return
             yield True
-        finally:
-            cm.__exit__(None, None, None)
 
     def _candidate(self, name: str, record: Record) -> Candidate:
         path = self.folder / name

@@ -107,6 +107,7 @@ class HistoryScreen(QWidget):
         self.model = SessionListModel()
         self.list = QTableView()
         self.list.setObjectName("history-list")
+        self.list.setAccessibleName("Sessions, newest first")
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
