@@ -4,7 +4,7 @@
 # Prints build time, folder size and start time.
 # Usage: packaging/smoke.sh [--no-build]    Needs: Xvfb (xvfb), xwininfo (x11-utils), bc.
 # SMOKE_SHOT=file.png also saves a screenshot of the virtual screen (needs ImageMagick's import).
-# Too slow for every CI run (about a minute on two cores); run it before a release.
+# Too slow for every CI run (a build takes about 25 s on two cores); run it before a release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
