@@ -76,6 +76,7 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     window.show_caption("Stop before your pelvis tilts.")
     shot("hold")
     advance_to(StepKind.NEXT_UP, 20.0)
+    window.show_caption("Rest. Next: Standing Hip Flexion.")
     shot("next-up")
     assert window.engine is not None
     window.engine.pain_stop()
@@ -83,6 +84,7 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     window.close()
     window.start_program("advanced")
     advance_to(StepKind.WORK, 6.5)
+    window.show_caption("Drive the knees fast toward your chest.")
     shot("work")
     window.engine.end_early()
     shot("summary")

@@ -9,6 +9,7 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.widgets.countdown_ring import CountdownRing
+from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
 RING_CAPTIONS = {
@@ -41,10 +42,15 @@ class TimerScreen(StepScreen):
         self.next_kicker = label("Next up", 1.3, bold=True)
         self.next_name = label("", 2.0, bold=True, name="next-name")
         self.next_detail = label("", 1.25)
+        self.next_illustration = IllustrationView()
+        self.next_illustration.setObjectName("next-illustration")
         for w in (self.next_kicker, self.next_name, self.next_detail):
             panel.addWidget(w)
-        panel.addStretch(1)
+        panel.addWidget(self.next_illustration, 1)
         row.addWidget(self.next_panel, 2)
+        self.illustration = IllustrationView()
+        self.illustration.setObjectName("timer-illustration")
+        row.addWidget(self.illustration, 2)
         layout.addLayout(row, 1)
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
@@ -55,13 +61,18 @@ class TimerScreen(StepScreen):
         if step.kind is StepKind.NEXT_UP and nxt is not None:
             self.next_name.setText(nxt.name)
             self.next_detail.setText(f"{nxt.setup}\n{dosage_text(nxt)}")
+            self.next_illustration.set_exercise(nxt.id)
             self.next_panel.show()
         elif step.kind in (StepKind.REST, StepKind.SWITCH) and step.next_label:
             self.next_name.setText(step.next_label)
             self.next_detail.setText(step.exercise.cues[0] if step.exercise else "")
+            self.next_illustration.set_exercise(None)
             self.next_panel.show()
         else:
             self.next_panel.hide()
+        # during the work itself, the drawing of the exercise sits beside the ring
+        show_drawing = self.next_panel.isHidden() and step.exercise is not None
+        self.illustration.set_exercise(step.exercise.id if show_drawing and step.exercise else None)
         self.refresh(engine)
 
     def refresh(self, engine: SessionEngine) -> None:
