@@ -8,6 +8,7 @@ engine is created, used and kept in this thread only, and never on the GUI threa
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import sys
 import threading
@@ -61,6 +62,16 @@ class _Configure:
 
 
 _STOP = object()
+
+
+def lower_thread_priority(niceness: int = 10) -> None:
+    """Rendering is background work: on Linux, let the scheduler prefer the GUI thread over this one."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)  # per thread on Linux
+    except (OSError, AttributeError):
+        pass
 
 
 def list_voices(engine: Any) -> list[tuple[str, str]]:
@@ -130,6 +141,7 @@ class Pyttsx3Renderer:
         return self._thread.is_alive()
 
     def _run(self) -> None:
+        lower_thread_priority()
         try:
             engine = self.engine_factory()
             silence_driver_prints()
