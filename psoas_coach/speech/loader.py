@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_AUDIO = "No audio output found: cues are shown as captions only."
+PLAY_FAILED = "Sound could not be played on {device}: cues are shown as captions."
 NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
 NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
 FIRST_PAINT_FALLBACK_MS = 1500
@@ -75,6 +76,9 @@ class SpeechLoader(QObject):
             self._done(CaptionOnlySpeaker(self.settings.rate), NO_AUDIO)
             return
         self.player: ClipPlayer = make_player(device)
+        failed = getattr(self.player, "failed", None)
+        if failed is not None:
+            failed.connect(lambda name: self.coach.announce(PLAY_FAILED.format(device=name)))
         self.player.set_volume(self.settings.volume)
         self.beeps = beep_files(self.paths.cache / "beeps")
         cache = ClipCache(self.paths.cache / "speech", self.settings.voice, self.settings.rate)

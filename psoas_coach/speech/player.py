@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QSoundEffect
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,12 @@ def describe_output() -> str | None:
 
 
 class SoundEffectPlayer(QObject):
-    """One QSoundEffect per clip, loaded ahead; one speech clip plays at a time, beeps mix over it."""
+    """One QSoundEffect per clip, loaded ahead; one speech clip plays at a time, beeps mix over it.
+
+    ``failed`` is emitted once, with the device's name, if a clip cannot be played on the device.
+    """
+
+    failed = Signal(str)
 
     def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +41,7 @@ class SoundEffectPlayer(QObject):
         self._effects: dict[str, QSoundEffect] = {}
         self._current: QSoundEffect | None = None
         self._volume = 1.0
+        self._failed = False
 
     def load(self, key: str, path: Path) -> None:
         if key in self._effects:
@@ -43,7 +49,15 @@ class SoundEffectPlayer(QObject):
         effect = QSoundEffect(self.device, self)
         effect.setSource(QUrl.fromLocalFile(str(path)))
         effect.setVolume(self._volume)
+        effect.statusChanged.connect(lambda: self._check(effect))
         self._effects[key] = effect
+
+    def _check(self, effect: QSoundEffect) -> None:
+        if effect.status() == QSoundEffect.Status.Error and not self._failed:
+            self._failed = True
+            name = self.device.description() or "the audio output"
+            log.warning("could not play %s on %s", effect.source().toLocalFile(), name)
+            self.failed.emit(name)
 
     def has(self, key: str) -> bool:
         return key in self._effects
@@ -56,7 +70,6 @@ class SoundEffectPlayer(QObject):
             self.stop()
             self._current = effect
         if effect.status() == QSoundEffect.Status.Error:
-            log.warning("could not play clip %s", effect.source().toLocalFile())
             return False
         effect.play()
         return True

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from psoas_coach.core.cues import BeepKind, estimate_length
+from psoas_coach.core.signal import Signal
 
 
 @dataclass
@@ -76,6 +77,7 @@ class FakePlayer:
     played: list[str] = field(default_factory=list)
     stops: int = 0
     volume: float = 1.0
+    failed: Signal[str] = field(default_factory=Signal)  # what SoundEffectPlayer emits when a device fails
 
     def load(self, key: str, path: Path) -> None:
         self.loaded[key] = path

@@ -116,3 +116,13 @@ def test_changed_settings_apply_at_once(private_home: Path, qtbot: QtBot) -> Non
     assert speaker.cache.key("Lift.") != old_key and speaker.cache.rate == 140
     assert speaker.renderer.voice == "gmw/de"
     coach.shutdown()
+
+
+def test_a_device_that_cannot_play_is_announced_once(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, player = make(private_home, engine_factory=FakeTtsEngine)
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    player.failed.emit("HDMI Output")
+    player.failed.emit("HDMI Output")
+    assert notices == ["Sound could not be played on HDMI Output: cues are shown as captions."]
+    coach.shutdown()
