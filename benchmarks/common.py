@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from services import die_with_parent
+
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = Path(__file__).resolve().parent / "probe.py"
 PYTHON = sys.executable
@@ -66,7 +68,8 @@ def run_child(args: Sequence[str], env: dict[str, str], *, timeout: float, cwd: 
     """Run a child, read its ``PROBE {json}`` line and its own peak memory (os.wait4, not RUSAGE_CHILDREN)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.monotonic()
-        proc = subprocess.Popen(list(args), env=env, cwd=cwd, stdout=out, stderr=err, text=True)
+        proc = subprocess.Popen(list(args), env=env, cwd=cwd, stdout=out, stderr=err, text=True,
+                                preexec_fn=die_with_parent)
         deadline = started + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)

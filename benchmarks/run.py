@@ -44,6 +44,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, help="run only these benchmarks")
     parser.add_argument("--display", choices=("xvfb", "offscreen"),
                         help="where windows go (default: a private Xvfb if installed, offscreen with --quick)")
+    parser.add_argument("--sound", choices=("auto", "none"),
+                        help="auto: a private PulseAudio null sink when pulseaudio is installed, so speech plays "
+                        "(default); none: no audio output, captions only (default with --quick)")
     parser.add_argument("--sessions", type=int, help="stored sessions for the scale benchmark (default 5000)")
     return parser.parse_args(argv)
 
@@ -59,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="psoas-bench-")))
         screen = stack.enter_context(display(args.display or ("offscreen" if args.quick else "xvfb")))
-        sound = stack.enter_context(sound_server())
+        want_sound = (args.sound or ("none" if args.quick else "auto")) == "auto"
+        sound = stack.enter_context(sound_server()) if want_sound else {}
         env = {**base_env, **screen, **sound}
         settings = Settings(runs=runs, quick=args.quick, env=env, work=work,
                             sessions=args.sessions or (50 if args.quick else 5000))
@@ -73,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"# {name}: {time.monotonic() - t0:.0f} s", flush=True)
             print(table(new), flush=True)
     print()
+    for line in settings.log:
+        print(f"# {line}")
     print(table(rows))
     print(f"# total {time.monotonic() - started:.0f} s; load average now "
           + ", ".join(f"{x:.2f}" for x in os.getloadavg()))

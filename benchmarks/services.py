@@ -5,8 +5,11 @@ Each is a context manager that starts its own process and ends exactly that proc
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -16,6 +19,16 @@ from pathlib import Path
 from typing import Iterator
 
 BUSY_LOOP = "while True:\n    pass\n"
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In a child before exec: get SIGKILL when the benchmark process dies, however it dies (Linux)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -31,7 +44,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 @contextmanager
 def busy_cpu() -> Iterator[int]:
     """A second process spinning on one core for as long as the block runs; yields its pid."""
-    proc = subprocess.Popen([sys.executable, "-c", BUSY_LOOP])
+    proc = subprocess.Popen([sys.executable, "-c", BUSY_LOOP], preexec_fn=die_with_parent)
     try:
         yield proc.pid
     finally:
@@ -46,7 +59,8 @@ def display(kind: str) -> Iterator[dict[str, str]]:
         return
     read, write = os.pipe()
     proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=die_with_parent)
     os.close(write)
     try:
         number = b""
@@ -77,7 +91,7 @@ def sound_server() -> Iterator[dict[str, str]]:
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), HOME=str(runtime))
     proc = subprocess.Popen([binary, "--daemonize=no", "--exit-idle-time=-1", "-n", "--disable-shm=yes",
                              "--load=module-null-sink sink_name=bench", "--load=module-native-protocol-unix"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
     socket = runtime / "pulse" / "native"
     try:
         for _ in range(500):
