@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -13,11 +13,13 @@ from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.screens.home import HomeScreen
-from psoas_coach.ui.screens.history import HistoryScreen
 from psoas_coach.ui.screens.session import SessionView
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsDialog
 from psoas_coach.ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from psoas_coach.ui.screens.history import HistoryScreen  # imports QtCharts: only when History opens
 
 AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
@@ -222,6 +224,8 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not self.home:
             return
         if self.history is None:
+            from psoas_coach.ui.screens.history import HistoryScreen
+
             self.history = HistoryScreen(self.store)
             self.history.home_requested.connect(self.go_home)
             self.stack.addWidget(self.history)
