@@ -95,6 +95,18 @@ def wire_keep_awake(window: MainWindow, make: Callable[[Report], KeepAwake] = cr
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication
 
+    window = build_gui(args, paths)
+    if window is None:
+        return 1
+    app = QApplication.instance()
+    assert app is not None
+    return int(app.exec())
+
+
+def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
+    """Build every object of the window, wire them and show it; None when there is nothing to coach."""
+    from PySide6.QtWidgets import QApplication
+
     from psoas_coach.recording import SessionRecorder
     from psoas_coach.settings import SettingsStore
     from psoas_coach.speech.coach import VoiceCoach
@@ -117,7 +129,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
         library = load_programs(paths)
     except ProgramError as exc:  # a broken built-in: nothing to coach, say why
         print(f"psoas-coach: {exc}", file=sys.stderr)
-        return 1
+        return None
     store = SessionStore(paths.sessions)
     recorder = SessionRecorder(store, speed=args.speed)
     settings = SettingsStore(paths.config)
@@ -138,7 +150,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
         elif not coaching.needs_safety:  # the first-run safety note always comes first
             window.start_program(args.program)
     window.show_restored()
-    return int(app.exec())
+    return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
