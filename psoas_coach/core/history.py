@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 RATING_KEY = "rating"  # per exercise in a session record: {"control": "yes"|"mostly"|"no", "last_reps_hard": bool}
 
@@ -184,9 +185,15 @@ def sorted_sessions(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, A
 
 def entries_for(records: Sequence[Mapping[str, Any]], program_id: str, exercise_id: str) -> list[ExerciseEntry]:
     """Every entry of one exercise in one program, oldest first."""
-    out: list[ExerciseEntry] = []
+    return entries_by_exercise(records, program_id).get(exercise_id, [])
+
+
+def entries_by_exercise(records: Sequence[Mapping[str, Any]], program_id: str) -> dict[str, list[ExerciseEntry]]:
+    """Every entry of one program, by exercise id, oldest first: one pass over *records* for all exercises."""
+    out: dict[str, list[ExerciseEntry]] = {}
     for record in sorted_sessions(records):
         if program_id_of(record) != program_id:
             continue
-        out.extend(e for e in entries_of(record) if e.exercise_id == exercise_id)
+        for entry in entries_of(record):
+            out.setdefault(entry.exercise_id, []).append(entry)
     return out

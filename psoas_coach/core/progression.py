@@ -22,7 +22,14 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any, Callable, Mapping, Sequence
 
-from psoas_coach.core.history import Control, ExerciseEntry, entries_for, program_id_of, sorted_sessions, started_at
+from psoas_coach.core.history import (
+    Control,
+    ExerciseEntry,
+    entries_by_exercise,
+    program_id_of,
+    sorted_sessions,
+    started_at,
+)
 from psoas_coach.core.levels import SMALLER_RANGE_NOTE, ExerciseLevel, dosage_words, level_for, next_step, previous_step
 from psoas_coach.core.program import Exercise, Program
 
@@ -261,11 +268,17 @@ def assess_exercise(facts: Facts, rules: Sequence[Rule] = RULES) -> Assessment:
     raise AssertionError("the last rule always applies")
 
 
-def control_status(program: Program, records: Sequence[Mapping[str, Any]]) -> tuple[ControlStatus, ...]:
-    """Per exercise of *program*: how many of its last CONTROL_SESSIONS sessions showed control."""
+def control_status(program: Program, records: Sequence[Mapping[str, Any]],
+                   by_exercise: Mapping[str, list[ExerciseEntry]] | None = None) -> tuple[ControlStatus, ...]:
+    """Per exercise of *program*: how many of its last CONTROL_SESSIONS sessions showed control.
+
+    *by_exercise* is ``entries_by_exercise(records, program.id)`` when the caller has it already.
+    """
+    if by_exercise is None:
+        by_exercise = entries_by_exercise(records, program.id)
     out: list[ControlStatus] = []
     for ex in program.exercises:
-        entries = entries_for(records, program.id, ex.id)
+        entries = by_exercise.get(ex.id, [])
         recent = entries[-CONTROL_SESSIONS:]
         good = 0
         for e in reversed(recent):  # a streak: the most recent sessions, without a break
@@ -299,14 +312,15 @@ def coach(program: Program, records: Sequence[Mapping[str, Any]], levels: Mappin
     if not mine:
         return Coaching((), (), control_status(program, records))
     latest_id = str(mine[-1].get("id", ""))
+    by_exercise = entries_by_exercise(mine, program.id)
     assessments: list[Assessment] = []
     for ex in program.exercises:
-        entries = entries_for(mine, program.id, ex.id)
+        entries = by_exercise.get(ex.id, [])
         if not entries or entries[-1].session_id != latest_id:
             continue  # not reached in the latest session: nothing new to say
         level = level_for(ex, levels)
         assessments.append(assess_exercise(_facts(ex, program.id, level, entries)))
-    control = control_status(program, mine)
+    control = control_status(program, mine, by_exercise)
     proposals = [a.proposal for a in assessments if a.proposal is not None]
     move = _program_proposal(program, control, latest_id, available_programs)
     if move is not None and not any(p.kind is ProposalKind.REGRESS for p in proposals):
