@@ -7,7 +7,7 @@ import logging
 import sys
 import traceback
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from psoas_coach.cli import parse_args
 from psoas_coach.core.clock import SystemClock
@@ -54,6 +54,15 @@ def engine_factory(speed: float) -> Callable[[Program], SessionEngine]:
         return SessionEngine(build_plan(program), clock, suspend_gap=SUSPEND_GAP_SECONDS)
 
     return make
+
+
+def resume_factory(speed: float) -> Callable[[Program, dict[str, Any]], SessionEngine]:
+    def resume(program: Program, left: dict[str, Any]) -> SessionEngine:
+        from psoas_coach.store.unfinished import resume_engine
+
+        return resume_engine(left, build_plan(program), SystemClock(speed), suspend_gap=SUSPEND_GAP_SECONDS)
+
+    return resume
 
 
 def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, settings: SettingsStore) -> None:
@@ -105,6 +114,7 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     """Build every object of the window, wire them and show it; None when there is nothing to coach."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from psoas_coach.recording import SessionRecorder
@@ -136,20 +146,28 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     voice = settings.voice()
     coach = VoiceCoach(muted=args.mute or voice.muted, beeps=voice.beeps, parent=app)
     window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=coach.muted,
-                        window_state=WindowState(paths.config))
+                        window_state=WindowState(paths.config), resume_engine=resume_factory(args.speed))
+    recorder.notify = window.home.set_notice
     coaching = install_coaching(window, paths)
     wire_voice(window, coach, library, settings)
     load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
     app.aboutToQuit.connect(coach.shutdown)
     keep_awake = wire_keep_awake(window)
     app.aboutToQuit.connect(keep_awake.detach)  # let the screen sleep again on quit
-    if args.program:
-        if not window.home.select_program(args.program):
-            window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
-                                   f"Known: {', '.join(library.ids())}.")
-        elif not coaching.needs_safety:  # the first-run safety note always comes first
-            window.start_program(args.program)
     window.show_restored()
+
+    def after_first_paint() -> None:
+        if coaching.needs_safety:
+            return  # the first-run safety note always comes first
+        window.offer_resume()  # an interrupted session comes before a new one
+        if args.program and window.engine is None:
+            if window.home.select_program(args.program):
+                window.start_program(args.program)
+            else:
+                window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
+                                       f"Known: {', '.join(library.ids())}.")
+
+    QTimer.singleShot(0, after_first_paint)
     return window
 
 

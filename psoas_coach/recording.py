@@ -1,38 +1,55 @@
-"""Keeps the record of the session in progress and saves it; a refused save keeps it in memory."""
+"""Keeps the record of the session in progress: autosaved after every step, saved the moment the
+session ends (rated or not), saved again with the ratings. A refused save keeps it in memory."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
-from psoas_coach.core.engine import SessionResult
-from psoas_coach.store.records import new_session_id, session_record
+from psoas_coach.core.engine import SessionEngine, SessionResult
+from psoas_coach.store.records import new_session_id, session_record, touch
 from psoas_coach.store.sessions import SessionStore, StoreError
+from psoas_coach.store.unfinished import Autosaver
+
+Notify = Callable[[str], None]
 
 
 class SessionRecorder:
-    """Saves a session as soon as it ends (so an unrated session is never lost), then again with ratings."""
+    """One session at a time: ``begin`` with its engine, ``finished`` with its result, then ``rate``."""
 
-    def __init__(self, store: SessionStore, speed: float = 1.0) -> None:
+    def __init__(self, store: SessionStore, speed: float = 1.0, notify: Notify | None = None) -> None:
         self.store = store
         self.speed = speed
+        self.notify = notify or (lambda _text: None)
+        self.session_id = ""
         self.record: dict[str, Any] | None = None
-        self._result: SessionResult | None = None
+        self.autosaver: Autosaver | None = None
         self.unsaved: list[dict[str, Any]] = []  # records the disk refused, kept for export
 
-    def begin(self) -> None:
+    def begin(self, engine: SessionEngine, session_id: str | None = None) -> None:
+        """Start recording *engine* (a resumed session passes the id it had)."""
+        if self.autosaver is not None:
+            self.autosaver.detach()
+        self.session_id = session_id or new_session_id()
         self.record = None
-        self._result = None
+        self.autosaver = Autosaver(self.store, engine, self.session_id, speed=self.speed,
+                                   on_error=lambda exc: self.notify(f"{exc} The session goes on."))
+        self.autosaver.attach()
+
+    def tick(self) -> None:
+        """Called by the refresh timer: long sets are autosaved part-way too."""
+        if self.autosaver is not None:
+            self.autosaver.tick()
 
     def finished(self, result: SessionResult) -> str:
         """Save the bare record now; returns a one-line status for the window."""
-        self._result = result
-        self.record = session_record(result, session_id=new_session_id(), speed=self.speed)
+        self.record = session_record(result, session_id=self.session_id or new_session_id(), speed=self.speed)
         return self._save()
 
     def rate(self, effort: int, pain: int, notes: str) -> str:
         if self.record is None:
             return "Nothing to save yet."
         self.record.update({"effort": effort, "pain": pain, "notes": notes})
+        touch(self.record)  # the rated copy wins a merge with the bare one
         return self._save()
 
     def _save(self) -> str:
@@ -42,6 +59,11 @@ class SessionRecorder:
         except StoreError as exc:
             if not any(r["id"] == self.record["id"] for r in self.unsaved):
                 self.unsaved.append(self.record)
+            # the autosave stays in place, so the next start offers this session again
             return f"{exc} The session is kept in memory until you can save or export it."
         self.unsaved = [r for r in self.unsaved if r["id"] != self.record["id"]]
+        try:
+            self.store.clear_unfinished()
+        except OSError:
+            pass  # a stale autosave of a saved session is merged by id on the next start
         return f"Saved to {path}."

@@ -43,7 +43,8 @@ def test_first_run_shows_the_safety_note_then_remembers_it(qtbot: QtBot, tmp_pat
     window.close()
     LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
     again = build(["--data-dir", str(tmp_path), "--program", "foundation", "--mute"])
-    assert again.engine is not None and again.stack.currentWidget() is again.session
+    qtbot.waitUntil(lambda: again.engine is not None)
+    assert again.stack.currentWidget() is again.session
     again.close()
     sessions = list((tmp_path / "sessions").glob("*.json"))
     assert len(sessions) == 1  # closing mid-session kept it as a partial session
@@ -51,5 +52,6 @@ def test_first_run_shows_the_safety_note_then_remembers_it(qtbot: QtBot, tmp_pat
 
 
 def test_unknown_program_is_one_clear_line(qtbot: QtBot, tmp_path: Path) -> None:
+    LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
     window = build(["--data-dir", str(tmp_path), "--program", "sit-ups", "--mute"])
-    assert "No program called 'sit-ups'" in window.home.notice.text()
+    qtbot.waitUntil(lambda: "No program called 'sit-ups'" in window.home.notice.text())

@@ -76,8 +76,7 @@ class CoachingController(QObject):
         self.panel.setVisible(True)  # also when installed on a window that is already shown
         session_layout.insertWidget(session_layout.indexOf(w.session.caption), self.rating)
         w.stack.addWidget(self.safety)
-        original = w.make_engine
-        w.make_engine = lambda program: original(self.levelled(program))
+        w.prepare_program = self.levelled
         w.session_started.connect(self._attach)
         w.session_finished.connect(self._on_finished)
         w.stack.currentChanged.connect(self._on_page)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.recording import SessionRecorder
-from psoas_coach.store.sessions import SessionStore
+from psoas_coach.store.sessions import SessionStore, StoreError
+from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.screens.home import HomeScreen
 from psoas_coach.ui.screens.session import SessionView
 from psoas_coach.ui.session_driver import SessionDriver
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
+ResumeFactory = Callable[[Program, dict[str, Any]], SessionEngine]
 
 APP_TITLE = "Psoas Coach"
 
@@ -49,12 +51,16 @@ class MainWindow(QMainWindow):
         ask: AskFn = ask_yes_no,
         muted: bool = False,
         window_state: WindowState | None = None,
+        resume_engine: ResumeFactory | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.store = store
         self.recorder = recorder
         self.make_engine = make_engine
+        self.resume_engine = resume_engine
+        # what a program becomes before it is run (coaching applies the user's levels here)
+        self.prepare_program: Callable[[Program], Program] = lambda program: program
         self.ask = ask
         self.engine: SessionEngine | None = None
         self.window_state = window_state
@@ -83,6 +89,7 @@ class MainWindow(QMainWindow):
         self.session.summary.save_requested.connect(self.save_ratings)
         self.session.summary.home_requested.connect(self.go_home)
         self.driver.refreshed.connect(self.session.refresh)
+        self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
         problems = [str(p) for p in library.problems]
         if problems:
@@ -147,11 +154,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ session flow
 
     def start_program(self, program_id: str) -> None:
-        program = self.library.get(program_id)
-        self.last_program = program_id
-        engine = self.make_engine(program)
+        program = self.prepare_program(self.library.get(program_id))
+        self._run(self.make_engine(program))
+
+    def _run(self, engine: SessionEngine, session_id: str | None = None) -> None:
+        """Show and drive *engine* (new, or restored from an autosave and paused where it stopped)."""
+        program = engine.plan.program
+        self.last_program = program.id
         self.engine = engine
-        self.recorder.begin()
+        self.recorder.begin(engine, session_id)
         self.session.bind(engine)
         engine.signals.finished.connect(self._on_finished)
         engine.signals.state_changed.connect(self._on_state)
@@ -161,6 +172,33 @@ class MainWindow(QMainWindow):
         self.session_started.emit(engine)
         engine.start()
         self.driver.drive(engine)
+
+    def offer_resume(self) -> None:
+        """After a crash or power loss: resume the interrupted session, or keep it as a partial one."""
+        left = self.store.unfinished()
+        if left is None:
+            return
+        program_id = str(left.get("program_id", ""))
+        name = left.get("record", {}).get("program", {}).get("name", program_id)
+        started = str(left.get("record", {}).get("started", ""))[:16].replace("T", " ")
+        if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
+            question = (f"Your {name} session of {started} stopped before it ended. Resume where it stopped?\n\n"
+                        "No keeps what you did as a partial session.")
+            if self.ask(self, "Resume session?", question):
+                try:
+                    engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
+                except ValueError as exc:
+                    self.home.set_notice(f"The interrupted session cannot resume ({exc}); it is kept as a partial session.")
+                else:
+                    self._run(engine, str(left.get("session_id") or "") or None)
+                    return
+        try:
+            path = save_as_partial(self.store, left)
+        except (StoreError, KeyError) as exc:
+            self.home.set_notice(f"The interrupted session could not be saved: {exc}")
+            return
+        self.home.set_notice(f"Your interrupted {name} session was kept as a partial session ({path.name}).")
+        self.refresh_last_session()
 
     def next_step(self) -> None:
         if self.engine is not None:

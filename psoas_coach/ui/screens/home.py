@@ -13,6 +13,7 @@ from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
 
+MAX_NOTICES = 3
 STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
 
 
@@ -67,6 +68,7 @@ class HomeScreen(QWidget):
         layout.addLayout(row)
         self.last = label("", 1.2, name="home-last")
         layout.addWidget(self.last)
+        self._notices: list[str] = []
         self.notice = label("", 1.0, name="home-notice")
         self.notice.setVisible(False)
         layout.addWidget(self.notice)
@@ -96,8 +98,13 @@ class HomeScreen(QWidget):
         self.last.setText(last_session_text(record))
 
     def set_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+        """Show one plain line; the latest few stay, newest first, so one notice never hides another."""
+        if not text:
+            self._notices = []
+        elif text not in self._notices:
+            self._notices = [text, *self._notices][:MAX_NOTICES]
+        self.notice.setText("\n".join(self._notices))
+        self.notice.setVisible(bool(self._notices))
 
     def _start(self) -> None:
         program_id = self.selected_program_id()

@@ -85,6 +85,8 @@ class SessionView(QWidget):
         self.summary.reset()
         self.show_caption("")
         self._on_state(engine.state)
+        if engine.state is not SessionState.READY:  # a resumed session: show where it stopped
+            self._on_step(engine.step)
 
     def current_screen(self) -> StepScreen:
         widget = self.stack.currentWidget()
