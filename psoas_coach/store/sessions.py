@@ -175,6 +175,8 @@ class SessionStore:
             record, _problem = _read_record(os.path.join(self.folder, name))
             if record is not None:
                 return record
+        if names:
+            return None  # only unreadable files: leave them for load_all, which moves them aside and says so
         sessions = self.load_all().sessions
         return sessions[-1] if sessions else None
 

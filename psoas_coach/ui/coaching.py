@@ -113,7 +113,11 @@ class CoachingController(QObject):
     def refresh(self) -> None:
         """Re-read the history and the coaching file; update today's line, proposals and control status."""
         self.state = self.levels.load()
-        sessions = self.window.store.load_all().sessions
+        loaded = self.window.store.load_all()
+        sessions = loaded.sessions
+        problem = loaded.notice()
+        if problem:
+            self.window.home.set_notice(problem)
         program = self.current_program()
         advice = today_advice(sessions, self.today(), program.id, program.name)
         self.panel.set_today(advice.line)
