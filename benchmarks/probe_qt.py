@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 HEARTBEAT_MS = 10
 FLOOR_SESSION_SECONDS = 0.5
+ATTACH_TRIES = 1000  # 10 ms apart
 
 
 def emit(payload: dict[str, Any]) -> None:
@@ -153,6 +154,8 @@ class SessionWatch(QObject):
         self.engine: Any = None
         self.transitions: list[dict[str, Any]] = []
         self.naive: list[NaiveCountdown] = []
+        self.tries = 0
+        self.fired = 0.0
         self.poll = QTimer(self)
         self.poll.setInterval(50)
         self.poll.timeout.connect(self.advance_waiting)
@@ -161,11 +164,17 @@ class SessionWatch(QObject):
         from psoas_coach.ui.main_window import MainWindow
 
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not windows or windows[0].engine is None:
-            emit({"error": "no session started (is --program given?)"})
+        if not windows or windows[0].engine is None:  # the app may start --program a moment after show
+            self.tries += 1
+            if self.tries > ATTACH_TRIES:
+                emit({"error": "no session started (is --program given?)"})
+            QTimer.singleShot(10, self.attach)
+            return
         self.window = windows[0]
         self.engine = self.window.engine
         self.heartbeat.restart()
+        # First in line: the moment the engine fires the transition, before the app's own handlers run.
+        self.engine.signals.step_changed._slots.insert(0, self.on_fired)
         self.engine.signals.step_changed.connect(self.on_step)
         self.window.session_finished.connect(self.on_finished)
         self.poll.start()
@@ -176,10 +185,13 @@ class SessionWatch(QObject):
         if engine.state.value == "running" and engine.step.duration is None:
             self.window.next_step()
 
+    def on_fired(self, step: Any) -> None:
+        self.fired = time.monotonic()
+
     def on_step(self, step: Any) -> None:
         now = time.monotonic()
         engine = self.engine
-        self.transitions.append({"at": now, "index": engine.index, "kind": step.kind.value,
+        self.transitions.append({"at": self.fired, "handled": now, "index": engine.index, "kind": step.kind.value,
                                  "duration": step.duration, "started_at": engine.step_started_at})
         if self.want_naive and not self.naive and step.duration is not None:
             later = [int(round(s.duration)) for s in engine.plan.steps[engine.index:] if s.duration is not None]
