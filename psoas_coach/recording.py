@@ -3,6 +3,7 @@ session ends (rated or not), saved again with the ratings. A refused save keeps 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from psoas_coach.core.engine import SessionEngine, SessionResult
@@ -11,6 +12,12 @@ from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import Autosaver
 
 Notify = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    saved: bool
+    message: str  # one plain sentence (or two) for the window
 
 
 class SessionRecorder:
@@ -40,19 +47,19 @@ class SessionRecorder:
         if self.autosaver is not None:
             self.autosaver.tick()
 
-    def finished(self, result: SessionResult) -> str:
+    def finished(self, result: SessionResult) -> SaveOutcome:
         """Save the bare record now; returns a one-line status for the window."""
         self.record = session_record(result, session_id=self.session_id or new_session_id(), speed=self.speed)
         return self._save()
 
-    def rate(self, effort: int, pain: int, notes: str) -> str:
+    def rate(self, effort: int, pain: int, notes: str) -> SaveOutcome:
         if self.record is None:
-            return "Nothing to save yet."
+            return SaveOutcome(False, "Nothing to save yet.")
         self.record.update({"effort": effort, "pain": pain, "notes": notes})
         touch(self.record)  # the rated copy wins a merge with the bare one
         return self._save()
 
-    def _save(self) -> str:
+    def _save(self) -> SaveOutcome:
         assert self.record is not None
         try:
             path = self.store.save(self.record)
@@ -60,10 +67,10 @@ class SessionRecorder:
             if not any(r["id"] == self.record["id"] for r in self.unsaved):
                 self.unsaved.append(self.record)
             # the autosave stays in place, so the next start offers this session again
-            return f"{exc} The session is kept in memory until you can save or export it."
+            return SaveOutcome(False, f"{exc} The session is kept in memory until you can save or export it.")
         self.unsaved = [r for r in self.unsaved if r["id"] != self.record["id"]]
         try:
             self.store.clear_unfinished()
         except OSError:
             pass  # a stale autosave of a saved session is merged by id on the next start
-        return f"Saved to {path}."
+        return SaveOutcome(True, f"Saved to {path}.")

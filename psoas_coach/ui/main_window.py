@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.program import Program, ProgramLibrary
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
 ResumeFactory = Callable[[Program, dict[str, Any]], SessionEngine]
+ChooseFileFn = Callable[[QWidget, str], "str | None"]
 
 APP_TITLE = "Psoas Coach"
 
@@ -34,6 +35,12 @@ def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
     answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose_save_file(parent: QWidget, suggested: str) -> str | None:
+    """The real save dialog; tests hand the window their own function instead."""
+    path, _filter = QFileDialog.getSaveFileName(parent, "Export the session", suggested, "JSON files (*.json)")
+    return path or None
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +59,7 @@ class MainWindow(QMainWindow):
         muted: bool = False,
         window_state: WindowState | None = None,
         resume_engine: ResumeFactory | None = None,
+        choose_file: ChooseFileFn = choose_save_file,
     ) -> None:
         super().__init__()
         self.library = library
@@ -59,6 +67,7 @@ class MainWindow(QMainWindow):
         self.recorder = recorder
         self.make_engine = make_engine
         self.resume_engine = resume_engine
+        self.choose_file = choose_file
         # what a program becomes before it is run (coaching applies the user's levels here)
         self.prepare_program: Callable[[Program], Program] = lambda program: program
         self.ask = ask
@@ -88,6 +97,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.history_action)
         self.session.summary.save_requested.connect(self.save_ratings)
         self.session.summary.home_requested.connect(self.go_home)
+        self.session.summary.export_requested.connect(self.export_unsaved)
         self.driver.refreshed.connect(self.session.refresh)
         self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
@@ -235,18 +245,39 @@ class MainWindow(QMainWindow):
     def _on_finished(self, result: SessionResult) -> None:
         self.driver.drive(None)
         self._set_session_actions(False)
-        status = self.recorder.finished(result)
-        self.session.summary.set_status(status + " Rate the session, then press Enter to save.")
+        outcome = self.recorder.finished(result)
+        self.session.summary.set_status(outcome.message + " Rate the session, then press Enter to save.")
+        self.session.summary.offer_export(not outcome.saved)
         self.refresh_last_session()
         self.session_finished.emit(result)
 
     def save_ratings(self, effort: int, pain: int, notes: str) -> None:
-        status = self.recorder.rate(effort, pain, notes)
-        if status.startswith("Saved"):
+        outcome = self.recorder.rate(effort, pain, notes)
+        if outcome.saved:
             self.go_home()
-            self.home.set_notice(f"Session saved. {status}")
+            self.home.set_notice(f"Session saved. {outcome.message}")
         else:
-            self.session.summary.set_status(status)
+            self.session.summary.set_status(outcome.message)
+            self.session.summary.offer_export(bool(self.recorder.unsaved))
+
+    def export_unsaved(self) -> None:
+        """The disk refused the session: write it wherever the user can (a USB stick, another folder)."""
+        from pathlib import Path
+
+        from psoas_coach.store.exporting import write_export
+
+        records = self.recorder.unsaved
+        if not records:
+            return
+        chosen = self.choose_file(self, str(Path.home() / "psoas-coach-unsaved-session.json"))
+        if not chosen:
+            return
+        try:
+            write_export(records, Path(chosen), "json")
+        except StoreError as exc:
+            self.session.summary.set_status(str(exc))
+            return
+        self.session.summary.set_status(f"Exported to {chosen}. Import it later with: psoas-coach import {chosen}")
 
     def go_home(self) -> None:
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:

@@ -51,6 +51,7 @@ def totals_lines(totals: list[ExerciseTotals]) -> list[str]:
 class SummaryScreen(StepScreen):
     save_requested = Signal(int, int, str)  # effort 1-10, pain 0-10, notes
     home_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +89,10 @@ class SummaryScreen(StepScreen):
         self.save_button.setObjectName("summary-save")
         self.home_button = QPushButton("Back to start")
         self.home_button.setObjectName("summary-home")
-        for b in (self.save_button, self.home_button):
+        self.export_button = QPushButton("Export this session…")
+        self.export_button.setObjectName("summary-export")
+        self.export_button.hide()
+        for b in (self.save_button, self.export_button, self.home_button):
             b.setFont(scaled_font(self.font(), 1.4, bold=True))
             buttons.addWidget(b)
         layout.addLayout(buttons)
@@ -97,6 +101,7 @@ class SummaryScreen(StepScreen):
         layout.addStretch(1)
         self.save_button.clicked.connect(self._emit_save)
         self.home_button.clicked.connect(self.home_requested.emit)
+        self.export_button.clicked.connect(self.export_requested.emit)
         self.notes.returnPressed.connect(self._emit_save)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt override)
@@ -129,7 +134,12 @@ class SummaryScreen(StepScreen):
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
+    def offer_export(self, offer: bool) -> None:
+        """Shown only while the disk refuses the session, so it can be kept elsewhere."""
+        self.export_button.setVisible(offer)
+
     def reset(self) -> None:
+        self.export_button.hide()
         self.effort.setValue(5)
         self.pain.setValue(0)
         self.notes.clear()
