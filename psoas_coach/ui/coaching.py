@@ -83,6 +83,7 @@ class CoachingController(QObject):
         self.panel.decided.connect(self.decide)
         self.panel.range_notes_requested.connect(self.edit_range_notes)
         self.panel.report_requested.connect(self.write_report)
+        w.report_requested.connect(self.write_report)
         self.rating.rated.connect(self._rated)
         self.rating.finished.connect(self._rating_done)
         self.safety.accepted.connect(self.accept_safety)
@@ -184,9 +185,9 @@ class CoachingController(QObject):
         try:
             count = write_report(self.paths, start, end, output)
         except OSError as exc:
-            self.window.home.set_notice(str(exc) if str(exc).endswith(".") else f"Could not write {output}: {exc}.")
+            self.window.notify(str(exc) if str(exc).endswith(".") else f"Could not write {output}: {exc}.")
             return
-        self.window.home.set_notice(f"Wrote the report of the last {REPORT_WEEKS} weeks ({count} sessions) to {output}.")
+        self.window.notify(f"Wrote the report of the last {REPORT_WEEKS} weeks ({count} sessions) to {output}.")
 
     def _on_page(self, _index: int) -> None:
         if self.window.stack.currentWidget() is self.window.home:

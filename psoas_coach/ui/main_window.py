@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     mute_toggled = Signal(bool)
     session_started = Signal(object)  # SessionEngine
     session_finished = Signal(object)  # SessionResult
+    report_requested = Signal()  # the therapist report, from History
 
     def __init__(
         self,
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
 
             self.history = HistoryScreen(self.store)
             self.history.home_requested.connect(self.go_home)
+            self.history.report_requested.connect(self.report_requested.emit)
             self.stack.addWidget(self.history)
         self.history.reload()
         self.stack.setCurrentWidget(self.history)
@@ -305,6 +307,13 @@ class MainWindow(QMainWindow):
 
     def refresh_last_session(self) -> None:
         self.home.set_last_session(self.store.latest())
+
+    def notify(self, text: str) -> None:
+        """One plain line on whichever of home or History is showing."""
+        if self.history is not None and self.stack.currentWidget() is self.history:
+            self.history.set_notice(text)
+        else:
+            self.home.set_notice(text)
 
     # ------------------------------------------------------------------ window
 

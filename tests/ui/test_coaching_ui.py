@@ -180,3 +180,15 @@ def test_report_button_writes_a_pdf(window_factory: Callable[..., MainWindow], l
     coaching.panel.report_button.click()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert "Wrote the report of the last 8 weeks" in window.home.notice.text()
+
+
+def test_history_has_the_report_button_too(window_factory: Callable[..., MainWindow], library: ProgramLibrary,
+                                           tmp_path: Path) -> None:
+    window = window_factory(library)
+    target = tmp_path / "from-history.pdf"
+    _coached(window, choose_file=lambda parent, suggested: str(target))
+    window.show_history()
+    assert window.history is not None and window.stack.currentWidget() is window.history
+    window.history.report_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Wrote the report" in window.history.notice.text()

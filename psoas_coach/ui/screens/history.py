@@ -62,6 +62,7 @@ def week_sentence(week: Week) -> str:
 
 class HistoryScreen(QWidget):
     home_requested = Signal()
+    report_requested = Signal()
 
     def __init__(self, store: SessionStore, *, today: Callable[[], date] = date.today,
                  choose_file: ChooseFile = choose_export_file, parent: QWidget | None = None) -> None:
@@ -85,6 +86,11 @@ class HistoryScreen(QWidget):
         self.export_button.setObjectName("history-export")
         self.export_button.setToolTip("Save every session as a CSV spreadsheet or a JSON file")
         top.addWidget(self.export_button)
+        self.report_button = QPushButton("Report for a therapist…")
+        self.report_button.setObjectName("history-report")
+        self.report_button.setToolTip("A PDF of the last weeks: adherence, progression, pain events and notes")
+        self.report_button.clicked.connect(self.report_requested.emit)
+        top.addWidget(self.report_button)
         layout.addLayout(top)
         self.notice = label("", 1.0, name="history-notice")
         self.notice.setVisible(False)
