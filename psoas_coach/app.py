@@ -80,7 +80,9 @@ def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, s
     coach.caption.connect(window.show_caption)
     coach.notice.connect(notify)
     coach.muted_changed.connect(lambda muted: settings.save_voice(replace(settings.voice(), muted=muted)))
-    coach.prepare_texts(text for program in library.programs for text in program_texts(build_plan(program)))
+    # pre-render what will be said, with the user's levels (band, range note) applied as they will be
+    coach.prepare_texts(text for program in library.programs
+                        for text in program_texts(build_plan(window.prepare_program(program))))
     if settings.problem:
         coach.announce(settings.problem)
 
