@@ -16,7 +16,7 @@ from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.screens.home import HomeScreen
 from psoas_coach.ui.screens.session import SessionView
 from psoas_coach.ui.session_driver import SessionDriver
-from psoas_coach.ui.shortcuts import ShortcutsDialog
+from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.session)
         self.setCentralWidget(self.stack)
-        self.shortcuts_dialog = ShortcutsDialog(self.actions_by_name.values(), self)
+        self.shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
             self.engine.pain_stop()
 
     def end_session(self) -> None:
+        if self.shortcuts.isVisible():  # Esc closes the key list first
+            self.shortcuts.hide()
+            return
         engine = self.engine
         if engine is None or engine.state is SessionState.FINISHED:
             return
@@ -327,8 +330,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
 
     def show_shortcuts(self) -> None:
-        self.shortcuts_dialog.show()
-        self.shortcuts_dialog.raise_()
+        self.shortcuts.toggle()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.engine is not None and self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):

@@ -169,6 +169,21 @@ def test_shortcuts_dialog_lists_every_key(qtbot: QtBot, window_factory: Callable
     window = window_factory(library)
     window.show()
     window.show_shortcuts()
-    keys = " ".join(k for k, _ in window.shortcuts_dialog.rows)
+    assert window.shortcuts.isVisible()
+    keys = " ".join(k for k, _ in window.shortcuts.rows)
     for k in ("Space", "Left", "P", "M", "F11", "Esc", "?"):
         assert k in keys
+
+
+def test_question_mark_toggles_the_key_list_and_esc_closes_it_first(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, answers: Answers
+) -> None:
+    window = window_factory(library)
+    window.start_program("foundation")
+    key(qtbot, window, Qt.Key.Key_Return)
+    key(qtbot, window, Qt.Key.Key_Question)
+    assert window.shortcuts.isVisible()
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.shortcuts.isVisible()
+    assert answers.asked == []  # Esc closed the list; it did not ask to end the session
+    assert window.engine is not None and window.engine.state is SessionState.RUNNING
