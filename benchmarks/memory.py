@@ -4,7 +4,7 @@ session at high speed, with speech on, against the bare window shown for half a 
 from __future__ import annotations
 
 from common import Row, Settings, median, probe_args, run_child
-from timing import PROGRAM_ID, write_program
+from timing import PROGRAM_ID, WEDGE_SIGNS, write_program
 
 PROGRAM = "foundation"
 SPEED = 200.0
@@ -25,7 +25,9 @@ def run(settings: Settings) -> list[Row]:
             app = run_child(probe_args("session", "app", ["--data-dir", str(data), "--program", program,
                                                           "--speed", str(speed)]), settings.env, timeout=120)
         except RuntimeError as exc:
-            failed.append(str(exc).splitlines()[-1][:160])
+            text = str(exc)
+            failed.append("wedged (see figure 3)" if any(sign in text for sign in WEDGE_SIGNS)
+                          else text.splitlines()[-1][:160])
             continue
         if "transitions" not in app.payload:
             raise RuntimeError(f"memory probe failed: {app.payload}")

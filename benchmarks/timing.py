@@ -32,7 +32,7 @@ PROGRAM = {
                               "rest_seconds": 5}}],
 }
 QUICK_SPEED = 20.0
-CROSS_THREAD_NOTIFIER = "Socket notifiers cannot be enabled or disabled from another thread"
+WEDGE_SIGNS = ("Socket notifiers cannot be enabled or disabled from another thread", "QSocketNotifier: Invalid socket")
 
 
 @dataclass
@@ -93,11 +93,12 @@ def one_session(settings: Settings, index: int) -> SessionFigures | str:
     try:
         with busy_cpu():
             result = run_child(probe_args("session", "app", args, naive=True), settings.env,
-                               timeout=60 if settings.quick else 180)
+                               timeout=60 if settings.quick else 130)
     except RuntimeError as exc:
         text = str(exc)
-        if CROSS_THREAD_NOTIFIER in text:
-            return "wedged: Qt audio thread destroyed a QSoundEffect voice (socket notifier from another thread)"
+        if any(sign in text for sign in WEDGE_SIGNS):
+            return ("wedged: Qt's audio thread destroyed a QSoundEffect voice and its socket notifier, "
+                    "the GUI loop spins on the dead socket and the session stops")
         return "did not finish: " + text.splitlines()[-1][:200]
     return figures(result.payload)
 
@@ -113,8 +114,10 @@ def run(settings: Settings) -> list[Row]:
     for reason in failed:
         settings.log.append(f"timing session: {reason}")
     if not sessions:
-        return [Row("2./3. real-time session", None, ok=False,
-                    note=f"no session of {len(outcomes)} finished: {failed[0]}")]
+        why = f"no session of {len(outcomes)} finished: {failed[0]}"
+        return [Row("2. countdown end error, worst of each session", None, target="<= 10 ms", ok=False, note=why),
+                Row("3. longest GUI event-loop stall (10 ms heartbeat gap)", None, target="<= 50 ms", ok=False,
+                    note=why)]
     worst = median([max_abs(s.errors) for s in sessions])
     last = median([s.errors[-1] for s in sessions if s.errors])
     mean = median([sum(s.errors) / len(s.errors) for s in sessions if s.errors])

@@ -1,4 +1,7 @@
-"""The benchmark script still runs end to end: a quick pass (seconds), no timing asserted."""
+"""The benchmark script still runs end to end: a quick pass (seconds), no timing asserted.
+
+One check is not about time: no heavy module (multimedia, speech, charts) is imported before the first paint.
+"""
 
 from __future__ import annotations
 
@@ -19,3 +22,5 @@ def test_quick_benchmark_run_prints_every_row() -> None:
     summary = done.stdout.split("\n\n")[-1]
     for row in EXPECTED_ROWS:
         assert row in summary, f"missing {row!r} in:\n{done.stdout}"
+    heavy = next(line for line in summary.splitlines() if "heavy imports before first paint" in line)
+    assert "| yes |" in heavy, f"multimedia, speech or charts imported before the first paint:\n{heavy}"
