@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -103,6 +104,36 @@ class Heartbeat(QObject):
                 "over_50ms": sum(1 for g in gaps if g > 0.050)}
 
 
+class StallSampler:
+    """A watchdog thread: when the heartbeat is late by more than 40 ms, note what the GUI thread is
+    running (its innermost frames), so a stall can be traced to its code."""
+
+    def __init__(self, heartbeat: Heartbeat) -> None:
+        import threading
+
+        self.heartbeat = heartbeat
+        self.main = threading.main_thread().ident
+        self.samples: dict[str, int] = {}
+        self.thread = threading.Thread(target=self.run, name="stall-sampler", daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        import traceback
+
+        while True:
+            time.sleep(0.005)  # the sampler's own thread; the GUI thread is what is measured
+            late = time.monotonic() - self.heartbeat.last
+            if late > 0.040 and self.main is not None:
+                frame = sys._current_frames().get(self.main)
+                if frame is not None:
+                    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                                        for f in reversed(traceback.extract_stack(frame)[-6:]))
+                    self.samples[where] = self.samples.get(where, 0) + 1
+
+    def top(self, n: int = 8) -> list[tuple[str, int]]:
+        return sorted(self.samples.items(), key=lambda kv: -kv[1])[:n]
+
+
 class NaiveCountdown(QObject):
     """The drifting way: a 1 s QTimer (default coarse type) counting ticks down through each step.
 
@@ -156,6 +187,7 @@ class SessionWatch(QObject):
         self.naive: list[NaiveCountdown] = []
         self.tries = 0
         self.fired = 0.0
+        self.sampler: StallSampler | None = None
         self.poll = QTimer(self)
         self.poll.setInterval(50)
         self.poll.timeout.connect(self.advance_waiting)
@@ -173,6 +205,7 @@ class SessionWatch(QObject):
         self.window = windows[0]
         self.engine = self.window.engine
         self.heartbeat.restart()
+        self.sampler = StallSampler(self.heartbeat)
         # First in line: the moment the engine fires the transition, before the app's own handlers run.
         self.engine.signals.step_changed._slots.insert(0, self.on_fired)
         self.engine.signals.step_changed.connect(self.on_step)
@@ -210,6 +243,7 @@ class SessionWatch(QObject):
             "naive_errors": self.naive[0].errors() if self.naive else [],
             "chained_errors": self.naive[1].errors() if self.naive else [],
             "heartbeat": self.heartbeat.summary(),
+            "stalls": self.sampler.top() if self.sampler is not None else [],
             "speaker": type(coach.speaker).__name__ if coach is not None else None,
             "muted": coach.muted if coach is not None else None,
             "cues_started": len(coach.spoken) if coach is not None else 0,
