@@ -1,6 +1,6 @@
 """`psoas-coach doctor`: which speech engine and audio output this machine has, and what to install.
 
-It renders one real clip with pyttsx3 (in a worker thread, with a time limit, so it never hangs),
+It renders one real clip with pyttsx3 the way the app does (in a child process, with a time limit),
 lists the audio outputs and Qt's text-to-speech engines, and ends with the plain line the app
 would show. Exit code 0 when spoken cues will work, 1 when the app falls back.
 """
@@ -45,20 +45,11 @@ class QtReport:
 def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
     """Render PROBE_TEXT with the app's own render worker into a temporary folder."""
     from psoas_coach.speech.cache import ClipCache
-    from psoas_coach.speech.renderer import Pyttsx3Renderer, default_engine
+    from psoas_coach.speech.renderer import Pyttsx3Renderer
 
     ready: list[tuple[bool, str]] = []
     clips: list[float] = []
-    voices: list[int] = []
     done = threading.Event()
-
-    def engine() -> Any:
-        eng = default_engine()
-        try:
-            voices.append(len(eng.getProperty("voices") or []))
-        except Exception:  # noqa: BLE001 - the voice list is a detail, not a requirement
-            voices.append(0)
-        return eng
 
     def on_ready(ok: bool, why: str) -> None:
         ready.append((ok, why))
@@ -70,8 +61,7 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
         done.set()
 
     with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
-        renderer = Pyttsx3Renderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip,
-                                   engine_factory=engine)
+        renderer = Pyttsx3Renderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip)
         renderer.start()
         renderer.request([PROBE_TEXT])
         finished = done.wait(timeout)
@@ -83,7 +73,7 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
     if not clips:
         return EngineReport(False, "the speech engine started but wrote no audio")
     render_ms = renderer.render_seconds[0] * 1000 if renderer.render_seconds else 0.0
-    return EngineReport(True, "", render_ms, clips[0], voices[0] if voices else 0)
+    return EngineReport(True, "", render_ms, clips[0], len(renderer.voices))
 
 
 def probe_qt(tts_wait_ms: int = 3000) -> QtReport:

@@ -17,7 +17,7 @@ from psoas_coach.paths import AppPaths
 from psoas_coach.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.coach import VoiceCoach
-from psoas_coach.speech.renderer import EngineFactory, default_engine
+from psoas_coach.speech.renderer import EngineFactory
 
 if TYPE_CHECKING:
     from psoas_coach.speech.speakers import ClipSpeaker
@@ -35,7 +35,7 @@ FIRST_PAINT_FALLBACK_MS = 1500
 class LoaderOptions:
     """What the loader may use; tests replace the probes to walk every fallback."""
 
-    engine_factory: EngineFactory = default_engine
+    engine_factory: EngineFactory | None = None  # None: pyttsx3 in its own child process
     audio_probe: Callable[[], object | None] | None = None  # returns a device or None
     player_factory: Callable[[object], ClipPlayer] | None = None  # device -> player
     use_qt_tts: bool = True

@@ -1,8 +1,10 @@
-"""Renders cue texts to WAV clips with pyttsx3, in one worker thread that owns the pyttsx3 engine.
+"""Renders cue texts to WAV clips with pyttsx3, never on the GUI thread.
 
-pyttsx3's ``runAndWait`` blocks and ``init()`` hands out one cached engine per driver, so the
-engine is created, used and kept in this thread only, and never on the GUI thread. One
-``save_to_file`` per ``runAndWait``: several queued before one run write nothing. Qt-free.
+A worker thread takes texts from a queue. By default the pyttsx3 engine itself lives in a child
+process (render_process), so a crash or hang inside espeak-ng costs a clip, not the app; a given
+engine factory (tests, or a frozen app with no ``python -m``) runs the engine in the worker thread
+instead. Either way one ``save_to_file`` per ``runAndWait``: several queued before one run write
+nothing. Qt-free.
 """
 
 from __future__ import annotations
@@ -15,21 +17,83 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Protocol
 
 from psoas_coach.speech.cache import ClipCache
+from psoas_coach.speech.render_process import ChildEngine, ChildFailed, can_spawn
 
 log = logging.getLogger(__name__)
+
+RENDER_ATTEMPTS = 3
+RETRY_PAUSE = 0.05  # seconds, in the worker thread only
 
 ReadyCallback = Callable[[bool, str], None]  # (ok, reason when not ok)
 ClipCallback = Callable[[str, Path, float], None]  # (text, wav path, seconds)
 EngineFactory = Callable[[], Any]
 
 
+class _Backend(Protocol):
+    voices: list[tuple[str, str]]
+
+    def configure(self, voice: str | None, rate: int) -> None: ...
+
+    def render(self, text: str, target: Path) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def render_one(engine: Any, text: str, target: Path) -> bool:
+    """Render *text* into *target* with a pyttsx3 engine; True once the file is there."""
+    for attempt in range(RENDER_ATTEMPTS):
+        engine.save_to_file(text, str(target))
+        engine.runAndWait()
+        if target.exists():
+            return True
+        # pyttsx3's espeak driver cancels a new utterance when espeak still reports the previous
+        # one as playing (seen on a loaded machine): give espeak a moment and render again.
+        time.sleep(RETRY_PAUSE * (attempt + 1))
+    return False
+
+
+class _ThreadEngine:
+    """The engine in the worker thread itself: created, used and kept there only."""
+
+    def __init__(self, factory: EngineFactory, voice: str | None, rate: int) -> None:
+        self.engine = factory()
+        silence_driver_prints()
+        self.engine.setProperty("volume", 1.0)  # loudness is set at playback
+        self.voices = list_voices(self.engine)
+        self.configure(voice, rate)
+
+    def configure(self, voice: str | None, rate: int) -> None:
+        if voice:
+            self.engine.setProperty("voice", voice)
+        self.engine.setProperty("rate", rate)
+
+    def render(self, text: str, target: Path) -> bool:
+        return render_one(self.engine, text, target)
+
+    def close(self) -> None:
+        return None
+
+
+_KEEP_ALIVE: list[Any] = []
+
+
 def default_engine() -> Any:
+    """pyttsx3's engine, kept for the life of the process.
+
+    Freeing a pyttsx3 espeak engine unhooks espeak's one process-wide synthesis callback, even when a
+    newer engine has hooked it since, and every later clip then comes out as no file at all. So the
+    first engine is never freed, and ``pyttsx3.init()`` hands the same one to every later renderer.
+    Only one renderer may use it at a time.
+    """
     import pyttsx3  # heavy and may fail: only ever imported in the worker
 
-    return pyttsx3.init()
+    engine = pyttsx3.init()
+    if not any(e is engine for e in _KEEP_ALIVE):
+        _KEEP_ALIVE.append(engine)
+    return engine
 
 
 def missing_engine_reason(exc: BaseException) -> str:
@@ -91,7 +155,7 @@ class Pyttsx3Renderer:
     """
 
     def __init__(self, cache: ClipCache, *, voice: str | None, on_ready: ReadyCallback, on_clip: ClipCallback,
-                 engine_factory: EngineFactory = default_engine) -> None:
+                 engine_factory: EngineFactory | None = None) -> None:
         self.cache = cache
         self.voice = voice
         self.on_ready = on_ready
@@ -103,6 +167,7 @@ class Pyttsx3Renderer:
         self._thread = threading.Thread(target=self._run, name="psoas-speech-render", daemon=True)
         self.render_seconds: list[float] = []  # time spent per freshly rendered clip, for benchmarks
         self.voices: list[tuple[str, str]] = []  # (id, name) of the engine's voices, once it has started
+        self.in_process = False  # True once the engine runs in a child process
 
     def start(self) -> None:
         self._thread.start()
@@ -140,32 +205,46 @@ class Pyttsx3Renderer:
     def running(self) -> bool:
         return self._thread.is_alive()
 
+    def _open(self) -> _Backend:
+        if self.engine_factory is None and can_spawn():
+            child = ChildEngine(self.voice, self.cache.rate)
+            child.start()
+            self.in_process = True
+            return child
+        return _ThreadEngine(self.engine_factory or default_engine, self.voice, self.cache.rate)
+
     def _run(self) -> None:
         lower_thread_priority()
         try:
-            engine = self.engine_factory()
-            silence_driver_prints()
-            self._apply(engine, _Configure(self.cache, self.voice))
-            engine.setProperty("volume", 1.0)  # loudness is set at playback
-            self.voices = list_voices(engine)
+            backend = self._open()
+            self.cache.ensure_folder()
+            self.voices = backend.voices
         except Exception as exc:  # noqa: BLE001 - any failure here means "no engine", said once
-            self.on_ready(False, missing_engine_reason(exc))
+            self.on_ready(False, str(exc) if isinstance(exc, ChildFailed) else missing_engine_reason(exc))
             return
         self.on_ready(True, "")
+        try:
+            self._serve(backend)
+        finally:
+            backend.close()
+
+    def _serve(self, backend: _Backend) -> None:
         while True:
             item = self._queue.get()
             if item is _STOP:
-                break
+                return
             if isinstance(item, _Configure):
                 try:
-                    self._apply(engine, item)
+                    backend.configure(item.voice, item.cache.rate)
+                    self.cache, self.voice = item.cache, item.voice
+                    self.cache.ensure_folder()
                 except Exception:  # noqa: BLE001 - an unknown voice keeps the previous one
                     log.exception("could not switch the voice to %r", item.voice)
                 continue
             text = str(item)
             try:
-                path, length = self._render(engine, text)
-            except Exception:  # noqa: BLE001 - one bad clip must not stop the others
+                path, length = self._render(backend, text)
+            except Exception:  # noqa: BLE001 - one bad clip (or a child that keeps dying) must not stop the app
                 log.exception("could not render %r", text)
                 continue
             finally:
@@ -174,24 +253,16 @@ class Pyttsx3Renderer:
             if length is not None:
                 self.on_clip(text, path, length)
 
-    def _apply(self, engine: Any, config: _Configure) -> None:
-        self.cache, self.voice = config.cache, config.voice
-        if config.voice:
-            engine.setProperty("voice", config.voice)
-        engine.setProperty("rate", config.cache.rate)
-        config.cache.ensure_folder()
-
-    def _render(self, engine: Any, text: str) -> tuple[Path, float | None]:
+    def _render(self, backend: _Backend, text: str) -> tuple[Path, float | None]:
         path = self.cache.path_for(text)
         length = self.cache.length(text)
         if length is not None:
             return path, length
         tmp = self.cache.temp_path_for(text)
         started = time.perf_counter()
-        engine.save_to_file(text, str(tmp))
-        engine.runAndWait()
+        ok = backend.render(text, tmp)
         self.render_seconds.append(time.perf_counter() - started)
-        if not tmp.exists():
+        if not ok or not tmp.exists():
             log.warning("the speech engine wrote no file for %r", text)
             return path, None
         return path, self.cache.store(text, tmp)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from psoas_coach.core.cues import BeepKind, estimate_length
 from psoas_coach.speech.base import ClipPlayer
 from psoas_coach.speech.cache import ClipCache
-from psoas_coach.speech.renderer import EngineFactory, Pyttsx3Renderer, default_engine
+from psoas_coach.speech.renderer import EngineFactory, Pyttsx3Renderer
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class ClipSpeaker(BeepSpeaker):
     _clip_rendered = Signal(str, str, float)
 
     def __init__(self, player: ClipPlayer, beeps: dict[BeepKind, Path], cache: ClipCache, *,
-                 voice: str | None = None, engine_factory: EngineFactory = default_engine,
+                 voice: str | None = None, engine_factory: EngineFactory | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(player, beeps, float(cache.rate), parent)
         self.cache = cache

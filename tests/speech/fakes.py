@@ -137,3 +137,14 @@ class FakeTtsEngine:
             fh.setsampwidth(2)
             fh.setframerate(22050)
             fh.writeframes(b"\0\0" * frames)
+
+
+class FlakyTtsEngine(FakeTtsEngine):
+    """Like pyttsx3's espeak driver on a loaded machine: the first utterance is cancelled, no file."""
+
+    def runAndWait(self) -> None:  # noqa: N802 (pyttsx3's name)
+        if self.runs == 0:
+            self.runs += 1
+            self._job = None
+            return
+        super().runAndWait()

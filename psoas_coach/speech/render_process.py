@@ -1,0 +1,188 @@
+"""The pyttsx3 engine in a child process of its own, and the client the render worker talks to it with.
+
+espeak-ng, called through pyttsx3 in the app's own process, was seen to crash the whole process
+(a segmentation fault inside espeak_Synth and espeak_SetParameter) and, rarely, to hang. In a child
+process a crash or a hang costs one clip: the client notices (end of pipe, or no answer in time),
+starts a new child and goes on. The protocol is one JSON object a line, on the child's stdin and
+on a copy of its stdout; anything else the child prints goes nowhere. Qt-free.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import IO, Any
+
+READY_TIMEOUT = 20.0  # seconds for a child to import pyttsx3 and start espeak-ng
+RENDER_TIMEOUT = 15.0  # seconds for one clip before the child counts as hung
+RESTARTS = 3  # children started for one renderer beyond the first, before giving up
+
+
+class ChildFailed(RuntimeError):
+    """The child died, hung or never started; the message says which, in plain words."""
+
+
+def can_spawn() -> bool:
+    """A frozen app has no ``python -m`` to start the child with; it renders in a thread instead."""
+    return not getattr(sys, "frozen", False)
+
+
+class ChildEngine:
+    """Parent side: start the child, configure it, render one text at a time, restart it when it fails."""
+
+    def __init__(self, voice: str | None, rate: int) -> None:
+        self.voice = voice
+        self.rate = rate
+        self.voices: list[tuple[str, str]] = []
+        self.restarts = 0
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lines: queue.Queue[bytes | None] = queue.Queue()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        """Start a child and wait until pyttsx3 runs in it; raises ChildFailed with the reason if not."""
+        self.close()
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "psoas_coach.speech.render_process"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            cwd=str(Path(__file__).resolve().parents[2]),
+        )
+        self._lines = queue.Queue()
+        threading.Thread(target=self._pump, args=(self._proc, self._lines), name="psoas-speech-pipe",
+                         daemon=True).start()
+        hello = self._read(READY_TIMEOUT)
+        if not hello.get("ok"):
+            self.close()
+            raise ChildFailed(str(hello.get("reason") or "the speech engine did not start"))
+        self.voices = [(str(v[0]), str(v[1])) for v in hello.get("voices", [])]
+        self.configure(self.voice, self.rate)
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            if proc.stdin is not None:
+                proc.stdin.close()
+            proc.wait(timeout=1.0)
+        except (OSError, subprocess.TimeoutExpired):
+            proc.kill()
+            proc.wait()
+        finally:
+            if proc.stdout is not None:
+                proc.stdout.close()
+
+    # ------------------------------------------------------------------ requests
+
+    def configure(self, voice: str | None, rate: int) -> None:
+        self.voice, self.rate = voice, rate
+        self._ask({"op": "config", "voice": voice, "rate": rate}, READY_TIMEOUT)
+
+    def render(self, text: str, target: Path) -> bool:
+        """Render *text* into *target*; a child that crashes or hangs is replaced and asked again."""
+        for _ in range(2):
+            try:
+                answer = self._ask({"op": "render", "text": text, "path": str(target)}, RENDER_TIMEOUT)
+                return bool(answer.get("ok"))
+            except ChildFailed:
+                if self.restarts >= RESTARTS:
+                    raise
+                self.restarts += 1
+                self.start()
+        return False
+
+    def _ask(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
+        proc = self._proc
+        if proc is None or proc.stdin is None:
+            raise ChildFailed("the speech engine is not running")
+        try:
+            proc.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
+            proc.stdin.flush()
+        except OSError:
+            raise ChildFailed("the speech engine stopped") from None
+        return self._read(timeout)
+
+    @staticmethod
+    def _pump(proc: subprocess.Popen[bytes], lines: queue.Queue[bytes | None]) -> None:
+        """Reads the child's answers on a thread of its own, so a wait can time out on every OS."""
+        assert proc.stdout is not None
+        try:
+            for line in proc.stdout:
+                lines.put(line)
+        except (OSError, ValueError):
+            pass
+        lines.put(None)
+
+    def _read(self, timeout: float) -> dict[str, Any]:
+        proc = self._proc
+        assert proc is not None
+        try:
+            line = self._lines.get(timeout=timeout)
+        except queue.Empty:
+            proc.kill()
+            raise ChildFailed(f"the speech engine did not answer within {timeout:g} s") from None
+        if line is None:
+            code = proc.wait()
+            raise ChildFailed(f"the speech engine stopped (exit code {code})")
+        try:
+            answer = json.loads(line)
+        except ValueError:
+            raise ChildFailed("the speech engine answered nonsense") from None
+        return answer if isinstance(answer, dict) else {}
+
+
+# ---------------------------------------------------------------------- the child
+
+
+def _send(out: IO[str], message: dict[str, Any]) -> None:
+    out.write(json.dumps(message) + "\n")
+    out.flush()
+
+
+def main() -> int:
+    """Child entry point: answers one JSON line for each JSON line read."""
+    out = os.fdopen(os.dup(1), "w", buffering=1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # pyttsx3 prints "Audio saved to ..."; only protocol lines reach the parent
+    try:
+        os.nice(10)  # rendering is background work
+    except (OSError, AttributeError):
+        pass
+    from psoas_coach.speech.renderer import list_voices, missing_engine_reason, render_one, silence_driver_prints
+
+    try:
+        import pyttsx3
+
+        engine = pyttsx3.init()
+        silence_driver_prints()
+        engine.setProperty("volume", 1.0)
+    except Exception as exc:  # noqa: BLE001 - any failure here means "no engine", said once
+        _send(out, {"ok": False, "reason": missing_engine_reason(exc)})
+        return 1
+    _send(out, {"ok": True, "voices": list_voices(engine)})
+    for line in sys.stdin:
+        try:
+            msg = json.loads(line)
+            if msg.get("op") == "config":
+                if msg.get("voice"):
+                    engine.setProperty("voice", msg["voice"])
+                engine.setProperty("rate", int(msg["rate"]))
+                _send(out, {"ok": True})
+            elif msg.get("op") == "render":
+                _send(out, {"ok": render_one(engine, str(msg["text"]), Path(msg["path"]))})
+            else:
+                _send(out, {"ok": False, "reason": f"unknown request {msg.get('op')!r}"})
+        except Exception as exc:  # noqa: BLE001 - one bad request must not end the child
+            _send(out, {"ok": False, "reason": f"{exc.__class__.__name__}: {exc}"})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
