@@ -123,7 +123,21 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
     from psoas_coach.speech.player import SoundEffectPlayer, default_output
 
     device = default_output()
-    player = SoundEffectPlayer(device) if device is not None else RecordingPlayer()
+    calls: dict[str, float] = {}
+    sound_delays: list[float] = []
+    if device is not None:
+        real = SoundEffectPlayer(device)
+        original_play = real.play
+
+        def play(key: str, *, exclusive: bool = True) -> bool:
+            calls[key] = time.perf_counter()
+            return original_play(key, exclusive=exclusive)
+
+        real.play = play  # type: ignore[method-assign]
+        real.started.connect(lambda key: sound_delays.append(time.perf_counter() - calls.get(key, time.perf_counter())))
+        player: object = real
+    else:
+        player = RecordingPlayer()
     print(f"playback: {'QSoundEffect on ' + device.description() if device is not None else 'no audio output here; recording stand-in'}")
     speaker = ClipSpeaker(player, beep_files(folder / "beeps"), ClipCache(folder, None, RATE))
     speaker.start()
@@ -145,6 +159,10 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
           f"95th percentile {ms(p95)}, max {ms(late[-1])}")
     not_ready = sum(1 for _, cue in coach.spoken if not speaker.is_ready(cue.text))
     print(f"cues said before their clip was ready: {not_ready}")
+    if sound_delays:
+        d = sorted(sound_delays)
+        print(f"from play() to QSoundEffect playing, over {len(d)} clips: median {ms(statistics.median(d))}, "
+              f"max {ms(d[-1])}")
 
 
 def main() -> None:

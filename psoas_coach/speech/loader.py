@@ -68,9 +68,11 @@ class SpeechLoader(QObject):
         probe, make_player = self.options.audio_probe, self.options.player_factory
         if probe is None or make_player is None:
             from psoas_coach.speech import player as qt_player  # QtMultimedia: only now, after the paint
+            from psoas_coach.speech.sink_player import SinkPlayer
 
             probe = probe or qt_player.default_output
-            make_player = make_player or (lambda device: qt_player.SoundEffectPlayer(device, self))  # type: ignore[arg-type]
+            # QAudioSink, not QSoundEffect: Qt 6.11's sound-effect engine can wedge the event loop
+            make_player = make_player or (lambda device: SinkPlayer(device, self))  # type: ignore[arg-type]
         device = probe()
         if device is None:
             self._done(CaptionOnlySpeaker(self.settings.rate), NO_AUDIO)

@@ -34,6 +34,7 @@ class SoundEffectPlayer(QObject):
     """
 
     failed = Signal(str)
+    started = Signal(str)  # key of a clip whose sound has begun (for benchmarks and diagnostics)
 
     def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,7 @@ class SoundEffectPlayer(QObject):
         effect.setSource(QUrl.fromLocalFile(str(path)))
         effect.setVolume(self._volume)
         effect.statusChanged.connect(lambda: self._check(effect))
+        effect.playingChanged.connect(lambda: self.started.emit(key) if effect.isPlaying() else None)
         self._effects[key] = effect
 
     def _check(self, effect: QSoundEffect) -> None:

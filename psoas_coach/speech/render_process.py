@@ -53,6 +53,7 @@ class ChildEngine:
             [sys.executable, "-m", "psoas_coach.speech.render_process"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             cwd=str(Path(__file__).resolve().parents[2]),
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console window
         )
         self._lines = queue.Queue()
         threading.Thread(target=self._pump, args=(self._proc, self._lines), name="psoas-speech-pipe",
@@ -152,7 +153,7 @@ def main() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # pyttsx3 prints "Audio saved to ..."; only protocol lines reach the parent
     try:
-        os.nice(10)  # rendering is background work
+        os.nice(5)  # rendering is background work, but the cues must be ready before they are due
     except (OSError, AttributeError):
         pass
     from psoas_coach.speech.renderer import list_voices, missing_engine_reason, render_one, silence_driver_prints

@@ -1,0 +1,151 @@
+"""Clip playback through QAudioSink: PCM decoded once per clip, played from memory, stopped at once.
+
+Qt 6.11's QSoundEffect engine can destroy a finished voice (and its socket notifier) on the audio
+thread, after which the GUI thread's event loop spins on a dead socket and the session stops; it shows
+on a real sound server under load. A QAudioSink per playing clip, owned and torn down on the GUI
+thread, avoids that engine altogether. Speech plays one clip at a time; beeps get their own sinks and
+mix over it. Imported only after the first window paint (QtMultimedia is heavy).
+"""
+
+from __future__ import annotations
+
+import logging
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioFormat, QAudioSink
+
+log = logging.getLogger(__name__)
+
+_SAMPLE_FORMATS = {1: QAudioFormat.SampleFormat.UInt8, 2: QAudioFormat.SampleFormat.Int16,
+                   4: QAudioFormat.SampleFormat.Int32}
+
+
+@dataclass(frozen=True)
+class Pcm:
+    """A decoded clip: raw samples and the format they are in."""
+
+    data: bytes
+    rate: int
+    channels: int
+    width: int
+
+    def format(self) -> QAudioFormat:
+        fmt = QAudioFormat()
+        fmt.setSampleRate(self.rate)
+        fmt.setChannelCount(self.channels)
+        fmt.setSampleFormat(_SAMPLE_FORMATS[self.width])
+        return fmt
+
+
+def read_pcm(path: Path) -> Pcm:
+    """Decode a PCM WAV file; ValueError (one sentence) for anything else."""
+    try:
+        with wave.open(str(path), "rb") as w:
+            width = w.getsampwidth()
+            if width not in _SAMPLE_FORMATS:
+                raise ValueError(f"{path.name} has {8 * width}-bit samples, which cannot be played")
+            return Pcm(w.readframes(w.getnframes()), w.getframerate(), w.getnchannels(), width)
+    except (OSError, EOFError, wave.Error) as exc:
+        raise ValueError(f"{path.name} is not a playable WAV file ({exc})") from exc
+
+
+class _Playing(QObject):
+    """One clip on its way out: the sink and the buffer it reads, kept together until it goes idle."""
+
+    done = Signal(object)
+
+    def __init__(self, device: QAudioDevice, pcm: Pcm, volume: float, parent: QObject) -> None:
+        super().__init__(parent)
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(pcm.data))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.sink = QAudioSink(device, pcm.format(), self)
+        self.sink.setVolume(volume)
+        self.sink.stateChanged.connect(self._on_state)
+
+    def start(self) -> bool:
+        self.sink.start(self.buffer)
+        return self.sink.error() == QAudio.Error.NoError
+
+    def stop(self) -> None:
+        self.sink.stop()
+
+    def _on_state(self, state: QAudio.State) -> None:
+        if state in (QAudio.State.IdleState, QAudio.State.StoppedState):
+            self.done.emit(self)
+
+
+class SinkPlayer(QObject):
+    """Same interface as the other clip players: load ahead, play (exclusive for speech), stop, volume.
+
+    ``failed`` is emitted once, with the device's name, if a clip cannot be played on the device.
+    """
+
+    failed = Signal(str)
+
+    def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.device = device
+        self._clips: dict[str, Pcm] = {}
+        self._current: _Playing | None = None
+        self._playing: set[_Playing] = set()
+        self._volume = 1.0
+        self._failed = False
+
+    def load(self, key: str, path: Path) -> None:
+        if key in self._clips:
+            return
+        try:
+            self._clips[key] = read_pcm(path)
+        except ValueError as exc:
+            log.warning("%s", exc)
+
+    def has(self, key: str) -> bool:
+        return key in self._clips
+
+    def play(self, key: str, *, exclusive: bool = True) -> bool:
+        pcm = self._clips.get(key)
+        if pcm is None:
+            return False
+        if exclusive:
+            self.stop()
+        playing = _Playing(self.device, pcm, self._volume, self)
+        playing.done.connect(self._finished)
+        self._playing.add(playing)
+        if not playing.start():
+            self._report(key)
+            self._finished(playing)
+            return False
+        if exclusive:
+            self._current = playing
+        return True
+
+    def stop(self) -> None:
+        current, self._current = self._current, None
+        if current is not None:
+            current.stop()
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = max(0.0, min(1.0, volume))
+        for playing in self._playing:
+            playing.sink.setVolume(self._volume)
+
+    def _finished(self, playing: object) -> None:
+        assert isinstance(playing, _Playing)
+        if playing not in self._playing:
+            return
+        self._playing.discard(playing)
+        if self._current is playing:
+            self._current = None
+        playing.sink.stop()
+        playing.deleteLater()  # torn down on this (the GUI) thread, by the event loop
+
+    def _report(self, key: str) -> None:
+        if not self._failed:
+            self._failed = True
+            name = self.device.description() or "the audio output"
+            log.warning("could not play %s on %s", key, name)
+            self.failed.emit(name)
