@@ -91,6 +91,7 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from psoas_coach.speech.base import ClipPlayer
     from psoas_coach.speech.beeps import beep_files
     from psoas_coach.speech.coach import VoiceCoach
     from psoas_coach.speech.speakers import ClipSpeaker
@@ -135,7 +136,7 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
 
         real.play = play  # type: ignore[method-assign]
         real.started.connect(lambda key: sound_delays.append(time.perf_counter() - calls.get(key, time.perf_counter())))
-        player: object = real
+        player: ClipPlayer = real
     else:
         player = RecordingPlayer()
     print(f"playback: {'QSoundEffect on ' + device.description() if device is not None else 'no audio output here; recording stand-in'}")
