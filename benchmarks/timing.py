@@ -48,7 +48,7 @@ class SessionFigures:
     heartbeat: dict[str, Any]
     speaker: str | None
     cues_started: int
-    extra: dict[str, Any] = field(default_factory=dict)
+    stalls: list[tuple[str, int]] = field(default_factory=list)  # GUI-thread code seen during stalls
 
 
 def write_program(data: Path) -> None:
@@ -81,7 +81,8 @@ def figures(payload: dict[str, Any]) -> SessionFigures:
                           naive_errors=[float(e) for e in payload.get("naive_errors", [])],
                           chained_errors=[float(e) for e in payload.get("chained_errors", [])],
                           heartbeat=payload["heartbeat"], speaker=payload.get("speaker"),
-                          cues_started=int(payload.get("cues_started", 0)))
+                          cues_started=int(payload.get("cues_started", 0)),
+                          stalls=[(str(w), int(n)) for w, n in payload.get("stalls", [])])
 
 
 def one_session(settings: Settings, index: int) -> SessionFigures | str:
@@ -139,6 +140,9 @@ def run(settings: Settings) -> list[Row]:
     if failed:
         speech += f"; {len(failed)} of {len(outcomes)} sessions never finished ({failed[0]})"
     settings.log.append(f"timing sessions: {[json.dumps(s.heartbeat) for s in sessions]}")
+    for i, s in enumerate(sessions):
+        for where, count in s.stalls[:3]:
+            settings.log.append(f"session {i}: {count} x 5 ms stalled in {where}")
     return [
         Row("2. countdown end error, worst of each session", worst, target="<= 10 ms",
             ok=worst is not None and worst <= TARGET_END_ERROR,
