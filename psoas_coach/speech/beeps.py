@@ -56,6 +56,6 @@ def beep_files(folder: Path) -> dict[BeepKind, Path]:
     for kind, tones in TONES.items():
         path = folder / f"beep-{kind.value}-v{BEEP_VERSION}.wav"
         if not path.exists():
-            write_atomic(path, wav_bytes(tone_samples(tones)))
+            write_atomic(path, wav_bytes(tone_samples(tones)), durable=False)  # a cache: made again if lost
         files[kind] = path
     return files

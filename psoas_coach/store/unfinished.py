@@ -55,7 +55,8 @@ class UnfinishedFile:
     def save(self, data: Unfinished) -> None:
         try:
             ensure_private_dir(self.path.parent)
-            write_atomic(self.path, (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8"))
+            # rewritten after every step on the GUI thread: no fsync (see write_atomic)
+            write_atomic(self.path, (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8"), durable=False)
         except OSError as exc:
             raise StoreError(f"Could not autosave the session in progress because {reason_of(exc)}.") from exc
 
