@@ -25,7 +25,7 @@ from psoas_coach.core.cues import (
     step_timeline,
 )
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult, SessionState
-from psoas_coach.core.plan import Step
+from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.speech.base import CaptionOnlySpeaker, Speaker
 
 LATE_LIMIT = 0.3  # real seconds: a cue noticed later than this is stale and dropped
@@ -55,6 +55,7 @@ class VoiceCoach(QObject):
         self._texts: list[str] = []
         self._notices: set[str] = set()
         self._in_poll = False
+        self._led_in: tuple[int, float] | None = None  # (step index, start) begun ahead of the engine
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -173,10 +174,27 @@ class VoiceCoach(QObject):
             return
         self._in_poll = True
         try:
+            if engine.state is SessionState.RUNNING:
+                self._lead_in(engine)
             engine.update()
         finally:
             self._in_poll = False
         self._speak_due()
+
+    def _lead_in(self, engine: SessionEngine) -> None:
+        """At a step's end, start the next step's first words and beep *before* the step change is fired,
+        so the window's own work on the new step (building its screen) never delays "go"."""
+        deadline = engine.deadline
+        if deadline is None or engine.clock.now() < deadline:
+            return
+        index = engine.index + 1
+        steps = engine.plan.steps
+        if index >= len(steps) - 1 or steps[index].kind is StepKind.SUMMARY:
+            return  # the session ends here: the closing line follows the finish
+        self._speaker.cancel()
+        self._load_timeline(steps[index], engine.clock.now() - deadline, resumed=False)
+        self._play_due(engine, engine.clock.now() - deadline)
+        self._led_in = (index, deadline)
 
     # ------------------------------------------------------------------ internals
 
@@ -184,8 +202,11 @@ class VoiceCoach(QObject):
         return self._engine.clock.speed if self._engine is not None else 1.0
 
     def _on_step_changed(self, step: Step) -> None:
-        self._speaker.cancel()
         engine = self._engine
+        led_in, self._led_in = self._led_in, None
+        if engine is not None and led_in == (step.index, engine.step_started_at):
+            return  # the step the lead-in already started, on time: its first words are playing
+        self._speaker.cancel()
         if engine is None or engine.state is SessionState.FINISHED:
             self._timeline = Timeline(())
             self._timer.stop()
@@ -194,11 +215,14 @@ class VoiceCoach(QObject):
 
     def _load_step(self, step: Step, elapsed: float, *, resumed: bool = False) -> None:
         """Fit *step*'s cues; a fresh step may still say a cue just due, a resumed one only later cues."""
+        self._load_timeline(step, elapsed, resumed=resumed)
+        self._speak_due()
+
+    def _load_timeline(self, step: Step, elapsed: float, *, resumed: bool) -> None:
         speed = self._speed()
         self._step_index = step.index
         self._timeline = step_timeline(step, self._speaker.clip_length, speed=speed)
         self._skip_before(elapsed + 1e-9 if resumed else elapsed - LATE_LIMIT * speed)
-        self._speak_due()
 
     def _speak_due(self) -> None:
         """Start what is due and sleep until the next moment. Reads the engine, never drives it, so it is
@@ -242,8 +266,8 @@ class VoiceCoach(QObject):
         if self._beeps and not self._muted:
             self._speaker.beep(kind)
 
-    def _play_due(self, engine: SessionEngine) -> None:
-        elapsed = engine.elapsed()
+    def _play_due(self, engine: SessionEngine, elapsed: float | None = None) -> None:
+        elapsed = engine.elapsed() if elapsed is None else elapsed
         speed = self._speed()
         beeps = self._timeline.beeps
         due_beep: BeepKind | None = None

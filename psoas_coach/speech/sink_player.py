@@ -68,13 +68,14 @@ class _Playing(QObject):
 
     def start(self) -> bool:
         self.sink.start(self.buffer)
-        return self.sink.error() == QAudio.Error.NoError
+        # By name: Qt 6.11 returns QtAudio.Error here, which never equals QAudio.Error.NoError.
+        return self.sink.error().name == "NoError"
 
     def stop(self) -> None:
         self.sink.stop()
 
     def _on_state(self, state: QAudio.State) -> None:
-        if state in (QAudio.State.IdleState, QAudio.State.StoppedState):
+        if state.name in ("IdleState", "StoppedState"):  # by name, as in start()
             self.done.emit(self)
 
 

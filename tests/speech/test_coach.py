@@ -316,3 +316,24 @@ def test_a_sped_up_session_still_captions_what_it_cannot_say(foundation_plan: Se
     assert captions[:4] == ["Supine Marching.", "3", "2", "1"]  # the short line still fits when spoken
     assert speaker.texts()[0] == "Supine Marching." and "3" not in speaker.texts()[:2]
     assert len(speaker.said) < len(captions)
+
+
+def test_go_is_said_before_the_window_hears_of_the_new_step(foundation_plan: SessionPlan, clock: FakeClock) -> None:
+    """The window's slots run first (it binds before the coach attaches); "go" must not wait for them."""
+    speaker = FakeSpeaker(clock.now)
+    engine = SessionEngine(foundation_plan, clock)
+    heard_first: list[list[str]] = []
+    engine.signals.step_changed.connect(lambda step: heard_first.append(speaker.texts()[-1:]))
+    coach = VoiceCoach(speaker)
+    coach.attach(engine)
+    engine.start()
+    engine.next()
+    for _ in range(400):
+        clock.advance(0.05)
+        coach.poll()
+        if engine.step.kind is StepKind.REPS:
+            break
+    assert engine.step.kind is StepKind.REPS
+    assert heard_first[-1] == ["Go. Lift left."]  # already started when the first slot ran
+    assert speaker.texts().count("Go. Lift left.") == 1
+    assert speaker.said[-1].cut_at is None  # and the step change did not cut it off
