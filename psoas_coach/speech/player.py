@@ -1,6 +1,7 @@
-"""Clip playback with QtMultimedia: QSoundEffect per preloaded clip, so play and stop act at once.
+"""The audio output probe (default_output), and a QSoundEffect clip player kept for comparison.
 
-Imported only after the first window paint (QtMultimedia is heavy and talks to the sound server).
+The app plays clips with sink_player.SinkPlayer: Qt 6.11's QSoundEffect engine was seen to wedge the
+event loop on a real sound server under load. Imported only after the first window paint.
 """
 
 from __future__ import annotations
@@ -51,11 +52,22 @@ class SoundEffectPlayer(QObject):
         effect.setSource(QUrl.fromLocalFile(str(path)))
         effect.setVolume(self._volume)
         effect.statusChanged.connect(lambda: self._check(effect))
-        effect.playingChanged.connect(lambda: self.started.emit(key) if effect.isPlaying() else None)
+        effect.playingChanged.connect(lambda: self._playing(effect, key))
         self._effects[key] = effect
 
+    def _playing(self, effect: QSoundEffect, key: str) -> None:
+        try:
+            if effect.isPlaying():
+                self.started.emit(key)
+        except RuntimeError:  # the effect is being destroyed (the app is quitting)
+            pass
+
     def _check(self, effect: QSoundEffect) -> None:
-        if effect.status() == QSoundEffect.Status.Error and not self._failed:
+        try:
+            status = effect.status()
+        except RuntimeError:  # the effect is being destroyed (the app is quitting)
+            return
+        if status == QSoundEffect.Status.Error and not self._failed:
             self._failed = True
             name = self.device.description() or "the audio output"
             log.warning("could not play %s on %s", effect.source().toLocalFile(), name)

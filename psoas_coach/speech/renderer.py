@@ -163,6 +163,7 @@ class Pyttsx3Renderer:
         self.engine_factory = engine_factory
         self._queue: queue.Queue[object] = queue.Queue()
         self._wanted: set[str] = set()
+        self._failures: dict[str, int] = {}  # texts that came out with no audio, and how often
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="psoas-speech-render", daemon=True)
         self.render_seconds: list[float] = []  # time spent per freshly rendered clip, for benchmarks
@@ -242,6 +243,7 @@ class Pyttsx3Renderer:
                     log.exception("could not switch the voice to %r", item.voice)
                 continue
             text = str(item)
+            length: float | None = None
             try:
                 path, length = self._render(backend, text)
             except Exception:  # noqa: BLE001 - one bad clip (or a child that keeps dying) must not stop the app
@@ -250,6 +252,10 @@ class Pyttsx3Renderer:
             finally:
                 with self._lock:
                     self._wanted.discard(text)
+                    if length is None and self._failures.get(text, 0) < 1:
+                        self._failures[text] = self._failures.get(text, 0) + 1
+                        self._wanted.add(text)
+                        self._queue.put(text)  # once more, after what is queued now
             if length is not None:
                 self.on_clip(text, path, length)
 

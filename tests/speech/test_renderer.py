@@ -278,3 +278,32 @@ def test_doctor_without_espeak_says_what_to_install(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "Speech engine: pyttsx3 is not usable: libespeak-ng was not found (install espeak-ng)." in out.stdout
     assert "sudo apt install espeak-ng" in out.stdout
+
+
+def test_a_text_that_keeps_failing_is_tried_again_later(tmp_path: Path) -> None:
+    from tests.speech.fakes import FakeTtsEngine
+
+    class FailsThreeTimes(FakeTtsEngine):
+        def runAndWait(self) -> None:  # noqa: N802 (pyttsx3's name)
+            if self.runs < 3:  # all three attempts of the first try write nothing
+                self.runs += 1
+                self._job = None
+                return
+            super().runAndWait()
+
+    engine = FailsThreeTimes()
+    done = threading.Event()
+    clips: list[str] = []
+
+    def on_clip(text: str, path: Path, length: float) -> None:
+        clips.append(text)
+        if len(clips) == 2:
+            done.set()
+
+    renderer = Pyttsx3Renderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
+                               on_clip=on_clip, engine_factory=lambda: engine)
+    renderer.start()
+    renderer.request(["Lift.", "Hold."])
+    assert done.wait(5)
+    renderer.stop()
+    assert clips == ["Hold.", "Lift."]  # "Lift." came back after the queue, and rendered then
