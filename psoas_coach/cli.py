@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Sequence
 
 from psoas_coach import __version__
-from psoas_coach.commands import load_command_modules
+from psoas_coach.commands import COMMANDS, command_module
 
 
 def _speed(text: str) -> float:
@@ -19,7 +20,8 @@ def _speed(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for *argv* (default: the process's arguments): only the chosen sub-command is loaded."""
     parser = argparse.ArgumentParser(
         prog="psoas-coach",
         description="Psoas Coach: a guided psoas strengthening routine with big countdowns, spoken cues "
@@ -36,14 +38,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--mute", action="store_true", help="start with spoken cues off (captions stay on)")
     parser.add_argument("--theme", choices=("system", "light", "dark"), default="system",
                         help="colour scheme of the window (default: follow the system)")
-    modules = load_command_modules()
-    if modules:
-        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-        for module in modules:
-            module.register(sub)  # type: ignore[attr-defined]
-        for command in sub.choices.values():
-            _accept_data_dir(command)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chosen = _command_in(argv)
+    if chosen is not None:
+        command_module(chosen).register(sub)
+    for name, (_module, help_text) in COMMANDS.items():
+        if name not in sub.choices:  # named for --help; its module is imported only when it runs
+            sub.add_parser(name, help=help_text)
+    for command in sub.choices.values():
+        _accept_data_dir(command)
     return parser
+
+
+# options of the main parser that take a value, so their value is never mistaken for a command
+_VALUE_OPTIONS = frozenset({"--data-dir", "--program", "--speed", "--theme"})
+
+
+def _command_in(argv: Sequence[str] | None) -> str | None:
+    """The sub-command named on the command line, if any."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    skip = False
+    for token in args:
+        if skip:
+            skip = False
+        elif token in _VALUE_OPTIONS:
+            skip = True
+        elif token.startswith("-"):
+            continue
+        else:
+            return token if token in COMMANDS else None
+    return None
 
 
 def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -60,4 +84,4 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    return build_parser(argv).parse_args(argv)

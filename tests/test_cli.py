@@ -30,3 +30,33 @@ def test_bad_speed_is_one_clear_error(speed: str, capsys: pytest.CaptureFixture[
         parse_args(["--speed", speed])
     assert err.value.code == 2
     assert "--speed" in capsys.readouterr().err
+
+
+def test_starting_the_window_imports_no_sub_command() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from psoas_coach.cli import parse_args; parse_args(['--speed', '2', '--program', 'history']); "
+            "print(sorted(m for m in sys.modules if m.startswith('psoas_coach.commands.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from psoas_coach.commands import COMMANDS
+
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    text = capsys.readouterr().out
+    for name in COMMANDS:
+        assert name in text
+
+
+@pytest.mark.parametrize("name", ["programs", "schedule", "history", "export", "import", "doctor", "report"])
+def test_each_command_loads_and_parses(name: str) -> None:
+    from psoas_coach.commands import COMMANDS
+
+    module, _help = COMMANDS[name]
+    extra = {"export": ["--output", "x.json"], "import": ["x.json"], "programs": ["list"]}.get(name, [])
+    args = parse_args([name, *extra])
+    assert callable(args.func)
