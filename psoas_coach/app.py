@@ -18,6 +18,9 @@ from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_ke
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from psoas_coach.speech.loader import SpeechLoader
     from psoas_coach.settings import SettingsStore
     from psoas_coach.speech.coach import VoiceCoach
     from psoas_coach.ui.main_window import MainWindow
@@ -87,6 +90,34 @@ def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, s
         coach.announce(settings.problem)
 
 
+def wire_voice_settings(window: MainWindow, loader: SpeechLoader, settings: SettingsStore,
+                        run: Callable[[QDialog], bool] | None = None) -> None:
+    """'Voice… (V)' on home: voice, speed, volume and beeps, applied at once and kept between runs."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from psoas_coach.ui.voice_settings import VoiceSettingsDialog, run_dialog
+
+    def open_dialog() -> None:
+        if window.stack.currentWidget() is not window.home:
+            return
+        dialog = VoiceSettingsDialog(settings.voice(), loader.voices(), window)
+        if not (run or run_dialog)(dialog):
+            return
+        chosen = dialog.chosen()
+        try:
+            settings.save_voice(chosen)
+        except OSError as exc:
+            window.notify(f"Voice settings apply now but could not be kept ({exc.strerror or exc}).")
+        loader.apply(chosen)
+
+    action = QAction("Voice… (V)", window)
+    action.setObjectName("voice-settings")
+    action.setShortcut(QKeySequence("V"))
+    action.triggered.connect(open_dialog)
+    window.addAction(action)
+    window.home.add_button("Voice… (V)", "home-voice").clicked.connect(open_dialog)
+
+
 def wire_keep_awake(window: MainWindow, make: Callable[[Report], KeepAwake] = create_keep_awake) -> SessionKeepAwake:
     """The screen stays awake while a session runs; it may sleep again when the session ends or stays
     paused for a few minutes. Where that is impossible the window says so once."""
@@ -152,7 +183,8 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     recorder.notify = window.home.set_notice
     coaching = install_coaching(window, paths)
     wire_voice(window, coach, library, settings)
-    load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
+    loader = load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
+    wire_voice_settings(window, loader, settings)
     app.aboutToQuit.connect(coach.shutdown)
     keep_awake = wire_keep_awake(window)
     app.aboutToQuit.connect(keep_awake.detach)  # let the screen sleep again on quit

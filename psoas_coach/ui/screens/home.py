@@ -65,6 +65,7 @@ class HomeScreen(QWidget):
         self.history_button.setMinimumHeight(56)
         self.history_button.clicked.connect(self.history_requested)
         row.addWidget(self.history_button)
+        self.button_row = row
         layout.addLayout(row)
         self.last = label("", 1.2, name="home-last")
         layout.addWidget(self.last)
@@ -96,6 +97,15 @@ class HomeScreen(QWidget):
 
     def set_last_session(self, record: dict[str, Any] | None) -> None:
         self.last.setText(last_session_text(record))
+
+    def add_button(self, text: str, name: str) -> QPushButton:
+        """A further button beside Start and History (for features wired in by the app)."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setFont(scaled_font(self.font(), 1.3))
+        button.setMinimumHeight(56)
+        self.button_row.addWidget(button)
+        return button
 
     def set_notice(self, text: str) -> None:
         """Show one plain line; the latest few stay, newest first, so one notice never hides another."""
