@@ -69,6 +69,10 @@ class SessionStore:
         self._lock = StoreLock(folder, lock_timeout)
         self._unfinished = UnfinishedFile(folder / "unfinished" / "current.json", self.corrupt_folder)
         self._names: dict[str, str] = {}  # id -> name of the file it was loaded from
+        # name -> ((mtime_ns, size), record): a file unchanged since the last load is not parsed again,
+        # so the History screen after start-up (or a second load) costs stat calls, not JSON decoding.
+        # Records are never changed in place (update() saves a copy), so sharing them is safe.
+        self._parsed: dict[str, tuple[tuple[int, int], Record]] = {}
 
     # ------------------------------------------------------------------ writing
 
@@ -103,6 +107,7 @@ class SessionStore:
         except OSError as exc:
             raise save_error(path, exc) from exc
         self._names[str(record["id"])] = path.name
+        self._parsed.pop(path.name, None)
         return path
 
     def update(self, record: Record, **changes: Any) -> Record:
@@ -141,8 +146,11 @@ class SessionStore:
             return out
         with self._maybe_locked() as locked:
             groups: dict[str, list[tuple[str, Record]]] = {}
-            for name in _json_names(self.folder, clean_temp=locked):
-                record, problem = _read_record(os.path.join(self.folder, name))
+            names = _json_names(self.folder, clean_temp=locked)
+            for gone in self._parsed.keys() - set(names):
+                del self._parsed[gone]
+            for name in names:
+                record, problem = self._read_cached(name)
                 if record is None:
                     out.problems.append(f"{name} {problem}.")
                     path = self.folder / name
@@ -164,6 +172,23 @@ class SessionStore:
                 out.sessions.append(record)
         out.sessions.sort(key=lambda r: (parse_time(r.get("started")), str(r.get("id"))))
         return out
+
+    def _read_cached(self, name: str) -> tuple[Record | None, str]:
+        path = os.path.join(self.folder, name)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return _read_record(path)
+        key = (st.st_mtime_ns, st.st_size)
+        cached = self._parsed.get(name)
+        if cached is not None and cached[0] == key:
+            return cached[1], ""
+        record, problem = _read_record(path)
+        if record is not None:
+            self._parsed[name] = (key, record)
+        else:
+            self._parsed.pop(name, None)
+        return record, problem
 
     def latest(self) -> Record | None:
         """The most recent session, cheaply: file names start with the start time, so only the newest

@@ -98,3 +98,35 @@ def test_latest_opens_only_the_newest_file(tmp_path: Path, monkeypatch: pytest.M
     latest = store.latest()
     assert latest is not None and latest["id"] == make_record(7)["id"]
     assert opened == ["2099-01-01T00-00-00_broken.json", store.path_for(make_record(7)).name]
+
+
+def test_a_second_load_parses_only_changed_files(tmp_path: Path, foundation_plan: SessionPlan, clock: FakeClock,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import psoas_coach.store.sessions as sessions_module
+
+    engine = _finished(foundation_plan, clock)
+    assert engine.result is not None
+    store = SessionStore(tmp_path)
+    records = [session_record(engine.result, session_id=f"id-{i}") for i in range(5)]
+    for record in records:
+        store.save(record)
+    parsed: list[str] = []
+    real = sessions_module._read_record
+
+    def counting(path: str):  # type: ignore[no-untyped-def]
+        parsed.append(os.path.basename(path))
+        return real(path)
+
+    monkeypatch.setattr(sessions_module, "_read_record", counting)
+    assert len(store.load_all().sessions) == 5 and len(parsed) == 5
+    parsed.clear()
+    assert len(store.load_all().sessions) == 5 and parsed == []
+    store.update(store.load_all().sessions[0], notes="changed")
+    parsed.clear()
+    loaded = store.load_all().sessions
+    assert len(parsed) == 1 and any(r["notes"] == "changed" for r in loaded)
+    # a file changed behind the store's back (a sync tool) is read again too
+    other = SessionStore(tmp_path)
+    other.update(loaded[1], notes="from the other laptop")
+    parsed.clear()
+    assert any(r["notes"] == "from the other laptop" for r in store.load_all().sessions) and len(parsed) == 1
