@@ -181,7 +181,8 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=coach.muted,
                         window_state=WindowState(paths.config), resume_engine=resume_factory(args.speed))
     recorder.notify = window.home.set_notice
-    coaching = install_coaching(window, paths)
+    # today's line and proposals read the whole history: after the first paint, so the window shows at once
+    coaching = install_coaching(window, paths, refresh_after_paint=True)
     wire_voice(window, coach, library, settings)
     loader = load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
     wire_voice_settings(window, loader, settings)
@@ -191,6 +192,8 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     window.show_restored()
 
     def after_first_paint() -> None:
+        if not window.isVisible():
+            return  # closed before the event loop ran
         if coaching.needs_safety:
             return  # the first-run safety note always comes first
         window.offer_resume()  # an interrupted session comes before a new one

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult
@@ -67,7 +67,9 @@ class CoachingController(QObject):
 
     # ------------------------------------------------------------------ hooks
 
-    def install(self) -> None:
+    def install(self, *, refresh_after_paint: bool = False) -> None:
+        """Hook coaching onto the window. With *refresh_after_paint* the history is read (and today's
+        line and the proposals filled in) just after the window first paints, not before it."""
         w = self.window
         home_layout = w.home.layout()
         session_layout = w.session.layout()
@@ -92,7 +94,10 @@ class CoachingController(QObject):
         if self.state.safety_accepted is None:
             w.stack.setCurrentWidget(self.safety)
             self.safety.setFocus()
-        self.refresh()
+        if refresh_after_paint:
+            QTimer.singleShot(0, self.refresh)
+        else:
+            self.refresh()
 
     @property
     def needs_safety(self) -> bool:
@@ -244,8 +249,9 @@ class CoachingController(QObject):
             pass  # the recorder keeps the record in memory and says so when the ratings are saved
 
 
-def install_coaching(window: MainWindow, paths: AppPaths, **options: Any) -> CoachingController:
+def install_coaching(window: MainWindow, paths: AppPaths, *, refresh_after_paint: bool = False,
+                     **options: Any) -> CoachingController:
     """Add coaching to *window*: call once, after building it and before showing it."""
     controller = CoachingController(window, LevelsStore(paths.data), paths, **options)
-    controller.install()
+    controller.install(refresh_after_paint=refresh_after_paint)
     return controller
