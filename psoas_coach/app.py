@@ -147,9 +147,9 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     """Build every object of the window, wire them and show it; None when there is nothing to coach."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from psoas_coach.first_paint import after_first_paint as after_paint
     from psoas_coach.recording import SessionRecorder
     from psoas_coach.settings import SettingsStore
     from psoas_coach.speech.coach import VoiceCoach
@@ -191,7 +191,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     app.aboutToQuit.connect(keep_awake.detach)  # let the screen sleep again on quit
     window.show_restored()
 
-    def after_first_paint() -> None:
+    def once_shown() -> None:
         if not window.isVisible():
             return  # closed before the event loop ran
         if coaching.needs_safety:
@@ -204,7 +204,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
                 window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
                                        f"Known: {', '.join(library.ids())}.")
 
-    QTimer.singleShot(0, after_first_paint)
+    after_paint(window, once_shown)
     return window
 
 

@@ -10,10 +10,11 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from psoas_coach.paths import AppPaths
+from psoas_coach.first_paint import after_first_paint
 from psoas_coach.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.coach import VoiceCoach
@@ -28,7 +29,6 @@ NO_AUDIO = "No audio output found: cues are shown as captions only."
 PLAY_FAILED = "Sound could not be played on {device}: cues are shown as captions."
 NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
 NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
-FIRST_PAINT_FALLBACK_MS = 1500
 
 
 @dataclass
@@ -149,34 +149,9 @@ class SpeechLoader(QObject):
             self.coach.announce(notice)
 
 
-class _FirstPaint(QObject):
-    """Calls back once, right after *window*'s first paint (or after a fallback delay)."""
-
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.callback = callback
-        self.fired = False
-        window.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if not self.fired and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._fire)  # after this paint has finished
-        return False
-
-    def _fire(self) -> None:
-        if self.fired:
-            return
-        self.fired = True
-        parent = self.parent()
-        if isinstance(parent, QWidget):
-            parent.removeEventFilter(self)
-        self.callback()
-
-
 def load_after_first_paint(window: QWidget, coach: VoiceCoach, paths: AppPaths, settings: VoiceSettings,
                            options: LoaderOptions | None = None) -> SpeechLoader:
     """The one call app.py makes: speech backends are imported and started after the first paint."""
     loader = SpeechLoader(coach, paths, settings, options)
-    _FirstPaint(window, loader.start)
+    after_first_paint(window, loader.start)
     return loader

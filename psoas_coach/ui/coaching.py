@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult
@@ -19,6 +19,7 @@ from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.core.program import Program
 from psoas_coach.core.progression import FOUNDATION_PROGRAM, Proposal, ProposalKind, coach, control_status, pending
 from psoas_coach.core.schedule import TodayKind, today_advice
+from psoas_coach.first_paint import after_first_paint
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.levels_store import CoachingState, CoachingStoreError, LevelsStore
 from psoas_coach.store.records import iso_local
@@ -69,7 +70,7 @@ class CoachingController(QObject):
 
     def install(self, *, refresh_after_paint: bool = False) -> None:
         """Hook coaching onto the window. With *refresh_after_paint* the history is read (and today's
-        line and the proposals filled in) just after the window first paints, not before it."""
+        line and the proposals filled in) just after the window's first paint, not before it."""
         w = self.window
         home_layout = w.home.layout()
         session_layout = w.session.layout()
@@ -95,7 +96,7 @@ class CoachingController(QObject):
             w.stack.setCurrentWidget(self.safety)
             self.safety.setFocus()
         if refresh_after_paint:
-            QTimer.singleShot(0, self.refresh)
+            after_first_paint(w, self.refresh)
         else:
             self.refresh()
 
