@@ -56,7 +56,13 @@ class SessionRecorder:
         if self.record is None:
             return SaveOutcome(False, "Nothing to save yet.")
         self.record.update({"effort": effort, "pain": pain, "notes": notes})
-        touch(self.record)  # the rated copy wins a merge with the bare one
+        return self.save()
+
+    def save(self) -> SaveOutcome:
+        """Save the current record again after a change (ratings, notes): the newer copy wins a merge."""
+        if self.record is None:
+            return SaveOutcome(False, "Nothing to save yet.")
+        touch(self.record)
         return self._save()
 
     def _save(self) -> SaveOutcome:

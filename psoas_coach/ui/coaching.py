@@ -23,7 +23,6 @@ from psoas_coach.first_paint import after_first_paint
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.levels_store import CoachingState, CoachingStoreError, LevelsStore
 from psoas_coach.store.records import iso_local
-from psoas_coach.store.sessions import StoreError
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.coaching_panel import CoachingPanel, RangeNotesDialog
 from psoas_coach.ui.screens.safety import SafetyScreen
@@ -244,10 +243,7 @@ class CoachingController(QObject):
                 set_rating(record, exercise_id, control, hard)
             except KeyError:
                 continue
-        try:
-            self.window.store.save(record)
-        except StoreError:
-            pass  # the recorder keeps the record in memory and says so when the ratings are saved
+        self.window.recorder.save()  # a refused save stays in memory; the summary offers its export
 
 
 def install_coaching(window: MainWindow, paths: AppPaths, *, refresh_after_paint: bool = False,
