@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Iterator
 
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_NAME = ".lock"
 BUSY = "Another Psoas Coach window is busy with the session history; try again in a moment."
@@ -20,17 +21,23 @@ class StoreLock:
 
     def __init__(self, folder: Path, timeout: float = 10.0) -> None:
         self.folder = folder
-        self._lock = FileLock(str(folder / LOCK_NAME), timeout=timeout, mode=0o600, thread_local=False)
+        self.timeout = timeout
+        self._lock: FileLock | None = None  # made on first use: importing filelock costs ~10 ms at start-up
 
     @contextmanager
     def held(self) -> Iterator[None]:
         """Hold the lock for the block; raises StoreError if another instance keeps it past the timeout."""
+        from filelock import FileLock, Timeout
+
         ensure_private_dir(self.folder)
+        if self._lock is None:
+            self._lock = FileLock(str(self.folder / LOCK_NAME), timeout=self.timeout, mode=0o600, thread_local=False)
+        lock = self._lock
         try:
-            self._lock.acquire()
+            lock.acquire()
         except Timeout:
             raise StoreError(BUSY) from None
         try:
             yield
         finally:
-            self._lock.release()
+            lock.release()
