@@ -18,7 +18,11 @@ from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_ke
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from psoas_coach.first_paint import StartUpSteps
+    from psoas_coach.ui.coaching import CoachingController
 
     from psoas_coach.speech.loader import SpeechLoader
     from psoas_coach.settings import SettingsStore
@@ -91,7 +95,7 @@ def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, s
 
 
 def wire_voice_settings(window: MainWindow, loader: SpeechLoader, settings: SettingsStore,
-                        run: Callable[[QDialog], bool] | None = None) -> None:
+                        button: QPushButton | None = None, run: Callable[[QDialog], bool] | None = None) -> None:
     """'Voice… (V)' on home: voice, speed, volume and beeps, applied at once and kept between runs."""
     from PySide6.QtGui import QAction, QKeySequence
 
@@ -115,7 +119,7 @@ def wire_voice_settings(window: MainWindow, loader: SpeechLoader, settings: Sett
     action.setShortcut(QKeySequence("V"))
     action.triggered.connect(open_dialog)
     window.addAction(action)
-    window.home.add_button("Voice… (V)", "home-voice").clicked.connect(open_dialog)
+    (button or window.home.add_button("Voice… (V)", "home-voice")).clicked.connect(open_dialog)
 
 
 def wire_keep_awake(window: MainWindow, make: Callable[[Report], KeepAwake] = create_keep_awake) -> SessionKeepAwake:
@@ -146,17 +150,22 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
-    """Build every object of the window, wire them and show it; None when there is nothing to coach."""
+    """Build the window and show it; None when there is nothing to coach.
+
+    Only what the first paint needs is built before it: home, the stores, the window's actions. The
+    rest (the session view, coaching, voice, keep-awake, the speech backend, the resume offer,
+    ``--program``) is added just after it, one step per turn of the event loop, and all at once if a
+    session is asked for sooner. The first-run safety note is the exception: it is the first screen.
+    """
     from PySide6.QtWidgets import QApplication
 
-    from psoas_coach.first_paint import after_first_paint as after_paint
+    from psoas_coach.first_paint import StartUpSteps
     from psoas_coach.recording import SessionRecorder
     from psoas_coach.settings import SettingsStore
-    from psoas_coach.speech.coach import VoiceCoach
-    from psoas_coach.speech.loader import load_after_first_paint
+    from psoas_coach.store.levels_store import LevelsStore
     from psoas_coach.store.sessions import SessionStore
-    from psoas_coach.ui.coaching import install_coaching
     from psoas_coach.ui.main_window import MainWindow
+    from psoas_coach.ui.screens.coaching_panel import CoachingPanel
     from psoas_coach.ui.theme import apply_colour_scheme
     from psoas_coach.ui.window_state import WindowState
     from psoas_coach.ui.widgets.app_icon import app_icon
@@ -176,25 +185,37 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     store = SessionStore(paths.sessions)
     recorder = SessionRecorder(store, speed=args.speed)
     settings = SettingsStore(paths.config)
-    voice = settings.voice()
-    coach = VoiceCoach(muted=args.mute or voice.muted, beeps=voice.beeps, parent=app)
-    window = MainWindow(library, store, recorder, engine_factory(args.speed), muted=coach.muted,
-                        window_state=WindowState(paths.config), resume_engine=resume_factory(args.speed))
+    window = MainWindow(library, store, recorder, engine_factory(args.speed),
+                        muted=args.mute or settings.voice().muted, window_state=WindowState(paths.config),
+                        resume_engine=resume_factory(args.speed))
     recorder.notify = window.home.set_notice
-    # today's line and proposals read the whole history: after the first paint, so the window shows at once
-    coaching = install_coaching(window, paths, refresh_after_paint=True)
-    wire_voice(window, coach, library, settings)
-    loader = load_after_first_paint(window, coach, paths, voice)  # heavy speech imports wait for the first paint
-    wire_voice_settings(window, loader, settings)
-    app.aboutToQuit.connect(coach.shutdown)
-    keep_awake = wire_keep_awake(window)
-    app.aboutToQuit.connect(keep_awake.detach)  # let the screen sleep again on quit
-    window.show_restored()
+    steps = StartUpSteps(window)
+    window.finish_start_up = steps.finish
+    levels = LevelsStore(paths.data)
+    panel = CoachingPanel()
+    window.home.add_panel(panel)  # on home from the first paint (filled in after it), so home never jumps
+    voice_button = window.home.add_button("Voice… (V)", "home-voice")
+    coaching: list[CoachingController] = []
+
+    def add_coaching() -> None:
+        from psoas_coach.ui.coaching import CoachingController
+
+        if not coaching:
+            controller = CoachingController(window, levels, paths, panel=panel)
+            controller.install(refresh=False)  # today's line and proposals: a step of their own, below
+            coaching.append(controller)
+
+    if levels.load().safety_accepted is None:
+        add_coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
+    steps.add("session view", lambda: window.session)
+    steps.add("coaching", add_coaching)
+    add_voice(window, paths, settings, app, steps, voice_button)
+    steps.add("keep-awake", lambda: app.aboutToQuit.connect(wire_keep_awake(window).detach))
 
     def once_shown() -> None:
         if not window.isVisible():
             return  # closed before the event loop ran
-        if coaching.needs_safety:
+        if coaching[0].needs_safety:
             return  # the first-run safety note always comes first
         window.offer_resume()  # an interrupted session comes before a new one
         if args.program and window.engine is None:
@@ -204,8 +225,31 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
                 window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
                                        f"Known: {', '.join(library.ids())}.")
 
-    after_paint(window, once_shown)
+    steps.add("resume or --program", once_shown)
+    # today's line and proposals read the whole history: last, and only while home shows
+    steps.add("coaching refresh", lambda: coaching[0].refresh_if_home())
+    window.show_restored()
     return window
+
+
+def add_voice(window: MainWindow, paths: AppPaths, settings: SettingsStore, app: QCoreApplication,
+              steps: StartUpSteps, button: QPushButton) -> None:
+    """Start-up steps of speech: the voice coach wired to the window, then the speech backend
+    (QtMultimedia, the audio device, the player and beeps, pyttsx3's render process) piece by piece."""
+
+    def wire() -> None:
+        from psoas_coach.speech.coach import VoiceCoach
+        from psoas_coach.speech.loader import SpeechLoader
+
+        voice = settings.voice()
+        coach = VoiceCoach(muted=window.muted, beeps=voice.beeps, parent=app)  # M may be pressed already
+        app.aboutToQuit.connect(coach.shutdown)
+        wire_voice(window, coach, window.library, settings)
+        loader = SpeechLoader(coach, paths, voice)
+        wire_voice_settings(window, loader, settings, button)
+        steps.then([(f"speech: {piece.__name__.strip('_').replace('_', ' ')}", piece) for piece in loader.steps()])
+
+    steps.add("voice", wire)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

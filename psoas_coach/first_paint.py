@@ -37,3 +37,56 @@ class _FirstPaint(QObject):
 
 def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     _FirstPaint(window, callback)
+
+
+class StartUpSteps(QObject):
+    """Start-up work that waits for *window*'s first paint, one step per turn of the event loop, so the
+    window answers input between steps. ``finish()`` runs whatever is left at once, in order: a session
+    must not start before coaching and voice are in place, however early it is asked for."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._pending: list[tuple[str, Callable[[], object]]] = []
+        self._painted = False
+        self._scheduled = False
+        self.done: list[str] = []  # names of the steps run so far, in order
+        after_first_paint(window, self._on_painted)
+
+    def add(self, name: str, step: Callable[[], object]) -> None:
+        self._pending.append((name, step))
+        if self._painted:
+            self._schedule()
+
+    def then(self, steps: list[tuple[str, Callable[[], object]]]) -> None:
+        """Steps to run right after the current one, before the rest (a step that finds more to do)."""
+        self._pending[0:0] = steps
+        if self._painted:
+            self._schedule()
+
+    @property
+    def pending(self) -> list[str]:
+        return [name for name, _step in self._pending]
+
+    def finish(self) -> None:
+        while self._pending:
+            self._run_one()
+
+    def _on_painted(self) -> None:
+        self._painted = True
+        self._next()
+
+    def _schedule(self) -> None:
+        if not self._scheduled and self._pending:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._next)
+
+    def _next(self) -> None:
+        self._scheduled = False
+        if self._pending:
+            self._run_one(then=self._schedule)
+
+    def _run_one(self, then: Callable[[], None] = lambda: None) -> None:
+        name, step = self._pending.pop(0)  # popped first: a step that calls finish() never runs twice
+        self.done.append(name)
+        then()  # the next turn is booked before the step runs, so a step that fails stops no other
+        step()

@@ -8,7 +8,8 @@ from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.app import build_gui
@@ -55,3 +56,31 @@ def test_unknown_program_is_one_clear_line(qtbot: QtBot, tmp_path: Path) -> None
     LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
     window = build(["--data-dir", str(tmp_path), "--program", "sit-ups", "--mute"])
     qtbot.waitUntil(lambda: "No program called 'sit-ups'" in window.home.notice.text())
+
+
+def test_home_paints_first_and_the_rest_follows_step_by_step(qtbot: QtBot, tmp_path: Path) -> None:
+    LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    window = build(["--data-dir", str(tmp_path), "--mute"])
+    # at the first paint home is whole (coaching panel, every button) but nothing else is built yet
+    assert window.home.findChild(QWidget, "coaching-panel") is not None
+    assert window.home.findChild(QWidget, "home-voice") is not None
+    assert window._session is None
+    assert not window.findChildren(QAction, "voice-settings")
+    today = window.home.findChild(QLabel, "home-today")
+    assert today is not None and today.text() == ""
+    qtbot.waitUntil(lambda: today.text() != "", timeout=5000)  # the last step: today's line
+    assert "first session" in today.text()
+    assert window._session is not None and window.findChildren(QAction, "voice-settings")
+    window.close()
+
+
+def test_a_session_asked_for_at_once_has_everything_in_place(qtbot: QtBot, tmp_path: Path) -> None:
+    LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    window = build(["--data-dir", str(tmp_path), "--mute"])
+    started: list[object] = []
+    window.session_started.connect(started.append)
+    window.start_program("foundation")  # before the first paint: start-up finishes first
+    assert started and window.engine is not None
+    assert window.findChildren(QAction, "voice-settings")  # voice was wired before the session began
+    assert window.stack.currentWidget() is window.session
+    window.close()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from psoas_coach.paths import AppPaths
-from psoas_coach.first_paint import after_first_paint
 from psoas_coach.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.coach import VoiceCoach
@@ -43,7 +42,8 @@ class LoaderOptions:
 
 
 class SpeechLoader(QObject):
-    """Builds the best working speaker for *coach*; call ``start()`` once the window has painted."""
+    """Builds the best working speaker for *coach*; call ``start()`` (or run ``steps()``) once the window
+    has painted."""
 
     def __init__(self, coach: VoiceCoach, paths: AppPaths, settings: VoiceSettings,
                  options: LoaderOptions | None = None, parent: QObject | None = None) -> None:
@@ -56,36 +56,61 @@ class SpeechLoader(QObject):
         self.finished = False
         self.choice = ""
         self.clip_speaker: ClipSpeaker | None = None
+        self._probe: Callable[[], object | None] | None = None
+        self._make_player: Callable[[object], ClipPlayer] | None = None
+        self._device: object | None = None
 
     def start(self) -> None:
-        if self.started:
-            return
-        self.started = True
-        from psoas_coach.speech.beeps import beep_files
-        from psoas_coach.speech.cache import ClipCache
-        from psoas_coach.speech.speakers import ClipSpeaker
+        """Every step at once (tests, and anything that needs speech now)."""
+        for step in self.steps():
+            step()
 
-        probe, make_player = self.options.audio_probe, self.options.player_factory
-        if probe is None or make_player is None:
+    def steps(self) -> list[Callable[[], None]]:
+        """``start()`` in pieces, each short enough for one turn of the event loop: import the audio
+        modules, find the output device, open the player and write the beeps, start the voice engine."""
+        if self.started:
+            return []
+        self.started = True
+        return [self._import_audio, self._find_device, self._open_player, self._start_speaker]
+
+    def _import_audio(self) -> None:
+        self._probe, self._make_player = self.options.audio_probe, self.options.player_factory
+        if self._probe is None or self._make_player is None:
             from psoas_coach.speech import player as qt_player  # QtMultimedia: only now, after the paint
             from psoas_coach.speech.sink_player import SinkPlayer
 
-            probe = probe or qt_player.default_output
+            self._probe = self._probe or qt_player.default_output
             # QAudioSink, not QSoundEffect: Qt 6.11's sound-effect engine can wedge the event loop
-            make_player = make_player or (lambda device: SinkPlayer(device, self))  # type: ignore[arg-type]
-        device = probe()
-        if device is None:
+            self._make_player = self._make_player or (lambda device: SinkPlayer(device, self))  # type: ignore[arg-type]
+
+    def _find_device(self) -> None:
+        assert self._probe is not None
+        self._device = self._probe()
+        if self._device is None:
             self._done(CaptionOnlySpeaker(self.settings.rate), NO_AUDIO)
-            return
-        self.player: ClipPlayer = make_player(device)
+
+    def _open_player(self) -> None:
+        if self.finished:
+            return  # no audio output: captions only
+        from psoas_coach.speech.beeps import beep_files
+
+        assert self._make_player is not None
+        self.player: ClipPlayer = self._make_player(self._device)
         failed = getattr(self.player, "failed", None)
         if failed is not None:
             failed.connect(lambda name: self.coach.announce(PLAY_FAILED.format(device=name)))
         self.player.set_volume(self.settings.volume)
         self.beeps = beep_files(self.paths.cache / "beeps")
+
+    def _start_speaker(self) -> None:
+        if self.finished:
+            return
+        from psoas_coach.speech.cache import ClipCache
+        from psoas_coach.speech.speakers import ClipSpeaker
+
         cache = ClipCache(self.paths.cache / "speech", self.settings.voice, self.settings.rate)
         self.clip_speaker = speaker = ClipSpeaker(self.player, self.beeps, cache, voice=self.settings.voice,
-                                        engine_factory=self.options.engine_factory, parent=self)
+                                                  engine_factory=self.options.engine_factory, parent=self)
         speaker.ready.connect(self._on_engine_ready)
         speaker.start()
 
@@ -147,11 +172,3 @@ class SpeechLoader(QObject):
         self.coach.set_speaker(speaker)  # type: ignore[arg-type]
         if notice:
             self.coach.announce(notice)
-
-
-def load_after_first_paint(window: QWidget, coach: VoiceCoach, paths: AppPaths, settings: VoiceSettings,
-                           options: LoaderOptions | None = None) -> SpeechLoader:
-    """The one call app.py makes: speech backends are imported and started after the first paint."""
-    loader = SpeechLoader(coach, paths, settings, options)
-    after_first_paint(window, loader.start)
-    return loader

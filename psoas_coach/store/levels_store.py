@@ -11,15 +11,15 @@ import json
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any
 
 from psoas_coach.core.levels import ExerciseLevel, default_level
 from psoas_coach.core.program import Exercise
-from psoas_coach.core.progression import Proposal, ProposalKind
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.store.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from psoas_coach.core.progression import Proposal  # the rules: not needed to read the file at start-up
 
 FILE_NAME = "coaching.json"
 SCHEMA_VERSION = 1
@@ -138,6 +138,8 @@ class LevelsStore:
 
     def _change(self, edit: Any) -> CoachingState:
         """Load under the lock, apply *edit* (state -> None), write if the JSON changed."""
+        from filelock import FileLock, Timeout  # here, not at start-up (about 10 ms of imports)
+
         try:
             ensure_private_dir(self.folder)
             with FileLock(str(self.path) + ".lock", timeout=10):
@@ -184,6 +186,8 @@ class LevelsStore:
 
     def decide(self, proposal: Proposal, accepted: bool, at: str) -> CoachingState:
         """Record the answer; an accepted proposal changes the level (or the program) from *at* on."""
+        from psoas_coach.core.progression import ProposalKind
+
         def edit(state: CoachingState) -> None:
             if proposal.key in state.decided_keys():
                 return

@@ -19,7 +19,6 @@ from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.core.program import Program
 from psoas_coach.core.progression import FOUNDATION_PROGRAM, Proposal, ProposalKind, coach, control_status, pending
 from psoas_coach.core.schedule import TodayKind, today_advice
-from psoas_coach.first_paint import after_first_paint
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.levels_store import CoachingState, CoachingStoreError, LevelsStore
 from psoas_coach.store.records import iso_local
@@ -48,7 +47,8 @@ class CoachingController(QObject):
 
     def __init__(self, window: MainWindow, levels: LevelsStore, paths: AppPaths | None = None, *,
                  today: Callable[[], date] = date.today, now: Callable[[], str] | None = None,
-                 choose_file: ChooseFile = choose_report_file, dialog: RunDialog = run_dialog) -> None:
+                 choose_file: ChooseFile = choose_report_file, dialog: RunDialog = run_dialog,
+                 panel: CoachingPanel | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.levels = levels
@@ -60,21 +60,20 @@ class CoachingController(QObject):
         self.state: CoachingState = levels.load()
         self.engine: SessionEngine | None = None
         self.ratings: dict[str, tuple[Control | None, bool | None]] = {}
-        self.panel = CoachingPanel()
+        self.panel = panel or CoachingPanel()  # app.py puts the panel on home before the first paint
         self.rating = QuickRating()
         self.safety = SafetyScreen()
         self.proposals: list[Proposal] = []
 
     # ------------------------------------------------------------------ hooks
 
-    def install(self, *, refresh_after_paint: bool = False) -> None:
-        """Hook coaching onto the window. With *refresh_after_paint* the history is read (and today's
-        line and the proposals filled in) just after the window's first paint, not before it."""
+    def install(self, *, refresh: bool = True) -> None:
+        """Hook coaching onto the window. With *refresh* the history is read (and today's line and the
+        proposals filled in) now; app.py passes False and calls ``refresh_if_home`` once the window shows."""
         w = self.window
-        home_layout = w.home.layout()
         session_layout = w.session.layout()
-        assert isinstance(home_layout, QBoxLayout) and isinstance(session_layout, QBoxLayout)
-        home_layout.insertWidget(home_layout.indexOf(w.home.programs), self.panel)
+        assert isinstance(session_layout, QBoxLayout)
+        w.home.add_panel(self.panel)
         self.panel.setVisible(True)  # also when installed on a window that is already shown
         session_layout.insertWidget(session_layout.indexOf(w.session.caption), self.rating)
         w.stack.addWidget(self.safety)
@@ -94,9 +93,7 @@ class CoachingController(QObject):
         if self.state.safety_accepted is None:
             w.stack.setCurrentWidget(self.safety)
             self.safety.setFocus()
-        if refresh_after_paint:
-            after_first_paint(w, self.refresh)
-        else:
+        if refresh:
             self.refresh()
 
     @property
@@ -115,6 +112,12 @@ class CoachingController(QObject):
             if wanted and wanted in library.ids():
                 return library.get(wanted)
         return library.programs[0]
+
+    def refresh_if_home(self) -> None:
+        """Refresh now if home is showing; otherwise the return to home does it (no wasted history read
+        behind History or a session)."""
+        if self.window.stack.currentWidget() is self.window.home:
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the history and the coaching file; update today's line, proposals and control status."""
@@ -246,9 +249,9 @@ class CoachingController(QObject):
         self.window.recorder.save()  # a refused save stays in memory; the summary offers its export
 
 
-def install_coaching(window: MainWindow, paths: AppPaths, *, refresh_after_paint: bool = False,
+def install_coaching(window: MainWindow, paths: AppPaths, *, refresh: bool = True,
                      **options: Any) -> CoachingController:
-    """Add coaching to *window*: call once, after building it and before showing it."""
+    """Add coaching to *window*: call once, after building it."""
     controller = CoachingController(window, LevelsStore(paths.data), paths, **options)
-    controller.install(refresh_after_paint=refresh_after_paint)
+    controller.install(refresh=refresh)
     return controller

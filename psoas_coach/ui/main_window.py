@@ -14,13 +14,13 @@ from psoas_coach.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.screens.home import HomeScreen
-from psoas_coach.ui.screens.session import SessionView
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from psoas_coach.ui.screens.history import HistoryScreen  # imports QtCharts: only when History opens
+    from psoas_coach.ui.screens.session import SessionView  # built after the first paint, or when needed
 
 AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
         # what a program becomes before it is run (coaching applies the user's levels here)
         self.prepare_program: Callable[[Program], Program] = lambda program: program
         self.ask = ask
+        # start-up work that waits for the first paint (app.py sets it); a session runs it all first
+        self.finish_start_up: Callable[[], None] = lambda: None
         self.engine: SessionEngine | None = None
         self.window_state = window_state
         self.last_program: str | None = None
@@ -82,10 +84,8 @@ class MainWindow(QMainWindow):
         self.driver = SessionDriver(self)
         self.stack = QStackedWidget()
         self.home = HomeScreen(library)
-        self.session = SessionView([self.actions_by_name[n] for n in
-                                    ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")])
+        self._session: SessionView | None = None  # see the session property
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.session)
         self.setCentralWidget(self.stack)
         self.shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
         self.home.start_requested.connect(self.start_program)
@@ -96,10 +96,6 @@ class MainWindow(QMainWindow):
         self.history_action.setShortcut(QKeySequence("H"))
         self.history_action.triggered.connect(self.show_history)
         self.addAction(self.history_action)
-        self.session.summary.save_requested.connect(self.save_ratings)
-        self.session.summary.home_requested.connect(self.go_home)
-        self.session.summary.export_requested.connect(self.export_unsaved)
-        self.driver.refreshed.connect(self.session.refresh)
         self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
         problems = [str(p) for p in library.problems]
@@ -111,6 +107,22 @@ class MainWindow(QMainWindow):
             self.last_program = window_state.last_program
             if self.last_program:
                 self.home.select_program(self.last_program)
+
+    @property
+    def session(self) -> SessionView:
+        """The session view (its screens, the summary): built on first use, so home paints without it."""
+        if self._session is None:
+            from psoas_coach.ui.screens.session import SessionView
+
+            view = SessionView([self.actions_by_name[n] for n in
+                                ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")])
+            self.stack.addWidget(view)
+            view.summary.save_requested.connect(self.save_ratings)
+            view.summary.home_requested.connect(self.go_home)
+            view.summary.export_requested.connect(self.export_unsaved)
+            self.driver.refreshed.connect(view.refresh)
+            self._session = view
+        return self._session
 
     def show_restored(self) -> None:
         """Show the window as it was left: full screen or at its saved size and place."""
@@ -165,6 +177,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ session flow
 
     def start_program(self, program_id: str) -> None:
+        self.finish_start_up()  # coaching (levels), voice and keep-awake are all in place first
         program = self.prepare_program(self.library.get(program_id))
         self._run(self.make_engine(program))
 
@@ -189,6 +202,7 @@ class MainWindow(QMainWindow):
         left = self.store.unfinished()
         if left is None:
             return
+        self.finish_start_up()
         program_id = str(left.get("program_id", ""))
         name = left.get("record", {}).get("program", {}).get("name", program_id)
         started = str(left.get("record", {}).get("started", ""))[:16].replace("T", " ")

@@ -12,7 +12,7 @@ from psoas_coach.paths import resolve_paths
 from psoas_coach.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker
 from psoas_coach.speech.coach import VoiceCoach
-from psoas_coach.speech.loader import NO_AUDIO, LoaderOptions, SpeechLoader, load_after_first_paint
+from psoas_coach.speech.loader import NO_AUDIO, LoaderOptions, SpeechLoader
 from psoas_coach.speech.speakers import BeepSpeaker, ClipSpeaker, beep_key
 from tests.speech.fakes import FakePlayer, FakeTtsEngine
 
@@ -84,19 +84,37 @@ def test_an_unusable_qt_text_to_speech_is_not_used(private_home: Path, qtbot: Qt
     assert len(notices) == 1 and "captions, with beeps" in notices[0]
 
 
-def test_loading_waits_for_the_first_paint(private_home: Path, qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QLabel
-
-    window = QLabel("Psoas Coach")
-    qtbot.addWidget(window)
+def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot: QtBot) -> None:
     coach = VoiceCoach()
     player = FakePlayer()
-    loader = load_after_first_paint(window, coach, resolve_paths(), VoiceSettings(),
-                                    LoaderOptions(audio_probe=lambda: None, player_factory=lambda d: player))
-    assert not loader.started  # nothing heavy before the window is on screen
-    window.show()
-    qtbot.waitUntil(lambda: loader.finished, timeout=3000)
-    assert isinstance(coach.speaker, CaptionOnlySpeaker)
+    probed: list[str] = []
+    loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(volume=0.4),
+                          LoaderOptions(audio_probe=lambda: probed.append("probe") or "device",
+                                        player_factory=lambda d: player, engine_factory=FakeTtsEngine))
+    steps = loader.steps()
+    assert len(steps) == 4 and not probed  # nothing runs until a step is called
+    assert loader.steps() == []  # a loader starts once
+    steps[0]()
+    assert not probed
+    steps[1]()
+    assert probed == ["probe"] and not loader.finished
+    steps[2]()
+    assert player.volume == 0.4 and loader.clip_speaker is None
+    steps[3]()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    assert isinstance(coach.speaker, ClipSpeaker)
+    coach.shutdown()
+
+
+def test_no_device_ends_the_steps_early_with_captions(private_home: Path, qtbot: QtBot) -> None:
+    coach = VoiceCoach()
+    made: list[object] = []
+    loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
+                          LoaderOptions(audio_probe=lambda: None, player_factory=lambda d: made.append(d) or FakePlayer()))
+    for step in loader.steps():
+        step()
+    assert loader.finished and isinstance(coach.speaker, CaptionOnlySpeaker)
+    assert made == []  # no player is opened without a device
 
 
 def test_changed_settings_apply_at_once(private_home: Path, qtbot: QtBot) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.core.levels import ExerciseLevel, level_for
-from psoas_coach.core.program import Program
-from psoas_coach.core.progression import ControlStatus, Proposal
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
+
+if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
+    from psoas_coach.core.levels import ExerciseLevel
+    from psoas_coach.core.program import Program
+    from psoas_coach.core.progression import ControlStatus, Proposal
 
 
 class ProposalRow(QWidget):
@@ -62,6 +64,8 @@ class CoachingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.today = label("", 1.6, bold=True, name="home-today")
+        # one line kept for today's advice, which comes just after the first paint: home does not jump
+        self.today.setMinimumHeight(self.today.fontMetrics().lineSpacing())
         layout.addWidget(self.today)
         self.proposals_title = label("Suggested for next time (A accepts, D declines the first):", 1.2, bold=True,
                                      name="proposals-title")
@@ -124,6 +128,8 @@ class RangeNotesDialog(QDialog):
     """A range note per exercise of one program ("knee only to hip height"), shown on its intro screen."""
 
     def __init__(self, program: Program, levels: dict[str, ExerciseLevel], parent: QWidget | None = None) -> None:
+        from psoas_coach.core.levels import level_for
+
         super().__init__(parent)
         self.setWindowTitle(f"Range notes — {program.name}")
         self.program = program

@@ -98,6 +98,13 @@ class HomeScreen(QWidget):
     def set_last_session(self, record: dict[str, Any] | None) -> None:
         self.last.setText(last_session_text(record))
 
+    def add_panel(self, panel: QWidget) -> None:
+        """A part above the program list (coaching's today line and proposals), once."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        if layout.indexOf(panel) < 0:
+            layout.insertWidget(layout.indexOf(self.programs), panel)
+
     def add_button(self, text: str, name: str) -> QPushButton:
         """A further button beside Start and History (for features wired in by the app)."""
         button = QPushButton(text)

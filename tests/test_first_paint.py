@@ -1,0 +1,75 @@
+"""StartUpSteps: start-up work after the first paint, one step per turn of the event loop."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from psoas_coach.first_paint import StartUpSteps
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QLabel:
+    label = QLabel("Psoas Coach")
+    qtbot.addWidget(label)
+    return label
+
+
+def test_nothing_runs_before_the_first_paint(window: QLabel) -> None:
+    ran: list[str] = []
+    steps = StartUpSteps(window)
+    steps.add("a", lambda: ran.append("a"))
+    QApplication.processEvents()
+    assert ran == [] and steps.pending == ["a"]
+
+
+def test_steps_run_in_order_one_per_turn_after_the_paint(window: QLabel, qtbot: QtBot) -> None:
+    ran: list[str] = []
+    left_when_run: list[list[str]] = []
+    steps = StartUpSteps(window)
+    for name in "abc":
+        steps.add(name, lambda name=name: (ran.append(name), left_when_run.append(steps.pending)))
+    window.show()
+    qtbot.waitUntil(lambda: not steps.pending, timeout=3000)
+    assert ran == ["a", "b", "c"] and steps.done == ["a", "b", "c"]
+    # each step ran from its own timer, with the later ones still waiting: the loop turns in between
+    assert left_when_run == [["b", "c"], ["c"], []]
+
+
+def test_finish_runs_what_is_left_at_once_and_never_twice(window: QLabel, qtbot: QtBot) -> None:
+    ran: list[str] = []
+    steps = StartUpSteps(window)
+    steps.add("a", lambda: ran.append("a"))
+    steps.add("b", lambda: (ran.append("b"), steps.finish()))  # a step may finish the rest itself
+    steps.add("c", lambda: ran.append("c"))
+    steps.finish()
+    assert ran == ["a", "b", "c"] and steps.pending == []
+    window.show()
+    qtbot.wait(50)  # the paint comes and finds nothing left: nothing runs again
+    assert ran == ["a", "b", "c"]
+
+
+def test_a_step_may_put_more_steps_right_after_itself(window: QLabel, qtbot: QtBot) -> None:
+    ran: list[str] = []
+    steps = StartUpSteps(window)
+    steps.add("a", lambda: steps.then([("a1", lambda: ran.append("a1")), ("a2", lambda: ran.append("a2"))]))
+    steps.add("b", lambda: ran.append("b"))
+    window.show()
+    qtbot.waitUntil(lambda: not steps.pending, timeout=3000)
+    assert ran == ["a1", "a2", "b"]
+
+
+def test_a_failing_step_stops_no_other(window: QLabel, qtbot: QtBot) -> None:
+    ran: list[str] = []
+    steps = StartUpSteps(window)
+
+    def broken() -> None:
+        raise RuntimeError("broken step")
+
+    steps.add("broken", broken)
+    steps.add("b", lambda: ran.append("b"))
+    with qtbot.captureExceptions() as raised:
+        window.show()
+        qtbot.waitUntil(lambda: ran == ["b"], timeout=3000)
+    assert [str(exc[1]) for exc in raised] == ["broken step"]
