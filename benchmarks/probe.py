@@ -3,6 +3,8 @@
 Modes:
   paint    print the monotonic time at the end of the first paint pass of the main window, then exit.
   history  (app) once the window has painted, open the History screen and time it to its first paint.
+  settle   (app) from the first paint, no session: a 10 ms heartbeat over the start-up steps that
+           follow it and the seconds after (``settle:2`` for 2 s; default 5 s), on home.
   session  (app) follow a whole session started with ``--program``: step transitions against the
            monotonic schedule, a naive 1 s tick-counting countdown beside it, and a 10 ms heartbeat
            measuring event-loop stalls; (floor) show the bare window for a moment.
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=("paint", "history", "session"))
+    parser.add_argument("mode", help="paint, history, session, or settle[:SECONDS]")
     parser.add_argument("target", choices=("floor", "app"))
     parser.add_argument("--naive", action="store_true", help="also run a naive tick-counting countdown")
     parser.add_argument("app_args", nargs=argparse.REMAINDER)

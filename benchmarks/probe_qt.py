@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 HEARTBEAT_MS = 10
 FLOOR_SESSION_SECONDS = 0.5
 ATTACH_TRIES = 1000  # 10 ms apart
+SETTLE_SECONDS = 5.0
 
 
 def emit(payload: dict[str, Any]) -> None:
@@ -250,6 +251,47 @@ class SessionWatch(QObject):
         })
 
 
+class Settle(QObject):
+    """From the first paint, with no session: the heartbeat over the app's start-up steps (session
+    view, coaching, voice, the speech backend, today's line) and the seconds after, on home."""
+
+    def __init__(self, heartbeat: Heartbeat, seconds: float) -> None:
+        super().__init__()
+        self.heartbeat = heartbeat
+        self.seconds = seconds
+        self.sampler: StallSampler | None = None
+        self.painted = 0.0
+        self.steps_over: float | None = None
+        self.poll = QTimer(self)
+        self.poll.setInterval(HEARTBEAT_MS)
+        self.poll.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.painted = time.monotonic()
+        self.heartbeat.restart()
+        self.sampler = StallSampler(self.heartbeat)
+        self.poll.start()
+        QTimer.singleShot(int(self.seconds * 1000), self.done)
+
+    def steps(self) -> Any:
+        from psoas_coach.ui.main_window import MainWindow
+
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        return getattr(windows[0].finish_start_up, "__self__", None) if windows else None
+
+    def check(self) -> None:
+        steps = self.steps()
+        if self.steps_over is None and steps is not None and not steps.pending:
+            self.steps_over = time.monotonic() - self.painted
+
+    def done(self) -> None:
+        steps = self.steps()
+        emit({"heartbeat": self.heartbeat.summary(), "stalls": self.sampler.top() if self.sampler else [],
+              "steps_done": list(steps.done) if steps is not None else [],
+              "steps_pending": list(steps.pending) if steps is not None else [],
+              "steps_over": self.steps_over})
+
+
 def install(mode: str, target: str, naive: bool) -> list[QObject]:
     """Create the QApplication and hang the measuring objects on it; returns them to keep alive."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -263,6 +305,11 @@ def install(mode: str, target: str, naive: bool) -> list[QObject]:
         app.installEventFilter(paint)
         return [paint, history]
     heartbeat = Heartbeat()
+    if mode.startswith("settle"):
+        settle = Settle(heartbeat, float(mode.partition(":")[2] or SETTLE_SECONDS))
+        paint = FirstPaint(settle.start)
+        app.installEventFilter(paint)
+        return [heartbeat, settle, paint]
     if target == "floor":
         QTimer.singleShot(int(FLOOR_SESSION_SECONDS * 1000), lambda: emit({"heartbeat": heartbeat.summary()}))
         return [heartbeat]

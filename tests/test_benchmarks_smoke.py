@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_ROWS = ("1. start-up to first paint", "1. heavy imports before first paint", "2. countdown end error",
-                 "2. naive", "3. longest GUI event-loop stall", "4. open the History screen", "4. one save",
+                 "2. naive", "3. longest GUI event-loop stall (10 ms", "3. longest GUI event-loop stall, start-up",
+                 "4. open the History screen", "4. one save",
                  "4. `psoas-coach history`", "5. peak memory")
 
 
