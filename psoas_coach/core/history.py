@@ -2,17 +2,21 @@
 
 Records are written by other versions of the app and may lack a field; every reader here is
 forgiving: a missing or odd value reads as "not known", never as an exception.
+
+The coaching reads the whole history on every refresh of the home screen (thousands of records), so the
+readers take the plain ``dict`` the store gives them first and fall back to the general ``Mapping`` check.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, TypeGuard
 
 RATING_KEY = "rating"  # per exercise in a session record: {"control": "yes"|"mostly"|"no", "last_reps_hard": bool}
+
+Dated = tuple[datetime, Mapping[str, Any]]  # a record with its start read
 
 
 class Control(str, Enum):
@@ -21,6 +25,11 @@ class Control(str, Enum):
     YES = "yes"
     MOSTLY = "mostly"
     NO = "no"
+
+
+def _is_mapping(value: object) -> TypeGuard[Mapping[str, Any]]:
+    """``isinstance(value, Mapping)``, quick for a plain dict (the ABC check is slow by the thousand)."""
+    return type(value) is dict or isinstance(value, Mapping)
 
 
 def started_at(record: Mapping[str, Any]) -> datetime | None:
@@ -57,16 +66,14 @@ def pain_of(record: Mapping[str, Any]) -> int | None:
 
 def program_id_of(record: Mapping[str, Any]) -> str:
     program = record.get("program")
-    return str(program.get("id", "")) if isinstance(program, Mapping) else ""
+    return str(program.get("id", "")) if _is_mapping(program) else ""
 
 
 def pain_stop_of(record: Mapping[str, Any]) -> tuple[str | None, str | None] | None:
     """(exercise id, side) of the session's pain stop, or None when there was none."""
     stop = record.get("pain_stop")
-    if not isinstance(stop, Mapping) and record.get("status") != "pain_stop":
-        return None
-    if not isinstance(stop, Mapping):
-        return (None, None)
+    if not _is_mapping(stop):
+        return (None, None) if record.get("status") == "pain_stop" else None
     ex, side = stop.get("exercise_id"), stop.get("side")
     return (ex if isinstance(ex, str) else None, side if isinstance(side, str) else None)
 
@@ -80,9 +87,44 @@ def set_rating(record: dict[str, Any], exercise_id: str, control: Control | None
     raise KeyError(exercise_id)
 
 
-@dataclass(frozen=True)
-class ExerciseEntry:
-    """One exercise as done in one session, with the session's ratings."""
+def dated_sessions(records: Iterable[Mapping[str, Any]]) -> list[Dated]:
+    """(start, record) for each record with a readable start, oldest first: each start is read once.
+
+    A start no clock can place (a time-zone-less one in year 1 cannot be made a timestamp) is unreadable too.
+    """
+    keyed: list[tuple[float, datetime, Mapping[str, Any]]] = []
+    for record in records:
+        moment = started_at(record)
+        if moment is None:
+            continue
+        try:
+            keyed.append((moment.timestamp(), moment, record))
+        except (ValueError, OverflowError, OSError):
+            continue
+    keyed.sort(key=_first)
+    return [(moment, record) for _key, moment, record in keyed]
+
+
+def _first(item: tuple[float, datetime, Mapping[str, Any]]) -> float:
+    return item[0]
+
+
+def sorted_sessions(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Records with a readable start, oldest first."""
+    return [record for _moment, record in dated_sessions(records)]
+
+
+def program_sessions(records: Iterable[Mapping[str, Any]], program_id: str) -> list[Dated]:
+    """(start, record) of the records of one program with a readable start, oldest first."""
+    return dated_sessions([record for record in records if program_id_of(record) == program_id])
+
+
+class ExerciseEntry(NamedTuple):
+    """One exercise as done in one session, with the session's ratings.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and several times quicker to make,
+    which counts when every refresh of the home screen reads thousands of them.
+    """
 
     session_id: str
     program_id: str
@@ -107,80 +149,140 @@ class ExerciseEntry:
     last_reps_hard: bool | None
 
 
-def _sides(ex: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
-    sides = ex.get("sides")
-    if not isinstance(sides, Mapping):
-        return {}
-    return {str(k): v for k, v in sides.items() if isinstance(v, Mapping)}
+class _Session(NamedTuple):
+    """What every entry of one record shares, read once per record."""
+
+    session_id: str
+    program_id: str
+    started: datetime
+    effort: int | None
+    pain: int | None
+    stop: tuple[str | None, str | None] | None
+
+
+_CONTROLS: dict[object, Control] = {c.value: c for c in Control}
+
+
+def _control(value: object) -> Control | None:
+    """A rating's control answer; anything else (missing, misspelt, not text) reads as None."""
+    if isinstance(value, Control):
+        return value
+    try:
+        return _CONTROLS.get(value)
+    except TypeError:  # unhashable, so no answer
+        return None
 
 
 def _num(value: Any) -> float:
+    """A number as a float; a bool, NaN or anything that is not a number reads as 0."""
+    kind = type(value)
+    if kind is float:
+        return value if value == value else 0.0
+    if kind is int:
+        return float(value)
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value else 0.0
+
+
+def _sides(ex: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    sides = ex.get("sides")
+    if not _is_mapping(sides):
+        return {}
+    return {str(k): v for k, v in sides.items() if _is_mapping(v)}
+
+
+def _entry(ex: Mapping[str, Any], ex_id: str, sides: dict[str, Mapping[str, Any]], session: _Session) -> ExerciseEntry:
+    """One exercise of a record (with at least one side worked) as an entry."""
+    target = ex.get("target")
+    if not _is_mapping(target):
+        target = {}
+    t_sets = int(_num(target.get("sets")))
+    completed = {k: _num(s.get("sets_completed")) for k, s in sides.items()}
+    sets_done = int(min(completed.values()))
+    if "left" in completed or "right" in completed:  # both sides count, also one that was not worked
+        full = completed.get("left", 0.0) >= t_sets and completed.get("right", 0.0) >= t_sets
+    else:
+        full = sets_done >= t_sets
+    worked = sides.values()
+    rating = ex.get(RATING_KEY)
+    if not _is_mapping(rating):
+        rating = {}
+    hard = rating.get("last_reps_hard")
+    stop = session.stop
+    here = stop is not None and stop[0] == ex_id
+    return ExerciseEntry(
+        session_id=session.session_id,
+        program_id=session.program_id,
+        started=session.started,
+        exercise_id=ex_id,
+        name=str(ex.get("name", ex_id)),
+        kind=str(ex.get("kind", "")),
+        target_sets=t_sets,
+        target_reps=int(_num(target.get("reps"))),
+        target_hold_seconds=_num(target.get("hold_seconds")),
+        sets_done=sets_done,
+        reps_per_side=sum([_num(s.get("reps")) for s in worked]) / len(worked),
+        hold_seconds_per_side=sum([_num(s.get("hold_seconds")) for s in worked]) / len(worked),
+        work_seconds=sum([_num(s.get("work_seconds")) for s in worked]),
+        done_in_full=full and t_sets > 0 and not here,
+        effort=session.effort,
+        pain=session.pain,
+        pain_stop_here=here,
+        pain_stop_side=stop[1] if here and stop is not None else None,
+        session_pain_stop=stop is not None,
+        control=_control(rating.get("control")),
+        last_reps_hard=hard if isinstance(hard, bool) else None,
+    )
+
+
+def _started(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any], dict[str, Mapping[str, Any]]]]:
+    """(id, exercise, sides worked) of each exercise of a record that was started, in program order."""
+    for ex in record.get("exercises", []) or []:
+        if not _is_mapping(ex):
+            continue
+        ex_id = ex.get("id")
+        if not isinstance(ex_id, str):
+            continue
+        sides = _sides(ex)
+        if sides:
+            yield ex_id, ex, sides
+
+
+def started_ids(record: Mapping[str, Any]) -> list[str]:
+    """The ids of the exercises ``entries_of(record)`` has entries of, in order, without making the entries."""
+    ids: list[str] = []
+    for ex in record.get("exercises", []) or []:
+        if _is_mapping(ex) and isinstance(ex_id := ex.get("id"), str) and _any_side(ex):
+            ids.append(ex_id)
+    return ids
+
+
+def _any_side(ex: Mapping[str, Any]) -> bool:
+    """``bool(_sides(ex))``, without copying the sides."""
+    sides = ex.get("sides")
+    if not _is_mapping(sides):
+        return False
+    for value in sides.values():
+        if _is_mapping(value):
+            return True
+    return False
+
+
+def read_entries(record: Mapping[str, Any], started: datetime) -> list[ExerciseEntry]:
+    """``entries_of`` for a record whose start is already read (see ``dated_sessions``)."""
+    session: _Session | None = None  # read at the first exercise that was started
+    out: list[ExerciseEntry] = []
+    for ex_id, ex, sides in _started(record):
+        if session is None:
+            session = _Session(str(record.get("id", "")), program_id_of(record), started, effort_of(record),
+                               pain_of(record), pain_stop_of(record))
+        out.append(_entry(ex, ex_id, sides, session))
+    return out
 
 
 def entries_of(record: Mapping[str, Any]) -> list[ExerciseEntry]:
     """The exercises of one session record that were started, in program order."""
-    moment = started_at(record)
-    if moment is None:
-        return []
-    stop = pain_stop_of(record)
-    out: list[ExerciseEntry] = []
-    for ex in record.get("exercises", []) or []:
-        if not isinstance(ex, Mapping) or not isinstance(ex.get("id"), str):
-            continue
-        sides = _sides(ex)
-        if not sides:
-            continue
-        target = ex.get("target") if isinstance(ex.get("target"), Mapping) else {}
-        assert isinstance(target, Mapping)
-        t_sets = int(_num(target.get("sets")))
-        t_reps = int(_num(target.get("reps")))
-        worked = list(sides.values())
-        sets_done = int(min(_num(s.get("sets_completed")) for s in worked))
-        if set(sides) & {"left", "right"}:
-            full = all(_num(sides.get(k, {}).get("sets_completed")) >= t_sets for k in ("left", "right"))
-        else:
-            full = sets_done >= t_sets
-        rating = ex.get(RATING_KEY) if isinstance(ex.get(RATING_KEY), Mapping) else {}
-        assert isinstance(rating, Mapping)
-        try:
-            control = Control(rating.get("control")) if rating.get("control") is not None else None
-        except ValueError:
-            control = None
-        hard = rating.get("last_reps_hard")
-        here = stop is not None and stop[0] == ex["id"]
-        out.append(ExerciseEntry(
-            session_id=str(record.get("id", "")),
-            program_id=program_id_of(record),
-            started=moment,
-            exercise_id=ex["id"],
-            name=str(ex.get("name", ex["id"])),
-            kind=str(ex.get("kind", "")),
-            target_sets=t_sets,
-            target_reps=t_reps,
-            target_hold_seconds=_num(target.get("hold_seconds")),
-            sets_done=sets_done,
-            reps_per_side=sum(_num(s.get("reps")) for s in worked) / len(worked),
-            hold_seconds_per_side=sum(_num(s.get("hold_seconds")) for s in worked) / len(worked),
-            work_seconds=sum(_num(s.get("work_seconds")) for s in worked),
-            done_in_full=full and t_sets > 0 and not here,
-            effort=effort_of(record),
-            pain=pain_of(record),
-            pain_stop_here=here,
-            pain_stop_side=stop[1] if here and stop is not None else None,
-            session_pain_stop=stop is not None,
-            control=control,
-            last_reps_hard=hard if isinstance(hard, bool) else None,
-        ))
-    return out
-
-
-def sorted_sessions(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """Records with a readable start, oldest first."""
-    dated = [(started_at(r), r) for r in records]
-    good: list[tuple[datetime, Mapping[str, Any]]] = [(m, r) for m, r in dated if m is not None]
-    good.sort(key=lambda pair: pair[0].timestamp())
-    return [r for _m, r in good]
+    started = started_at(record)
+    return [] if started is None else read_entries(record, started)
 
 
 def entries_for(records: Sequence[Mapping[str, Any]], program_id: str, exercise_id: str) -> list[ExerciseEntry]:
@@ -191,9 +293,7 @@ def entries_for(records: Sequence[Mapping[str, Any]], program_id: str, exercise_
 def entries_by_exercise(records: Sequence[Mapping[str, Any]], program_id: str) -> dict[str, list[ExerciseEntry]]:
     """Every entry of one program, by exercise id, oldest first: one pass over *records* for all exercises."""
     out: dict[str, list[ExerciseEntry]] = {}
-    for record in sorted_sessions(records):
-        if program_id_of(record) != program_id:
-            continue
-        for entry in entries_of(record):
+    for started, record in program_sessions(records, program_id):
+        for entry in read_entries(record, started):
             out.setdefault(entry.exercise_id, []).append(entry)
     return out

@@ -20,18 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
+from itertools import islice
 from typing import Any, Callable, Mapping, Sequence
 
-from psoas_coach.core.history import (
-    Control,
-    ExerciseEntry,
-    entries_by_exercise,
-    program_id_of,
-    sorted_sessions,
-    started_at,
-)
+from psoas_coach.core.history import Control, ExerciseEntry
 from psoas_coach.core.levels import SMALLER_RANGE_NOTE, ExerciseLevel, dosage_words, level_for, next_step, previous_step
 from psoas_coach.core.program import Exercise, Program
+from psoas_coach.core.program_history import ProgramHistory
 
 NO_PAIN_MAX = 1
 PAIN_REGRESS = 4  # a pain rating this high or higher proposes a regression
@@ -253,12 +248,26 @@ RULES: tuple[Rule, ...] = (
 # --------------------------------------------------------------------------- the engine
 
 
-def _facts(exercise: Exercise, program_id: str, level: ExerciseLevel, entries: Sequence[ExerciseEntry]) -> Facts:
-    latest = entries[-1]
-    at_level = [e for e in entries[:-1] if _at_level(e, level)]
+def _facts(exercise: Exercise, program_id: str, level: ExerciseLevel, history: ProgramHistory) -> Facts:
+    """The facts about *exercise*, which *history* has at least one entry of; reads back only as far as needed."""
+    newest = history.newest_first(exercise.id)
+    latest = next(newest)
+    previous_at_level = None
+    since = _parse(level.since) if level.since else None
+    for e in newest:
+        if since is not None and _cmp_time(e.started) < _cmp_time(since):
+            break  # this entry and every older one are from before the level was set
+        if _at_level(e, level):
+            previous_at_level = e
+            break
     window_start = _cmp_time(latest.started) - REPEAT_WINDOW.total_seconds()
-    events = sum(1 for e in entries if _pain_event(e) and _cmp_time(e.started) >= window_start)
-    return Facts(exercise, program_id, level, latest, at_level[-1] if at_level else None, events)
+    events = 0
+    for e in history.newest_first(exercise.id):
+        if _cmp_time(e.started) < window_start:
+            break  # entries come newest first, so every one from here on is older still
+        if _pain_event(e):
+            events += 1
+    return Facts(exercise, program_id, level, latest, previous_at_level, events)
 
 
 def assess_exercise(facts: Facts, rules: Sequence[Rule] = RULES) -> Assessment:
@@ -269,23 +278,22 @@ def assess_exercise(facts: Facts, rules: Sequence[Rule] = RULES) -> Assessment:
 
 
 def control_status(program: Program, records: Sequence[Mapping[str, Any]],
-                   by_exercise: Mapping[str, list[ExerciseEntry]] | None = None) -> tuple[ControlStatus, ...]:
+                   history: ProgramHistory | None = None) -> tuple[ControlStatus, ...]:
     """Per exercise of *program*: how many of its last CONTROL_SESSIONS sessions showed control.
 
-    *by_exercise* is ``entries_by_exercise(records, program.id)`` when the caller has it already.
+    *history* is ``ProgramHistory.of(records, program.id)`` when the caller has it already.
     """
-    if by_exercise is None:
-        by_exercise = entries_by_exercise(records, program.id)
+    if history is None:
+        history = ProgramHistory.of(records, program.id)
     out: list[ControlStatus] = []
     for ex in program.exercises:
-        entries = by_exercise.get(ex.id, [])
-        recent = entries[-CONTROL_SESSIONS:]
         good = 0
-        for e in reversed(recent):  # a streak: the most recent sessions, without a break
+        for e in islice(history.newest_first(ex.id), CONTROL_SESSIONS):  # a streak: the most recent, unbroken
             if not (e.done_in_full and e.control is Control.YES and no_pain(e)):
                 break
             good += 1
-        days = (entries[-1].started.date() - entries[0].started.date()).days if entries else 0
+        latest, first = history.latest(ex.id), history.first(ex.id)
+        days = (latest.started.date() - first.started.date()).days if latest is not None and first is not None else 0
         out.append(ControlStatus(ex.id, ex.name, good, days))
     return tuple(out)
 
@@ -308,19 +316,18 @@ def coach(program: Program, records: Sequence[Mapping[str, Any]], levels: Mappin
 
     *program* is the program as written (levels not applied); *levels* are the user's, by exercise id.
     """
-    mine = [r for r in sorted_sessions(records) if program_id_of(r) == program.id and started_at(r) is not None]
-    if not mine:
-        return Coaching((), (), control_status(program, records))
-    latest_id = str(mine[-1].get("id", ""))
-    by_exercise = entries_by_exercise(mine, program.id)
+    history = ProgramHistory.of(records, program.id)
+    if history.latest_record is None:
+        return Coaching((), (), control_status(program, records, history))
+    latest_id = str(history.latest_record.get("id", ""))
     assessments: list[Assessment] = []
     for ex in program.exercises:
-        entries = by_exercise.get(ex.id, [])
-        if not entries or entries[-1].session_id != latest_id:
+        latest = history.latest(ex.id)
+        if latest is None or latest.session_id != latest_id:
             continue  # not reached in the latest session: nothing new to say
         level = level_for(ex, levels)
-        assessments.append(assess_exercise(_facts(ex, program.id, level, entries)))
-    control = control_status(program, mine, by_exercise)
+        assessments.append(assess_exercise(_facts(ex, program.id, level, history)))
+    control = control_status(program, records, history)
     proposals = [a.proposal for a in assessments if a.proposal is not None]
     move = _program_proposal(program, control, latest_id, available_programs)
     if move is not None and not any(p.kind is ProposalKind.REGRESS for p in proposals):

@@ -227,3 +227,56 @@ def test_simulated_weeks_follow_the_article(library: ProgramLibrary) -> None:
     planned = apply_levels(foundation, levels)
     assert planned.exercise("standing-hip-flexion").dosage.sets == levels["standing-hip-flexion"].sets
     assert "band" in planned.exercise("standing-hip-flexion").setup
+
+
+def test_sessions_before_the_level_was_set_do_not_count_even_at_the_same_dosage(library: ProgramLibrary) -> None:
+    program = library.get("foundation")
+    history = [record(program, MONDAY), record(program, MONDAY + timedelta(days=2))]
+    levels = {"supine-marching": replace(default_level(program.exercise("supine-marching")),
+                                         since=history[-1]["ended"])}
+    history.append(record(program, MONDAY + timedelta(days=4), levels=levels))
+    found = {a.exercise_id: a for a in coach(program, history, levels).assessments}
+    assert found["supine-marching"].rule == "done-once"
+    assert found["standing-hip-flexion"].rule == "done-twice"  # no level set: the earlier sessions count
+
+
+def test_a_pain_stop_exactly_four_weeks_before_is_a_repeat(library: ProgramLibrary) -> None:
+    program = library.get("foundation")
+    stop = ("straight-leg-raise", "left")
+    for days, repeated in ((28, True), (29, False)):
+        history = [record(program, MONDAY, pain_stop=stop), record(program, MONDAY + timedelta(days=10)),
+                   record(program, MONDAY + timedelta(days=days), pain_stop=stop)]
+        found = {a.exercise_id: a for a in coach(program, history, {}).assessments}
+        proposal = found["straight-leg-raise"].proposal
+        assert proposal is not None and proposal.see_therapist is repeated, days
+
+
+def test_control_status_counts_an_exercise_skipped_lately(library: ProgramLibrary) -> None:
+    foundation = library.get("foundation")
+    history = _weeks_of_foundation(library, [0, 2, 4, 7, 9])
+    history += [record(foundation, MONDAY + timedelta(days=d), only=("supine-marching",)) for d in (11, 14, 16)]
+    status = {s.exercise_id: s for s in control_status(foundation, list(reversed(history)))}
+    assert (status["supine-marching"].good_sessions, status["supine-marching"].days_trained) == (4, 16)
+    assert (status["standing-hip-flexion"].good_sessions, status["standing-hip-flexion"].days_trained) == (4, 9)
+    assert coach(foundation, history, {}).control == tuple(status.values())
+
+
+def test_coaching_reads_only_the_recent_sessions(library: ProgramLibrary, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long history: the rules look back four weeks, four sessions and to the first day, no further; sessions
+    from before a level was set end the search for an earlier session at that level."""
+    import psoas_coach.core.program_history as program_history
+
+    foundation = library.get("foundation")
+    history = [record(foundation, MONDAY + timedelta(days=10 * n)) for n in range(30)]
+    levels = {ex.id: replace(default_level(ex), since=history[-1]["started"]) for ex in foundation.exercises}
+    read: list[str] = []
+    real = program_history.read_entries
+
+    def counting(rec: Any, started: Any) -> Any:
+        read.append(rec["id"])
+        return real(rec, started)
+
+    monkeypatch.setattr(program_history, "read_entries", counting)
+    result = coach(foundation, history, levels)
+    assert {a.rule for a in result.assessments} == {"done-once"}
+    assert sorted(read) == sorted(r["id"] for r in history[:1] + history[-4:])  # each read once
