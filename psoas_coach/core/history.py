@@ -9,6 +9,8 @@ readers take the plain ``dict`` the store gives them first and fall back to the 
 
 from __future__ import annotations
 
+import math
+
 from datetime import date, datetime
 from enum import Enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -50,7 +52,7 @@ def session_day(record: Mapping[str, Any]) -> date | None:
 
 
 def _int_or_none(value: Any, low: int = 0, high: int = 10) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return None
     number = int(value)
     return number if low <= number <= high else None
@@ -174,13 +176,29 @@ def _control(value: object) -> Control | None:
 
 
 def _num(value: Any) -> float:
-    """A number as a float; a bool, NaN or anything that is not a number reads as 0."""
+    """A number as a float; a bool, NaN, infinity or anything that is not a number reads as 0."""
     kind = type(value)
     if kind is float:
-        return value if value == value else 0.0
+        return value if math.isfinite(value) else 0.0
     if kind is int:
-        return float(value)
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value else 0.0
+        return _finite(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _finite(value)
+    return 0.0
+
+
+def _finite(value: int | float) -> float:
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def _exercises(record: Mapping[str, Any]) -> list[Any]:
+    """The record's exercise list; anything else reads as none."""
+    exercises = record.get("exercises")
+    return exercises if isinstance(exercises, list) else []
 
 
 def _sides(ex: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -236,7 +254,7 @@ def _entry(ex: Mapping[str, Any], ex_id: str, sides: dict[str, Mapping[str, Any]
 
 def _started(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any], dict[str, Mapping[str, Any]]]]:
     """(id, exercise, sides worked) of each exercise of a record that was started, in program order."""
-    for ex in record.get("exercises", []) or []:
+    for ex in _exercises(record):
         if not _is_mapping(ex):
             continue
         ex_id = ex.get("id")
@@ -250,7 +268,7 @@ def _started(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]
 def started_ids(record: Mapping[str, Any]) -> list[str]:
     """The ids of the exercises ``entries_of(record)`` has entries of, in order, without making the entries."""
     ids: list[str] = []
-    for ex in record.get("exercises", []) or []:
+    for ex in _exercises(record):
         if _is_mapping(ex) and isinstance(ex_id := ex.get("id"), str) and _any_side(ex):
             ids.append(ex_id)
     return ids

@@ -88,7 +88,7 @@ def test_the_control_answer_reads_forgivingly(value: object, control: Control | 
     assert entry.control is control and entry.last_reps_hard is None
 
 
-@pytest.mark.parametrize("odd", [None, "3", True, float("nan"), [], {}])
+@pytest.mark.parametrize("odd", [None, "3", True, float("nan"), float("inf"), -float("inf"), 10**400, [], {}])
 def test_odd_numbers_read_as_zero(odd: object) -> None:
     sides = {"left": {"sets_completed": odd, "reps": odd, "hold_seconds": odd, "work_seconds": odd}}
     (entry,) = entries_of(_one("x", target={"sets": odd, "reps": odd, "hold_seconds": odd}, sides=sides))
@@ -105,7 +105,7 @@ def test_a_record_without_a_readable_start_has_no_entries(started: object) -> No
 
 
 @pytest.mark.parametrize("exercises", [
-    None, "abc", [1, None], [{"id": 5, "sides": {"left": {}}}], [{"id": "x", "sides": {}}],
+    None, "abc", 5, {"x": 1}, [1, None], [{"id": 5, "sides": {"left": {}}}], [{"id": "x", "sides": {}}],
     [{"id": "x", "sides": {"left": "odd"}}], [{"id": "x", "sides": ["left"]}], [{"id": "x"}],
 ])
 def test_exercises_not_started_have_no_entries(exercises: object) -> None:
@@ -151,3 +151,11 @@ def test_entries_by_exercise_are_oldest_first(library: ProgramLibrary) -> None:
     by_exercise = entries_by_exercise([*records, odd], "foundation")
     assert set(by_exercise) == {ex.id for ex in foundation.exercises}
     assert [e.pain for e in by_exercise["supine-marching"]] == [0, 2, 1]
+
+
+@pytest.mark.parametrize("odd", [float("inf"), -float("inf"), float("nan"), 1e300, "6", True])
+def test_an_odd_effort_or_pain_reads_as_not_known(odd: object) -> None:
+    rec = _one("x")
+    rec["effort"] = rec["pain"] = odd
+    (entry,) = entries_of(rec)
+    assert entry.effort is None and entry.pain is None
