@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 NO_AUDIO = "No audio output found: cues are shown as captions only."
 PLAY_FAILED = "Sound could not be played on {device}: cues are shown as captions."
+DEVICE_CHANGED = "Sound now plays on {device}."
 NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
 NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
 
@@ -99,6 +100,9 @@ class SpeechLoader(QObject):
         failed = getattr(self.player, "failed", None)
         if failed is not None:
             failed.connect(lambda name: self.coach.announce(PLAY_FAILED.format(device=name)))
+        changed = getattr(self.player, "device_changed", None)  # headphones plugged in, say
+        if changed is not None:
+            changed.connect(lambda name: self.coach.announce(DEVICE_CHANGED.format(device=name)))
         self.player.set_volume(self.settings.volume)
         self.beeps = beep_files(self.paths.cache / "beeps")
 

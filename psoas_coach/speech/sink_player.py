@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
-from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioFormat, QAudioSink
+from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices
 
 log = logging.getLogger(__name__)
 
@@ -79,17 +79,28 @@ class _Playing(QObject):
             self.done.emit(self)
 
 
+def default_output() -> QAudioDevice | None:
+    device = QMediaDevices.defaultAudioOutput()
+    return None if device.isNull() else device
+
+
 class SinkPlayer(QObject):
     """Same interface as the other clip players: load ahead, play (exclusive for speech), stop, volume.
 
-    ``failed`` is emitted once, with the device's name, if a clip cannot be played on the device.
+    Each clip gets its own sink, on the default output at the time it starts: plug in headphones (or
+    pick another output in the system's sound settings) mid-session and the next cue plays there.
+    ``failed`` is emitted once per device, with its name, if a clip cannot be played on it.
     """
 
     failed = Signal(str)
+    device_changed = Signal(str)  # the new output's name
 
-    def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
+    def __init__(self, device: QAudioDevice, parent: QObject | None = None, *, follow_default: bool = True) -> None:
         super().__init__(parent)
         self.device = device
+        if follow_default:
+            self._devices = QMediaDevices(self)
+            self._devices.audioOutputsChanged.connect(self.follow_default)
         self._clips: dict[str, Pcm] = {}
         self._current: _Playing | None = None
         self._playing: set[_Playing] = set()
@@ -133,6 +144,17 @@ class SinkPlayer(QObject):
         self._volume = max(0.0, min(1.0, volume))
         for playing in self._playing:
             playing.sink.setVolume(self._volume)
+
+    def follow_default(self) -> None:
+        """The outputs changed: later clips go to the default output, if it is another one."""
+        device = default_output()
+        if device is None or device == self.device:
+            return  # unplugged with nothing left: keep trying the old one (a failure is reported once)
+        self.device = device
+        self._failed = False  # a new device gets its own report
+        name = device.description() or "the new audio output"
+        log.info("audio output is now %s", name)
+        self.device_changed.emit(name)
 
     def _finished(self, playing: object) -> None:
         assert isinstance(playing, _Playing)

@@ -103,6 +103,10 @@ def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot
     steps[3]()
     qtbot.waitUntil(lambda: loader.finished, timeout=5000)
     assert isinstance(coach.speaker, ClipSpeaker)
+    notices: list[str] = []
+    coach.notice.connect(notices.append)
+    player.device_changed.emit("Headphones")
+    assert notices == ["Sound now plays on Headphones."]
     coach.shutdown()
 
 

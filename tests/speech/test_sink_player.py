@@ -35,3 +35,32 @@ def test_read_pcm_refuses_what_is_not_a_wav(tmp_path: Path) -> None:
     assert "b.wav" in str(err.value) and "\n" not in str(err.value)
     with pytest.raises(ValueError):
         read_pcm(tmp_path / "missing.wav")
+
+
+class _Device:
+    """Stands in for a QAudioDevice: a name, and equal only to itself."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def description(self) -> str:
+        return self.name
+
+
+def test_later_clips_follow_the_default_output(monkeypatch: pytest.MonkeyPatch, qtbot: object) -> None:
+    from psoas_coach.speech import sink_player
+
+    speakers, headphones = _Device("Speakers"), _Device("Headphones")
+    player = sink_player.SinkPlayer(speakers, follow_default=False)  # type: ignore[arg-type]
+    moved: list[str] = []
+    player.device_changed.connect(moved.append)
+    player._failed = True  # the old device had failed once
+    monkeypatch.setattr(sink_player, "default_output", lambda: headphones)
+    player.follow_default()
+    assert player.device is headphones and moved == ["Headphones"]
+    assert player._failed is False  # a failure on the new device is reported again
+    player.follow_default()  # no change: nothing said twice
+    assert moved == ["Headphones"]
+    monkeypatch.setattr(sink_player, "default_output", lambda: None)  # all outputs gone
+    player.follow_default()
+    assert player.device is headphones and moved == ["Headphones"]
