@@ -27,9 +27,15 @@ class ChildFailed(RuntimeError):
     """The child died, hung or never started; the message says which, in plain words."""
 
 
-def can_spawn() -> bool:
-    """A frozen app has no ``python -m`` to start the child with; it renders in a thread instead."""
-    return not getattr(sys, "frozen", False)
+WORKER_FLAG = "--speech-worker"  # the built app started as the child (packaging/launch.py)
+
+
+def child_command() -> list[str]:
+    """How to start the child: ``python -m`` from source; a built (frozen) app has no ``python -m``,
+    so it starts itself with WORKER_FLAG, which its entry point hands to ``main`` below."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_FLAG]
+    return [sys.executable, "-m", "psoas_coach.speech.render_process"]
 
 
 class ChildEngine:
@@ -50,7 +56,7 @@ class ChildEngine:
         self.close()
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "psoas_coach.speech.render_process"],
+            child_command(),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             cwd=str(Path(__file__).resolve().parents[2]),
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console window

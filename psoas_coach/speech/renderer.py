@@ -2,8 +2,7 @@
 
 A worker thread takes texts from a queue. By default the pyttsx3 engine itself lives in a child
 process (render_process), so a crash or hang inside espeak-ng costs a clip, not the app; a given
-engine factory (tests, or a frozen app with no ``python -m``) runs the engine in the worker thread
-instead. Either way one ``save_to_file`` per ``runAndWait``: several queued before one run write
+engine factory (tests) runs the engine in the worker thread instead. Either way one ``save_to_file`` per ``runAndWait``: several queued before one run write
 nothing. Qt-free.
 """
 
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol
 
 from psoas_coach.speech.cache import ClipCache
-from psoas_coach.speech.render_process import ChildEngine, ChildFailed, can_spawn
+from psoas_coach.speech.render_process import ChildEngine, ChildFailed
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +206,7 @@ class Pyttsx3Renderer:
         return self._thread.is_alive()
 
     def _open(self) -> _Backend:
-        if self.engine_factory is None and can_spawn():
+        if self.engine_factory is None:
             child = ChildEngine(self.voice, self.cache.rate)
             child.start()
             self.in_process = True

@@ -307,3 +307,12 @@ def test_a_text_that_keeps_failing_is_tried_again_later(tmp_path: Path) -> None:
     assert done.wait(5)
     renderer.stop()
     assert clips == ["Hold.", "Lift."]  # "Lift." came back after the queue, and rendered then
+
+
+def test_the_child_is_python_m_from_source_and_the_app_itself_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoas_coach.speech import render_process
+
+    assert render_process.child_command()[1:] == ["-m", "psoas_coach.speech.render_process"]
+    monkeypatch.setattr(render_process.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(render_process.sys, "executable", "/opt/psoas-coach/psoas-coach")
+    assert render_process.child_command() == ["/opt/psoas-coach/psoas-coach", render_process.WORKER_FLAG]
