@@ -52,7 +52,8 @@ class SessionRecorder:
         self.record = session_record(result, session_id=self.session_id or new_session_id(), speed=self.speed)
         return self._save()
 
-    def rate(self, effort: int, pain: int, notes: str) -> SaveOutcome:
+    def rate(self, effort: int | None, pain: int | None, notes: str) -> SaveOutcome:
+        """The user's ratings (None: not rated, recorded as null) and notes, saved with the session."""
         if self.record is None:
             return SaveOutcome(False, "Nothing to save yet.")
         self.record.update({"effort": effort, "pain": pain, "notes": notes})

@@ -76,25 +76,6 @@ class _ThreadEngine:
         return None
 
 
-_KEEP_ALIVE: list[Any] = []
-
-
-def default_engine() -> Any:
-    """pyttsx3's engine, kept for the life of the process.
-
-    Freeing a pyttsx3 espeak engine unhooks espeak's one process-wide synthesis callback, even when a
-    newer engine has hooked it since, and every later clip then comes out as no file at all. So the
-    first engine is never freed, and ``pyttsx3.init()`` hands the same one to every later renderer.
-    Only one renderer may use it at a time.
-    """
-    import pyttsx3  # heavy and may fail: only ever imported in the worker
-
-    engine = pyttsx3.init()
-    if not any(e is engine for e in _KEEP_ALIVE):
-        _KEEP_ALIVE.append(engine)
-    return engine
-
-
 def missing_engine_reason(exc: BaseException) -> str:
     """One plain sentence on why the speech engine could not start, naming what to install."""
     text = str(exc)
@@ -211,7 +192,7 @@ class Pyttsx3Renderer:
             child.start()
             self.in_process = True
             return child
-        return _ThreadEngine(self.engine_factory or default_engine, self.voice, self.cache.rate)
+        return _ThreadEngine(self.engine_factory, self.voice, self.cache.rate)
 
     def _run(self) -> None:
         lower_thread_priority()

@@ -264,12 +264,12 @@ class MainWindow(QMainWindow):
         self.driver.drive(None)
         self._set_session_actions(False)
         outcome = self.recorder.finished(result)
-        self.session.summary.set_status(outcome.message + " Rate the session, then press Enter to save.")
+        self.session.summary.set_status(f"{outcome.message} {self.session.summary.prompt}")
         self.session.summary.offer_export(not outcome.saved)
         self.refresh_last_session()
         self.session_finished.emit(result)
 
-    def save_ratings(self, effort: int, pain: int, notes: str) -> None:
+    def save_ratings(self, effort: int | None, pain: int | None, notes: str) -> None:
         outcome = self.recorder.rate(effort, pain, notes)
         if outcome.saved:
             self.go_home()

@@ -115,6 +115,32 @@ def test_pain_key_stops_and_shows_advice(qtbot: QtBot, window_factory: Callable[
     assert window.session.phase() == PhaseColour.PAIN.value
     record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
     assert record["status"] == "pain_stop" and record["pain_stop"]["exercise_id"] == "supine-marching"
+    summary = window.session.summary
+    assert summary.pain.text() == "not rated" and "How strong was the pain" in summary.status.text()
+    summary.pain.setFocus()
+    qtbot.keyClick(summary.pain, Qt.Key.Key_Up)  # not rated -> 0, the first real value
+    qtbot.keyClick(summary.pain, Qt.Key.Key_Up)
+    key(qtbot, summary.pain, Qt.Key.Key_Return)
+    record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    assert (record["effort"], record["pain"]) == (None, 1)
+
+
+def test_enter_by_habit_on_the_summary_records_no_made_up_rating(
+        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path) -> None:
+    window = window_factory(library)
+    window.show()
+    window.start_program("foundation")
+    window.engine.end_early()  # type: ignore[union-attr]
+    summary = window.session.summary
+    assert (summary.effort.text(), summary.pain.text()) == ("not rated", "not rated")
+    key(qtbot, summary.effort, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.home
+    record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    assert (record["effort"], record["pain"]) == (None, None)
+    assert "effort" not in window.home.last.text()
+    window.start_program("foundation")  # the next session's summary starts unrated again
+    window.engine.end_early()  # type: ignore[union-attr]
+    assert summary.ratings() == (None, None)
 
 
 def test_escape_asks_first(qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, answers: Answers) -> None:

@@ -49,8 +49,25 @@ def totals_lines(totals: list[ExerciseTotals]) -> list[str]:
     return lines
 
 
+NOT_RATED = "not rated"
+RATE_PROMPT = "Rate the session (arrow keys or a number), then press Enter to save."
+PAIN_PROMPT = "How strong was the pain (0-10)? Rate it, then press Enter to save."
+NO_EFFORT = 0  # effort 1-10: just below it means not rated
+NO_PAIN = -1  # pain 0-10: just below it means not rated
+
+
+def rating_box(low: int, high: int) -> QSpinBox:
+    """A *low*-*high* rating that starts as "not rated" (the value just below *low*), so nothing is
+    recorded that the user did not say: an Enter pressed by habit saves no made-up effort or pain."""
+    box = QSpinBox()
+    box.setRange(low - 1, high)
+    box.setSpecialValueText(NOT_RATED)  # shown for the minimum
+    box.setValue(low - 1)
+    return box
+
+
 class SummaryScreen(StepScreen):
-    save_requested = Signal(int, int, str)  # effort 1-10, pain 0-10, notes
+    save_requested = Signal(object, object, str)  # effort 1-10 or None, pain 0-10 or None, notes
     home_requested = Signal()
     export_requested = Signal()
 
@@ -69,12 +86,9 @@ class SummaryScreen(StepScreen):
             layout.addWidget(w)
         form = QFormLayout()
         big = scaled_font(self.font(), 1.5)
-        self.effort = QSpinBox()
-        self.effort.setRange(1, 10)
-        self.effort.setValue(5)
+        self.effort = rating_box(1, 10)
         self.effort.setObjectName("summary-effort")
-        self.pain = QSpinBox()
-        self.pain.setRange(0, 10)
+        self.pain = rating_box(0, 10)
         self.pain.setObjectName("summary-pain")
         self.notes = QLineEdit()
         self.notes.setObjectName("summary-notes")
@@ -97,6 +111,7 @@ class SummaryScreen(StepScreen):
             b.setFont(scaled_font(self.font(), 1.4, bold=True))
             buttons.addWidget(b)
         layout.addLayout(buttons)
+        self.prompt = RATE_PROMPT
         self.status = label("", 1.2, name="summary-status")
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -111,8 +126,14 @@ class SummaryScreen(StepScreen):
             return
         super().keyPressEvent(event)
 
+    def ratings(self) -> tuple[int | None, int | None]:
+        """(effort, pain) as chosen; None for one left at "not rated"."""
+        effort, pain = self.effort.value(), self.pain.value()
+        return (None if effort == NO_EFFORT else effort), (None if pain == NO_PAIN else pain)
+
     def _emit_save(self) -> None:
-        self.save_requested.emit(self.effort.value(), self.pain.value(), self.notes.text().strip())
+        effort, pain = self.ratings()
+        self.save_requested.emit(effort, pain, self.notes.text().strip())
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         outcome = engine.outcome or Outcome.ENDED_EARLY
@@ -127,9 +148,8 @@ class SummaryScreen(StepScreen):
                 where += f", {pain.side} side" if pain.side else ""
             self.duration.setText(f"{engine.plan.program.name} · {clock_text(result.ended_wall - result.started_wall)}{where}")
             self.totals.setText("\n".join(totals_lines(summarize(result))))
-        if outcome is Outcome.PAIN_STOP and self.pain.value() < 5:
-            self.pain.setValue(5)
-        self.status.setText("Rate the session, then press Enter to save.")
+        self.prompt = (PAIN_PROMPT if outcome is Outcome.PAIN_STOP else RATE_PROMPT)
+        self.status.setText(self.prompt)
         self.effort.setFocus()
 
     def set_status(self, text: str) -> None:
@@ -141,6 +161,6 @@ class SummaryScreen(StepScreen):
 
     def reset(self) -> None:
         self.export_button.hide()
-        self.effort.setValue(5)
-        self.pain.setValue(0)
+        self.effort.setValue(NO_EFFORT)
+        self.pain.setValue(NO_PAIN)
         self.notes.clear()
