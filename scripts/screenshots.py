@@ -16,8 +16,11 @@ from PySide6.QtWidgets import QApplication
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import StepKind, build_plan
 from psoas_coach.core.program import Program, load_library
+from psoas_coach.paths import resolve_paths
 from psoas_coach.recording import SessionRecorder
+from psoas_coach.store.levels_store import LevelsStore
 from psoas_coach.store.sessions import SessionStore
+from psoas_coach.ui.coaching import install_coaching
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.theme import apply_colour_scheme
 
@@ -38,12 +41,16 @@ class ManualClock:
 def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     apply_colour_scheme(app, theme)
     clock = ManualClock()
-    store = SessionStore(Path(tempfile.mkdtemp()) / "sessions")
+    paths = resolve_paths(tempfile.mkdtemp())  # a new user who has read the safety note
+    LevelsStore(paths.data).accept_safety("2026-01-01T08:00:00+00:00")
+    store = SessionStore(paths.sessions)
 
     def make_engine(program: Program) -> SessionEngine:
         return SessionEngine(build_plan(program), clock)
 
     window = MainWindow(load_library(), store, SessionRecorder(store), make_engine, ask=lambda *a: True)
+    install_coaching(window, paths)  # home as the app shows it: today's line, range notes, report
+    window.home.add_button("Voice… (V)", "home-voice")
     window.resize(1366, 768)
     window.show()
     saved: list[Path] = []
