@@ -32,6 +32,11 @@ class AppPaths:
     def log_file(self) -> Path:
         return self.data / "psoas-coach.log"
 
+    @property
+    def parse_cache(self) -> Path:
+        """Decoded session records kept between runs (see psoas_coach.store.parse_cache); safe to delete."""
+        return self.cache / "sessions.parsed"
+
 
 def resolve_paths(data_dir: str | Path | None = None, env: dict[str, str] | None = None) -> AppPaths:
     """An explicit --data-dir or PSOAS_COACH_HOME keeps everything (data, config, cache) under one folder."""

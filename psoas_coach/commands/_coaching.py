@@ -37,7 +37,7 @@ def load_context(paths: AppPaths, *, sessions: bool = True) -> Context:
     problems = [str(p) for p in library.problems]
     records: list[dict[str, Any]] = []
     if sessions:
-        loaded = SessionStore(paths.sessions).load_all()
+        loaded = SessionStore(paths.sessions, parse_cache=paths.parse_cache).load_all()
         records = list(loaded.sessions)
         problems.extend(loaded.problems)
     levels = LevelsStore(paths.data)

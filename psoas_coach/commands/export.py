@@ -32,7 +32,7 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_coach.store.exporting import to_csv, to_json, write_export
     from psoas_coach.store.sessions import SessionStore
 
-    result = SessionStore(paths.sessions).load_all()
+    result = SessionStore(paths.sessions, parse_cache=paths.parse_cache).load_all()
     if result.notice():
         print(result.notice(), file=sys.stderr)
     if args.output == "-":

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_coach.store.listing import table
     from psoas_coach.store.sessions import SessionStore
 
-    result = SessionStore(paths.sessions).load_all()
+    result = SessionStore(paths.sessions, parse_cache=paths.parse_cache).load_all()
     sessions = result.sessions
     if args.last is not None:
         sessions = sessions[-args.last :] if args.last > 0 else []

@@ -22,6 +22,7 @@ from psoas_coach.store.errors import StoreError, reason_of, save_error
 from psoas_coach.store.locking import StoreLock
 from psoas_coach.store.merge import Candidate, pick
 from psoas_coach.store.migrations import MigrationError, is_newer, migrate
+from psoas_coach.store.parse_cache import gc_paused, read_cache, write_cache
 from psoas_coach.store.records import SCHEMA_VERSION, parse_time, touch
 from psoas_coach.store.unfinished import UnfinishedFile
 
@@ -62,8 +63,11 @@ class LoadResult:
 class SessionStore:
     """Sessions in *folder*; every write holds the folder's lock, so two instances never lose a session."""
 
-    def __init__(self, folder: Path, *, lock_timeout: float = 10.0) -> None:
+    def __init__(self, folder: Path, *, lock_timeout: float = 10.0, parse_cache: Path | None = None) -> None:
         self.folder = folder
+        # A file in the app's cache folder holding a copy of _parsed (see psoas_coach.store.parse_cache),
+        # so the first load_all of a new process need not decode every file. None: no such file.
+        self.parse_cache = parse_cache
         self.corrupt_folder = folder / CORRUPT
         self.conflicts_folder = folder / CONFLICTS
         self._lock = StoreLock(folder, lock_timeout)
@@ -73,6 +77,11 @@ class SessionStore:
         # so the History screen after start-up (or a second load) costs stat calls, not JSON decoding.
         # Records are never changed in place (update() saves a copy), so sharing them is safe.
         self._parsed: dict[str, tuple[tuple[int, int], Record]] = {}
+        self._cache_looked = False  # the parse cache file was read (once per store, by the first load_all)
+        self._cache_usable = False  # the file on disk is a cache of this folder, as far as this store knows
+        self._cache_drift = 0  # entries of _parsed added, replaced or dropped since the file was read or written
+        self._cache_fresh: set[str] = set()  # names in _parsed decoded from JSON since then
+        self._cache_refused = False  # a write failed (read-only or full disk): do not try again
 
     # ------------------------------------------------------------------ writing
 
@@ -144,20 +153,30 @@ class SessionStore:
         out = LoadResult(corrupt_folder=self.corrupt_folder)
         if not self.folder.is_dir():
             return out
+        if self.parse_cache is not None and not self._cache_looked and not self._parsed:
+            self._cache_looked = True
+            cached = read_cache(self.parse_cache, self.folder)
+            if cached is not None:
+                self._parsed = cached
+                self._cache_usable = True
         with self._maybe_locked() as locked:
             groups: dict[str, list[tuple[str, Record]]] = {}
             names = _json_names(self.folder, clean_temp=locked)
-            for gone in self._parsed.keys() - set(names):
+            gone_names = self._parsed.keys() - set(names)
+            for gone in gone_names:
                 del self._parsed[gone]
-            for name in names:
-                record, problem = self._read_cached(name)
-                if record is None:
-                    out.problems.append(f"{name} {problem}.")
-                    path = self.folder / name
-                    if locked and self._move_aside(path, self.corrupt_folder) is not None:
-                        out.moved_aside.append(path)
-                    continue
-                groups.setdefault(str(record["id"]), []).append((name, record))
+            self._cache_drift += len(gone_names)
+            folder = os.path.join(self.folder, "")
+            with gc_paused():  # thousands of records decoded and all kept: no collections
+                for name in names:
+                    record, problem = self._read_cached(name, folder)
+                    if record is None:
+                        out.problems.append(f"{name} {problem}.")
+                        path = self.folder / name
+                        if locked and self._move_aside(path, self.corrupt_folder) is not None:
+                            out.moved_aside.append(path)
+                        continue
+                    groups.setdefault(str(record["id"]), []).append((name, record))
             self._names = {}
             for session_id, found in groups.items():
                 name, record = found[0]
@@ -171,10 +190,31 @@ class SessionStore:
                     out.read_only.add(session_id)
                 out.sessions.append(record)
         out.sessions.sort(key=lambda r: (parse_time(r.get("started")), str(r.get("id"))))
+        self._write_parse_cache()
         return out
 
-    def _read_cached(self, name: str) -> tuple[Record | None, str]:
-        path = os.path.join(self.folder, name)
+    def _write_parse_cache(self) -> None:
+        """Save _parsed to the parse cache file when that is worth a write (after the lock is released).
+
+        Written when no usable file exists and at least one record was parsed (even a small history:
+        a few kilobytes, written once), or when at least 16 entries, or 1% of them if more, were
+        parsed afresh or dropped since the file was read or written. Up to that point a stale file costs
+        only those few files' decoding at each start, and a file is not rewritten on every new session.
+        A refused write (read-only or full disk) is ignored and not tried again by this store.
+        """
+        if self.parse_cache is None or self._cache_refused or self._cache_drift == 0:
+            return
+        if self._cache_usable and self._cache_drift < max(16, len(self._parsed) // 100):
+            return
+        if write_cache(self.parse_cache, self.folder, self._parsed, self._cache_fresh & self._parsed.keys()):
+            self._cache_usable = True
+            self._cache_drift = 0
+            self._cache_fresh = set()
+        else:
+            self._cache_refused = True
+
+    def _read_cached(self, name: str, folder: str) -> tuple[Record | None, str]:
+        path = folder + name
         try:
             st = os.stat(path)
         except OSError:
@@ -186,8 +226,11 @@ class SessionStore:
         record, problem = _read_record(path)
         if record is not None:
             self._parsed[name] = (key, record)
-        else:
-            self._parsed.pop(name, None)
+            self._cache_drift += 1
+            if self.parse_cache is not None:
+                self._cache_fresh.add(name)
+        elif self._parsed.pop(name, None) is not None:
+            self._cache_drift += 1
         return record, problem
 
     def latest(self) -> Record | None:
@@ -246,10 +289,16 @@ class SessionStore:
         for loser in losers:
             if self._move_aside(loser.path, self.conflicts_folder) is not None:
                 out.merged.append(loser.path)
+                self._parsed.pop(loser.path.name, None)
         if winner.path != canonical and not canonical.exists():
             try:
                 os.replace(winner.path, canonical)
                 fsync_dir(self.folder)
+                entry = self._parsed.pop(winner.path.name, None)
+                if entry is not None:  # a rename keeps the file's mtime and size: the entry stays valid
+                    self._parsed[canonical.name] = entry
+                    if winner.path.name in self._cache_fresh:
+                        self._cache_fresh.add(canonical.name)
                 return Candidate(canonical, winner.record, True, winner.mtime)
             except OSError:
                 pass

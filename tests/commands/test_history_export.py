@@ -119,3 +119,34 @@ def test_history_path_imports_no_qt(home: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert done.returncode == 0, done.stderr
     assert "Foundation" in done.stdout
+
+
+def test_history_export_and_coaching_keep_a_parse_cache_in_the_cache_folder(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psoas_coach.commands._coaching import load_context
+    from psoas_coach.store import sessions
+
+    paths = resolve_paths(home)
+    before = sorted(p.name for p in paths.sessions.iterdir())
+    assert run(["history", "--json"], home) == 0
+    first = capsys.readouterr().out
+    assert paths.parse_cache.is_file() and paths.parse_cache.parent == home / "cache"
+    assert sorted(p.name for p in paths.sessions.iterdir()) == before  # nothing new in the synced folder
+    decoded: list[str] = []
+    real = sessions._read_record
+
+    def counting(path: str) -> tuple[dict[str, object] | None, str]:
+        decoded.append(path)
+        return real(path)
+
+    monkeypatch.setattr(sessions, "_read_record", counting)
+    assert run(["history", "--json"], home) == 0
+    assert capsys.readouterr().out == first
+    out = tmp_path / "all.json"
+    assert run(["export", "--format", "json", "--output", str(out)], home) == 0
+    assert [r["id"] for r in json.loads(out.read_text(encoding="utf-8"))["sessions"]] == [
+        make_record(n)["id"] for n in (1, 2, 3)
+    ]
+    assert len(load_context(paths).sessions) == 3
+    assert decoded == []  # all three read the records from the cache
