@@ -182,7 +182,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     except ProgramError as exc:  # a broken built-in: nothing to coach, say why
         print(f"psoas-coach: {exc}", file=sys.stderr)
         return None
-    store = SessionStore(paths.sessions)
+    store = SessionStore(paths.sessions, parse_cache=paths.parse_cache)
     recorder = SessionRecorder(store, speed=args.speed)
     settings = SettingsStore(paths.config)
     window = MainWindow(library, store, recorder, engine_factory(args.speed),
