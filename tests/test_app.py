@@ -84,3 +84,17 @@ def test_a_session_asked_for_at_once_has_everything_in_place(qtbot: QtBot, tmp_p
     assert window.findChildren(QAction, "voice-settings")  # voice was wired before the session began
     assert window.stack.currentWidget() is window.session
     window.close()
+
+
+def test_the_window_reads_the_history_through_the_parse_cache(qtbot: QtBot, tmp_path: Path) -> None:
+    from psoas_coach.store.sessions import SessionStore
+    from tests.store.helpers import make_record
+
+    LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    store = SessionStore(tmp_path / "sessions")
+    for n in range(3):
+        store.save(make_record(n))
+    window = build(["--data-dir", str(tmp_path), "--mute"])
+    cache = tmp_path / "cache" / "sessions.parsed"
+    qtbot.waitUntil(cache.exists, timeout=5000)  # written by the first full read, just after the paint
+    window.close()
