@@ -19,7 +19,7 @@ from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QDialog, QPushButton
+    from PySide6.QtWidgets import QDialog
 
     from psoas_coach.first_paint import StartUpSteps
     from psoas_coach.ui.coaching import CoachingController
@@ -74,8 +74,6 @@ def resume_factory(speed: float) -> Callable[[Program, dict[str, Any]], SessionE
 
 def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, settings: SettingsStore) -> None:
     """Speech follows every session the window starts; captions and notices show in the window; M mutes."""
-    from dataclasses import replace
-
     from psoas_coach.core.cues import program_texts
 
     def notify(text: str) -> None:
@@ -86,7 +84,6 @@ def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, s
     window.mute_toggled.connect(coach.set_muted)
     coach.caption.connect(window.show_caption)
     coach.notice.connect(notify)
-    coach.muted_changed.connect(lambda muted: settings.save_voice(replace(settings.voice(), muted=muted)))
     # pre-render what will be said, with the user's levels (band, range note) applied as they will be
     coach.prepare_texts(text for program in library.programs
                         for text in program_texts(build_plan(window.prepare_program(program))))
@@ -94,11 +91,16 @@ def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, s
         coach.announce(settings.problem)
 
 
-def wire_voice_settings(window: MainWindow, loader: SpeechLoader, settings: SettingsStore,
-                        button: QPushButton | None = None, run: Callable[[QDialog], bool] | None = None) -> None:
-    """'Voice… (V)' on home: voice, speed, volume and beeps, applied at once and kept between runs."""
-    from PySide6.QtGui import QAction, QKeySequence
+def remember_mute(window: MainWindow, settings: SettingsStore) -> None:
+    """M is kept between runs; wired before the first paint, so a press before the voice is ready counts."""
+    from dataclasses import replace
 
+    window.mute_toggled.connect(lambda muted: settings.save_voice(replace(settings.voice(), muted=muted)))
+
+
+def voice_settings_opener(window: MainWindow, loader: SpeechLoader, settings: SettingsStore,
+                          run: Callable[[QDialog], bool] | None = None) -> Callable[[], None]:
+    """The 'Voice…' dialog on home: voice, speed, volume and beeps, applied at once and kept between runs."""
     from psoas_coach.ui.voice_settings import VoiceSettingsDialog, run_dialog
 
     def open_dialog() -> None:
@@ -114,12 +116,24 @@ def wire_voice_settings(window: MainWindow, loader: SpeechLoader, settings: Sett
             window.notify(f"Voice settings apply now but could not be kept ({exc.strerror or exc}).")
         loader.apply(chosen)
 
+    return open_dialog
+
+
+def add_voice_settings_action(window: MainWindow, open_dialog: Callable[[], None]) -> None:
+    """'Voice… (V)': a key and a button on home."""
+    from PySide6.QtGui import QAction, QKeySequence
+
     action = QAction("Voice… (V)", window)
     action.setObjectName("voice-settings")
     action.setShortcut(QKeySequence("V"))
     action.triggered.connect(open_dialog)
     window.addAction(action)
-    (button or window.home.add_button("Voice… (V)", "home-voice")).clicked.connect(open_dialog)
+    window.home.add_button("Voice… (V)", "home-voice").clicked.connect(open_dialog)
+
+
+def wire_voice_settings(window: MainWindow, loader: SpeechLoader, settings: SettingsStore,
+                        run: Callable[[QDialog], bool] | None = None) -> None:
+    add_voice_settings_action(window, voice_settings_opener(window, loader, settings, run))
 
 
 def wire_keep_awake(window: MainWindow, make: Callable[[Report], KeepAwake] = create_keep_awake) -> SessionKeepAwake:
@@ -189,12 +203,20 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
                         muted=args.mute or settings.voice().muted, window_state=WindowState(paths.config),
                         resume_engine=resume_factory(args.speed))
     recorder.notify = window.home.set_notice
+    remember_mute(window, settings)
     steps = StartUpSteps(window)
     window.finish_start_up = steps.finish
     levels = LevelsStore(paths.data)
     panel = CoachingPanel()
     window.home.add_panel(panel)  # on home from the first paint (filled in after it), so home never jumps
-    voice_button = window.home.add_button("Voice… (V)", "home-voice")
+    voice_dialog: list[Callable[[], None]] = []  # made by the voice step
+
+    def open_voice_settings() -> None:
+        window.finish_start_up()  # V or a click before the voice step: it runs now, then the dialog opens
+        if voice_dialog:
+            voice_dialog[0]()
+
+    add_voice_settings_action(window, open_voice_settings)  # key and button work from the first paint
     coaching: list[CoachingController] = []
 
     def add_coaching() -> None:
@@ -209,7 +231,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
         add_coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
     steps.add("session view", lambda: window.session)
     steps.add("coaching", add_coaching)
-    add_voice(window, paths, settings, app, steps, voice_button)
+    add_voice(window, paths, settings, app, steps, voice_dialog)
     steps.add("keep-awake", lambda: app.aboutToQuit.connect(wire_keep_awake(window).detach))
 
     def once_shown() -> None:
@@ -233,7 +255,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
 
 
 def add_voice(window: MainWindow, paths: AppPaths, settings: SettingsStore, app: QCoreApplication,
-              steps: StartUpSteps, button: QPushButton) -> None:
+              steps: StartUpSteps, voice_dialog: list[Callable[[], None]]) -> None:
     """Start-up steps of speech: the voice coach wired to the window, then the speech backend
     (QtMultimedia, the audio device, the player and beeps, pyttsx3's render process) piece by piece."""
 
@@ -246,7 +268,7 @@ def add_voice(window: MainWindow, paths: AppPaths, settings: SettingsStore, app:
         app.aboutToQuit.connect(coach.shutdown)
         wire_voice(window, coach, window.library, settings)
         loader = SpeechLoader(coach, paths, voice)
-        wire_voice_settings(window, loader, settings, button)
+        voice_dialog.append(voice_settings_opener(window, loader, settings))
         steps.then([(f"speech: {piece.__name__.strip('_').replace('_', ' ')}", piece) for piece in loader.steps()])
 
     steps.add("voice", wire)

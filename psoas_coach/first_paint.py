@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -88,5 +89,8 @@ class StartUpSteps(QObject):
     def _run_one(self, then: Callable[[], None] = lambda: None) -> None:
         name, step = self._pending.pop(0)  # popped first: a step that calls finish() never runs twice
         self.done.append(name)
-        then()  # the next turn is booked before the step runs, so a step that fails stops no other
-        step()
+        then()  # the next turn is booked before the step runs
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - a broken step (speech, say) must not stop the others, or a session
+            sys.excepthook(*sys.exc_info())  # the app's crash log (and stderr); the window goes on

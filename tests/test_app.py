@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,12 +20,21 @@ from psoas_coach.ui.main_window import MainWindow
 
 @pytest.fixture(autouse=True)
 def delete_app_windows() -> Iterator[None]:
-    """The app's windows are not owned by a test; close and delete them afterwards."""
+    """The app's windows and voice coaches are not owned by a test; close and delete them afterwards."""
     yield
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()
+    for coach in voice_coaches():
+        coach.shutdown()  # type: ignore[attr-defined]
+        coach.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def voice_coaches() -> list[QObject]:
+    app = QApplication.instance()
+    assert app is not None
+    return [c for c in app.children() if type(c).__name__ == "VoiceCoach"]
 
 
 def build(argv: list[str]) -> MainWindow:
@@ -65,12 +73,12 @@ def test_home_paints_first_and_the_rest_follows_step_by_step(qtbot: QtBot, tmp_p
     assert window.home.findChild(QWidget, "coaching-panel") is not None
     assert window.home.findChild(QWidget, "home-voice") is not None
     assert window._session is None
-    assert not window.findChildren(QAction, "voice-settings")
+    assert not voice_coaches()
     today = window.home.findChild(QLabel, "home-today")
     assert today is not None and today.text() == ""
     qtbot.waitUntil(lambda: today.text() != "", timeout=5000)  # the last step: today's line
     assert "first session" in today.text()
-    assert window._session is not None and window.findChildren(QAction, "voice-settings")
+    assert window._session is not None and voice_coaches()
     window.close()
 
 
@@ -81,7 +89,7 @@ def test_a_session_asked_for_at_once_has_everything_in_place(qtbot: QtBot, tmp_p
     window.session_started.connect(started.append)
     window.start_program("foundation")  # before the first paint: start-up finishes first
     assert started and window.engine is not None
-    assert window.findChildren(QAction, "voice-settings")  # voice was wired before the session began
+    assert voice_coaches()  # voice was wired before the session began
     assert window.stack.currentWidget() is window.session
     window.close()
 
@@ -97,4 +105,33 @@ def test_the_window_reads_the_history_through_the_parse_cache(qtbot: QtBot, tmp_
     window = build(["--data-dir", str(tmp_path), "--mute"])
     cache = tmp_path / "cache" / "sessions.parsed"
     qtbot.waitUntil(cache.exists, timeout=5000)  # written by the first full read, just after the paint
+    window.close()
+
+
+def test_m_pressed_before_the_voice_is_ready_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    from psoas_coach.settings import SettingsStore
+
+    LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    args = parse_args(["--data-dir", str(tmp_path)])
+    window = build_gui(args, resolve_paths(args.data_dir))
+    assert window is not None
+    window.actions_by_name["mute"].trigger()  # before the first paint: no voice coach yet
+    window.finish_start_up()
+    coaches = voice_coaches()
+    assert coaches and coaches[-1].muted
+    assert SettingsStore(tmp_path / "config").voice().muted
+    window.close()
+
+
+def test_the_voice_button_works_from_the_first_paint(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoas_coach.ui import voice_settings
+
+    opened: list[object] = []
+    monkeypatch.setattr(voice_settings, "run_dialog", lambda dialog: opened.append(dialog) or False)
+    LevelsStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    window = build(["--data-dir", str(tmp_path), "--mute"])
+    button = window.home.findChild(QWidget, "home-voice")
+    assert button is not None
+    button.click()  # at once: start-up finishes, then the dialog opens
+    assert len(opened) == 1
     window.close()

@@ -73,3 +73,18 @@ def test_a_failing_step_stops_no_other(window: QLabel, qtbot: QtBot) -> None:
         window.show()
         qtbot.waitUntil(lambda: ran == ["b"], timeout=3000)
     assert [str(exc[1]) for exc in raised] == ["broken step"]
+
+
+def test_a_failing_step_under_finish_is_reported_and_the_rest_still_run(window: QLabel, qtbot: QtBot) -> None:
+    ran: list[str] = []
+    steps = StartUpSteps(window)
+
+    def broken() -> None:
+        raise OSError("cache folder is read-only")
+
+    steps.add("broken", broken)
+    steps.add("b", lambda: ran.append("b"))
+    with qtbot.captureExceptions() as raised:
+        steps.finish()  # a session asked for at once still starts
+    assert ran == ["b"] and steps.pending == []
+    assert [str(exc[1]) for exc in raised] == ["cache folder is read-only"]

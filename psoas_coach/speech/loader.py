@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 NO_AUDIO = "No audio output found: cues are shown as captions only."
 PLAY_FAILED = "Sound could not be played on {device}: cues are shown as captions."
 DEVICE_CHANGED = "Sound now plays on {device}."
+NO_CACHE = "Speech cannot be kept in {folder} ({reason}): cues are shown as captions."
 NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
 NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
 
@@ -104,7 +105,11 @@ class SpeechLoader(QObject):
         if changed is not None:
             changed.connect(lambda name: self.coach.announce(DEVICE_CHANGED.format(device=name)))
         self.player.set_volume(self.settings.volume)
-        self.beeps = beep_files(self.paths.cache / "beeps")
+        try:
+            self.beeps = beep_files(self.paths.cache / "beeps")
+        except OSError as exc:  # a full or read-only disk: no clips can be kept either
+            self._done(CaptionOnlySpeaker(self.settings.rate), NO_CACHE.format(folder=self.paths.cache,
+                                                                                reason=exc.strerror or exc))
 
     def _start_speaker(self) -> None:
         if self.finished:

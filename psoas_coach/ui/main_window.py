@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
 
     def start_program(self, program_id: str) -> None:
         self.finish_start_up()  # coaching (levels), voice and keep-awake are all in place first
+        if self.engine is not None and self.engine.state is not SessionState.FINISHED:
+            return  # finishing start-up resumed an interrupted session (or started --program): that one runs
         program = self.prepare_program(self.library.get(program_id))
         self._run(self.make_engine(program))
 

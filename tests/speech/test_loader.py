@@ -148,3 +148,23 @@ def test_a_device_that_cannot_play_is_announced_once(private_home: Path, qtbot: 
     player.failed.emit("HDMI Output")
     assert notices == ["Sound could not be played on HDMI Output: cues are shown as captions."]
     coach.shutdown()
+
+
+def test_a_cache_folder_that_cannot_be_written_means_captions(private_home: Path, qtbot: QtBot,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoas_coach.speech import beeps
+
+    def refuse(folder: Path) -> dict[object, Path]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(beeps, "beep_files", refuse)
+    coach = VoiceCoach()
+    notices: list[str] = []
+    coach.notice.connect(notices.append)
+    loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
+                          LoaderOptions(audio_probe=lambda: "device", player_factory=lambda d: FakePlayer(),
+                                        engine_factory=FakeTtsEngine))
+    for step in loader.steps():
+        step()  # none raises
+    assert loader.finished and isinstance(coach.speaker, CaptionOnlySpeaker)
+    assert len(notices) == 1 and "cannot be kept" in notices[0] and "Permission denied" in notices[0]

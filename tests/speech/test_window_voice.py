@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.app import wire_voice
+from psoas_coach.app import remember_mute, wire_voice
 from psoas_coach.core.cues import COMPLETED_LINE
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import StepKind, build_plan
@@ -71,6 +71,7 @@ def rig(qtbot: QtBot, tmp_path: Path, clock: FakeClock, library: ProgramLibrary)
     coach = VoiceCoach(speaker, parent=window)
     settings = SettingsStore(tmp_path / "config")
     wire_voice(window, coach, library, settings)
+    remember_mute(window, settings)
     window.show()
     qtbot.waitExposed(window)
     yield Rig(window, coach, speaker, clock, settings)

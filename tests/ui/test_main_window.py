@@ -213,3 +213,18 @@ def test_question_mark_toggles_the_key_list_and_esc_closes_it_first(
     assert not window.shortcuts.isVisible()
     assert answers.asked == []  # Esc closed the list; it did not ask to end the session
     assert window.engine is not None and window.engine.state is SessionState.RUNNING
+
+
+def test_a_typed_number_rates_the_session(
+        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path) -> None:
+    window = window_factory(library)
+    window.show()
+    window.start_program("foundation")
+    window.engine.end_early()  # type: ignore[union-attr]
+    summary = window.session.summary
+    qtbot.keyClicks(summary.effort, "7")
+    qtbot.keyClicks(summary.pain, "10")
+    assert summary.ratings() == (7, 10)
+    key(qtbot, summary.effort, Qt.Key.Key_Return)
+    record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    assert (record["effort"], record["pain"]) == (7, 10)

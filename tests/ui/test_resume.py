@@ -93,3 +93,45 @@ def test_nothing_to_offer_after_a_clean_session(qtbot: QtBot, library: ProgramLi
     window.offer_resume()
     assert answers.asked == []
     assert SessionStore(tmp_path / "sessions").unfinished() is None
+
+
+def _app_window(data: Path, *argv: str) -> MainWindow:
+    """The whole app's window (build_gui), as the user starts it."""
+    from psoas_coach.app import build_gui
+    from psoas_coach.cli import parse_args
+    from psoas_coach.paths import resolve_paths
+    from psoas_coach.store.levels_store import LevelsStore
+
+    LevelsStore(data).accept_safety("2026-11-25T09:00:00+00:00")
+    args = parse_args(["--data-dir", str(data), "--mute", *argv])
+    window = build_gui(args, resolve_paths(args.data_dir))
+    assert window is not None
+    return window
+
+
+def test_enter_pressed_before_start_up_is_done_resumes_once_and_starts_nothing_else(
+        qtbot: QtBot, library: ProgramLibrary, tmp_path: Path, clock: FakeClock, answers: Answers) -> None:
+    session_id = crash_mid_set(qtbot, library, tmp_path / "sessions", clock, answers)
+    window = _app_window(tmp_path)
+    qtbot.addWidget(window)
+    window.ask = answers
+    answers.answer = True
+    started: list[object] = []
+    window.session_started.connect(started.append)
+    window.start_program("foundation")  # Enter at once: start-up finishes first, and asks about the old one
+    assert len(answers.asked) == 1 and len(started) == 1
+    assert window.recorder.session_id == session_id  # the resumed session is the one that runs
+    window.close()
+    saved = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "sessions").glob("*.json")]
+    assert [r["id"] for r in saved] == [session_id]
+
+
+def test_program_flag_and_an_early_enter_start_one_session(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _app_window(tmp_path, "--program", "advanced")
+    qtbot.addWidget(window)
+    started: list[object] = []
+    window.session_started.connect(started.append)
+    window.start_program("foundation")  # before --program's step: that step runs first
+    assert len(started) == 1 and window.engine is not None
+    assert window.engine.plan.program.id == "advanced"
+    window.close()

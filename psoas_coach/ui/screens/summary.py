@@ -56,14 +56,21 @@ NO_EFFORT = 0  # effort 1-10: just below it means not rated
 NO_PAIN = -1  # pain 0-10: just below it means not rated
 
 
-def rating_box(low: int, high: int) -> QSpinBox:
+class RatingBox(QSpinBox):
     """A *low*-*high* rating that starts as "not rated" (the value just below *low*), so nothing is
-    recorded that the user did not say: an Enter pressed by habit saves no made-up effort or pain."""
-    box = QSpinBox()
-    box.setRange(low - 1, high)
-    box.setSpecialValueText(NOT_RATED)  # shown for the minimum
-    box.setValue(low - 1)
-    return box
+    recorded that the user did not say: an Enter pressed by habit saves no made-up effort or pain.
+    Arrow keys step from "not rated" to *low*; a typed number replaces "not rated"."""
+
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__()
+        self.setRange(low - 1, high)
+        self.setSpecialValueText(NOT_RATED)  # shown for the minimum
+        self.setValue(low - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if self.value() == self.minimum() and event.text().isdigit():
+            self.selectAll()  # the digit replaces the words instead of being appended to them
+        super().keyPressEvent(event)
 
 
 class SummaryScreen(StepScreen):
@@ -86,9 +93,9 @@ class SummaryScreen(StepScreen):
             layout.addWidget(w)
         form = QFormLayout()
         big = scaled_font(self.font(), 1.5)
-        self.effort = rating_box(1, 10)
+        self.effort = RatingBox(1, 10)
         self.effort.setObjectName("summary-effort")
-        self.pain = rating_box(0, 10)
+        self.pain = RatingBox(0, 10)
         self.pain.setObjectName("summary-pain")
         self.notes = QLineEdit()
         self.notes.setObjectName("summary-notes")
