@@ -1,8 +1,8 @@
 """A copy of SessionStore's in-memory parse cache on disk, so a new process does not decode every JSON file.
 
 The file lives in the app's *cache* folder (never in ``sessions/``, which users sync between machines)
-and holds ``{file name: ((mtime_ns, size), migrated record)}`` exactly as SessionStore keeps it in
-memory. An entry is used only while the session file's (mtime_ns, size) still matches, so a stale entry
+and holds ``{file name: ((mtime_ns, size, inode), migrated record)}`` exactly as SessionStore keeps it in
+memory. An entry is used only while the session file's (mtime_ns, size, inode) still matches, so a stale entry
 is harmless: the file is simply parsed again.
 
 Layout: a magic line, one line of JSON (the header), then the payload written by ``marshal``. marshal
@@ -38,12 +38,12 @@ from psoas_coach.store.atomic import write_atomic
 log = logging.getLogger(__name__)
 
 MAGIC = b"psoas-coach parsed sessions\n"
-FORMAT = 1
+FORMAT = 2  # 2: the inode is part of each entry's key
 _MAX_HEADER = 64 * 1024
 PYTHON = "%d.%d" % sys.version_info[:2]  # marshal's format may change with each Python version
 
 Record = dict[str, Any]
-Entry = tuple[tuple[int, int], Record]
+Entry = tuple[tuple[int, int, int], Record]
 
 
 @contextmanager
@@ -119,7 +119,7 @@ def _decode(data: bytes, folder: Path) -> dict[str, Entry]:
 
 
 def _check_shape(entries: object) -> None:
-    """Raise ValueError unless *entries* is {name: ((mtime_ns, size), record)} with records load_all can use.
+    """Raise ValueError unless *entries* is {name: ((mtime_ns, size, inode), record)} with records load_all can use.
 
     Cached records are migrated ones, so each has a non-empty string id, a string start time (if any)
     and a whole-number schema_version of at least the current one."""
@@ -130,7 +130,7 @@ def _check_shape(entries: object) -> None:
         if type(name) is not str or type(entry) is not tuple or len(entry) != 2:
             raise ValueError("bad entry")
         key, record = entry
-        if type(key) is not tuple or len(key) != 2 or type(key[0]) is not int or type(key[1]) is not int:
+        if type(key) is not tuple or len(key) != 3 or any(type(part) is not int for part in key):
             raise ValueError("bad file state")
         if type(record) is not dict:
             raise ValueError("bad record")

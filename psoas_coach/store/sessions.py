@@ -73,10 +73,10 @@ class SessionStore:
         self._lock = StoreLock(folder, lock_timeout)
         self._unfinished = UnfinishedFile(folder / "unfinished" / "current.json", self.corrupt_folder)
         self._names: dict[str, str] = {}  # id -> name of the file it was loaded from
-        # name -> ((mtime_ns, size), record): a file unchanged since the last load is not parsed again,
+        # name -> ((mtime_ns, size, inode), record): a file unchanged since the last load is not parsed again,
         # so the History screen after start-up (or a second load) costs stat calls, not JSON decoding.
         # Records are never changed in place (update() saves a copy), so sharing them is safe.
-        self._parsed: dict[str, tuple[tuple[int, int], Record]] = {}
+        self._parsed: dict[str, tuple[tuple[int, int, int], Record]] = {}
         self._cache_looked = False  # the parse cache file was read (once per store, by the first load_all)
         self._cache_usable = False  # the file on disk is a cache of this folder, as far as this store knows
         self._cache_drift = 0  # entries of _parsed added, replaced or dropped since the file was read or written
@@ -219,7 +219,7 @@ class SessionStore:
             st = os.stat(path)
         except OSError:
             return _read_record(path)
-        key = (st.st_mtime_ns, st.st_size)
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)  # a replaced file is a new inode, even if it looks the same
         cached = self._parsed.get(name)
         if cached is not None and cached[0] == key:
             return cached[1], ""

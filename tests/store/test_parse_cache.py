@@ -548,3 +548,17 @@ def test_collector_is_restored_after_loading(folder: Path, cache: Path) -> None:
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_file_replaced_by_one_of_the_same_size_and_time_is_read_again(folder: Path, cache: Path) -> None:
+    _tidied(folder, cache)
+    path = folder / SessionStore(folder).path_for(make_record(6)).name
+    before = path.stat()
+    replacement = path.with_name(".replacement.tmp")
+    replacement.write_bytes(path.read_bytes().replace(b'"effort": 5', b'"effort": 7'))
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(replacement, path)  # as a sync tool or a restore does: a new file in its place
+    after = path.stat()
+    assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
+    loaded = SessionStore(folder, parse_cache=cache).load_all()
+    assert next(r for r in loaded.sessions if r["id"] == make_record(6)["id"])["effort"] == 7
