@@ -248,8 +248,10 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
                                        f"Known: {', '.join(library.ids())}.")
 
     steps.add("resume or --program", once_shown)
-    # today's line and proposals read the whole history: last, and only while home shows
-    steps.add("coaching refresh", lambda: coaching[0].refresh_if_home())
+    # today's line and proposals read the whole history: last, only while home shows, and on a worker
+    # thread with a store object of its own, so a long history never holds up the window
+    steps.add("coaching refresh", lambda: coaching[0].refresh_if_home(
+        SessionStore(paths.sessions, parse_cache=paths.parse_cache)))
     window.show_restored()
     return window
 

@@ -4,12 +4,15 @@ exercise, and the home screen's today line and proposals. ``install_coaching`` h
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult
@@ -17,15 +20,26 @@ from psoas_coach.core.history import Control, program_id_of, set_rating
 from psoas_coach.core.levels import apply_levels
 from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.core.program import Program
-from psoas_coach.core.progression import FOUNDATION_PROGRAM, Proposal, ProposalKind, coach, control_status, pending
-from psoas_coach.core.schedule import TodayKind, today_advice
+from psoas_coach.core.progression import (
+    FOUNDATION_PROGRAM,
+    ControlStatus,
+    Proposal,
+    ProposalKind,
+    coach,
+    control_status,
+    pending,
+)
+from psoas_coach.core.schedule import Today, TodayKind, today_advice
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.levels_store import CoachingState, CoachingStoreError, LevelsStore
 from psoas_coach.store.records import iso_local
+from psoas_coach.store.sessions import LoadResult, SessionStore
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.coaching_panel import CoachingPanel, RangeNotesDialog
 from psoas_coach.ui.screens.safety import SafetyScreen
 from psoas_coach.ui.widgets.quick_rating import QuickRating
+
+log = logging.getLogger(__name__)
 
 REPORT_WEEKS = 8
 ChooseFile = Callable[[QWidget, str], "str | None"]
@@ -42,8 +56,22 @@ def run_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+@dataclass(frozen=True)
+class Outlook:
+    """What home shows from coaching: computed from the stores, on any thread; shown on the GUI thread."""
+
+    state: CoachingState
+    notice: str | None  # a problem with the history (files moved aside), or None
+    program: Program  # the program today's line is about
+    advice: Today
+    proposals: list[Proposal]
+    control: tuple[ControlStatus, ...]
+
+
 class CoachingController(QObject):
     """Owns the coaching widgets it adds to the window and keeps them in step with the stores."""
+
+    _read = Signal(int, object)  # generation, Outlook or None: from the worker thread, queued
 
     def __init__(self, window: MainWindow, levels: LevelsStore, paths: AppPaths | None = None, *,
                  today: Callable[[], date] = date.today, now: Callable[[], str] | None = None,
@@ -64,6 +92,8 @@ class CoachingController(QObject):
         self.rating = QuickRating()
         self.safety = SafetyScreen()
         self.proposals: list[Proposal] = []
+        self._generation = 0
+        self._read.connect(self._on_read)
 
     # ------------------------------------------------------------------ hooks
 
@@ -106,44 +136,82 @@ class CoachingController(QObject):
 
     # ------------------------------------------------------------------ home
 
-    def current_program(self) -> Program:
+    def current_program(self, state: CoachingState | None = None) -> Program:
         library = self.window.library
-        for wanted in (self.state.current_program, FOUNDATION_PROGRAM):
+        for wanted in ((state or self.state).current_program, FOUNDATION_PROGRAM):
             if wanted and wanted in library.ids():
                 return library.get(wanted)
         return library.programs[0]
 
-    def refresh_if_home(self) -> None:
-        """Refresh now if home is showing; otherwise the return to home does it (no wasted history read
-        behind History or a session)."""
-        if self.window.stack.currentWidget() is self.window.home:
+    def refresh_if_home(self, store: SessionStore | None = None) -> None:
+        """Refresh if home is showing; otherwise the return to home does it (no wasted history read
+        behind History or a session). With *store* (a store object of its own) the history is read on
+        a worker thread, so a long one does not hold up the window."""
+        if self.window.stack.currentWidget() is not self.window.home:
+            return
+        if store is None:
             self.refresh()
+        else:
+            self.refresh_in_background(store)
 
     def refresh(self) -> None:
         """Re-read the history and the coaching file; update today's line, proposals and control status."""
-        self.state = self.levels.load()
-        loaded = self.window.store.load_all()
+        self._generation += 1  # a background read still under way is out of date now
+        self.show(self.outlook(self.levels.load(), self.window.store.load_all()))
+
+    def refresh_in_background(self, store: SessionStore) -> None:
+        """``refresh()`` with the reading and the rules on a worker thread, then shown on this one.
+
+        *store* must be a SessionStore of its own (the window's store is not shared between threads);
+        a refresh made meanwhile on this thread wins over the one coming back."""
+        self._generation += 1
+        generation = self._generation
+        levels = LevelsStore(self.levels.folder)
+
+        def work() -> None:
+            try:
+                outlook: Outlook | None = self.outlook(levels.load(), store.load_all())
+            except Exception:  # noqa: BLE001 - shown by refreshing here instead, where it is reported
+                log.exception("reading the history for coaching failed")
+                outlook = None
+            self._read.emit(generation, outlook)  # queued to this object's (the GUI) thread
+
+        threading.Thread(target=work, name="psoas-coaching-read", daemon=True).start()
+
+    def _on_read(self, generation: int, outlook: object) -> None:
+        if generation != self._generation:
+            return  # a newer refresh was shown already
+        if not isinstance(outlook, Outlook):
+            self.refresh()
+            return
+        self.show(outlook)
+
+    def outlook(self, state: CoachingState, loaded: LoadResult) -> Outlook:
+        """What the home screen shows, from the coaching state and the history: no widgets touched."""
         sessions = loaded.sessions
-        problem = loaded.notice()
-        if problem:
-            self.window.home.set_notice(problem)
-        program = self.current_program()
+        program = self.current_program(state)
         advice = today_advice(sessions, self.today(), program.id, program.name)
-        self.panel.set_today(advice.line)
-        if advice.kind is TodayKind.TRAIN and self.window.stack.currentWidget() is self.window.home:
-            self.window.home.select_program(program.id)
-        self.proposals = []
+        proposals: list[Proposal] = []
+        library = self.window.library
         if sessions:
             last_program = program_id_of(sessions[-1])
-            if last_program in self.window.library.ids():
-                coached = self.window.library.get(last_program)
-                advice_now = coach(coached, sessions, self.state.levels_for(coached.id), self.window.library.ids())
-                self.proposals = pending(advice_now.proposals, self.state.decided_keys())
+            if last_program in library.ids():
+                coached = library.get(last_program)
+                advice_now = coach(coached, sessions, state.levels_for(coached.id), library.ids())
+                proposals = pending(advice_now.proposals, state.decided_keys())
+        control = control_status(program, sessions) if program.id == FOUNDATION_PROGRAM else ()
+        return Outlook(state, loaded.notice(), program, advice, proposals, tuple(control))
+
+    def show(self, outlook: Outlook) -> None:
+        self.state = outlook.state
+        if outlook.notice:
+            self.window.home.set_notice(outlook.notice)
+        self.panel.set_today(outlook.advice.line)
+        if outlook.advice.kind is TodayKind.TRAIN and self.window.stack.currentWidget() is self.window.home:
+            self.window.home.select_program(outlook.program.id)
+        self.proposals = outlook.proposals
         self.panel.set_proposals(self.proposals)
-        if program.id == FOUNDATION_PROGRAM:
-            self.panel.set_control(control_status(program, sessions), program.name)
-        else:
-            self.panel.set_control((), program.name)
+        self.panel.set_control(outlook.control, outlook.program.name)
 
     def decide(self, proposal: Proposal, accepted: bool) -> None:
         try:

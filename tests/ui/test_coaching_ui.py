@@ -192,3 +192,65 @@ def test_history_has_the_report_button_too(window_factory: Callable[..., MainWin
     window.history.report_button.click()
     assert target.read_bytes().startswith(b"%PDF")
     assert "Wrote the report" in window.history.notice.text()
+
+
+class _GatedStore:
+    """A store whose load_all reads at once but returns only when the test says: a worker-thread read
+    that is still under way while the history changes."""
+
+    def __init__(self, store: Any) -> None:
+        import threading
+
+        self.store = store
+        self.read = threading.Event()
+        self.go = threading.Event()
+
+    def load_all(self) -> Any:
+        loaded = self.store.load_all()
+        self.read.set()
+        self.go.wait(5)
+        return loaded
+
+
+def test_a_background_refresh_shows_what_a_refresh_shows(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+                                                         library: ProgramLibrary, tmp_path: Path) -> None:
+    from psoas_coach.store.sessions import SessionStore
+
+    window = window_factory(library)
+    coaching = _coached(window)
+    window.store.save(record(library.get("foundation"), TODAY - timedelta(days=1)))
+    coaching.refresh_in_background(SessionStore(window.store.folder))  # a store object of its own
+    qtbot.waitUntil(lambda: coaching.panel.today.text().startswith("Rest day: you trained yesterday"), timeout=5000)
+    shown = coaching.panel.today.text()
+    coaching.refresh()
+    assert coaching.panel.today.text() == shown
+
+
+def test_a_refresh_made_meanwhile_wins_over_an_older_background_read(
+        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path) -> None:
+    from psoas_coach.store.sessions import SessionStore
+
+    window = window_factory(library)
+    coaching = _coached(window)
+    gated = _GatedStore(SessionStore(window.store.folder))
+    coaching.refresh_in_background(gated)  # type: ignore[arg-type]
+    assert gated.read.wait(5)  # it has read the history as it was: no session
+    window.store.save(record(library.get("foundation"), TODAY - timedelta(days=1)))
+    coaching.refresh()  # on the GUI thread, with the new session
+    assert coaching.panel.today.text().startswith("Rest day")
+    with qtbot.waitSignal(coaching._read, timeout=5000):  # delivered after the controller's own slot
+        gated.go.set()  # the old read comes back now, with no session in it
+    assert coaching.panel.today.text().startswith("Rest day")
+
+
+def test_a_failed_background_read_refreshes_here_instead(
+        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
+    class Broken:
+        def load_all(self) -> Any:
+            raise OSError("disk went away")
+
+    window = window_factory(library)
+    coaching = _coached(window, refresh=False)
+    assert coaching.panel.today.text() == ""
+    coaching.refresh_in_background(Broken())  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: coaching.panel.today.text().startswith("Foundation today"), timeout=5000)
