@@ -201,7 +201,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     settings = SettingsStore(paths.config)
     window = MainWindow(library, store, recorder, engine_factory(args.speed),
                         muted=args.mute or settings.voice().muted, window_state=WindowState(paths.config),
-                        resume_engine=resume_factory(args.speed))
+                        resume_engine=resume_factory(args.speed), last_session_now=False)
     recorder.notify = window.home.set_notice
     remember_mute(window, settings)
     steps = StartUpSteps(window)
@@ -229,6 +229,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
 
     if levels.load().safety_accepted is None:
         add_coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
+    steps.add("last session", window.refresh_last_session)  # lists the history folder: ~10 ms with 5,000
     steps.add("session view", lambda: window.session)
     steps.add("coaching", add_coaching)
     add_voice(window, paths, settings, app, steps, voice_dialog)

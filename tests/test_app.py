@@ -76,8 +76,9 @@ def test_home_paints_first_and_the_rest_follows_step_by_step(qtbot: QtBot, tmp_p
     assert not voice_coaches()
     today = window.home.findChild(QLabel, "home-today")
     assert today is not None and today.text() == ""
+    assert window.home.last.text() == ""  # the history folder is listed just after the paint
     qtbot.waitUntil(lambda: today.text() != "", timeout=5000)  # the last step: today's line
-    assert "first session" in today.text()
+    assert "first session" in today.text() and window.home.last.text().startswith("No sessions yet")
     assert window._session is not None and voice_coaches()
     window.close()
 

@@ -174,7 +174,10 @@ class CoachingController(QObject):
             except Exception:  # noqa: BLE001 - shown by refreshing here instead, where it is reported
                 log.exception("reading the history for coaching failed")
                 outlook = None
-            self._read.emit(generation, outlook)  # queued to this object's (the GUI) thread
+            try:
+                self._read.emit(generation, outlook)  # queued to this object's (the GUI) thread
+            except RuntimeError:  # the window (and this controller) closed meanwhile: nothing to show
+                pass
 
         threading.Thread(target=work, name="psoas-coaching-read", daemon=True).start()
 

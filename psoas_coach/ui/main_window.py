@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         window_state: WindowState | None = None,
         resume_engine: ResumeFactory | None = None,
         choose_file: ChooseFileFn = choose_save_file,
+        last_session_now: bool = True,
     ) -> None:
         super().__init__()
         self.library = library
@@ -101,7 +102,8 @@ class MainWindow(QMainWindow):
         problems = [str(p) for p in library.problems]
         if problems:
             self.home.set_notice("Some program files were skipped: " + " ".join(problems))
-        self.refresh_last_session()
+        if last_session_now:  # app.py fills the line just after the first paint instead
+            self.refresh_last_session()
         if window_state is not None:
             window_state.restore_geometry(self)
             self.last_program = window_state.last_program

@@ -68,6 +68,7 @@ class HomeScreen(QWidget):
         self.button_row = row
         layout.addLayout(row)
         self.last = label("", 1.2, name="home-last")
+        self.last.setMinimumHeight(self.last.fontMetrics().lineSpacing())  # its line is kept while it is read
         layout.addWidget(self.last)
         self._notices: list[str] = []
         self.notice = label("", 1.0, name="home-notice")
