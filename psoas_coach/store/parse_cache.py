@@ -38,7 +38,8 @@ from psoas_coach.store.atomic import write_atomic
 log = logging.getLogger(__name__)
 
 MAGIC = b"psoas-coach parsed sessions\n"
-FORMAT = 2  # 2: the inode is part of each entry's key
+FORMAT = 3  # 2: the inode is part of each entry's key; 3: the payload comes in chunks
+CHUNK = 250  # records per marshal chunk: each decodes in about 2 ms, so a reading thread lets others run
 _MAX_HEADER = 64 * 1024
 PYTHON = "%d.%d" % sys.version_info[:2]  # marshal's format may change with each Python version
 
@@ -112,9 +113,34 @@ def _decode(data: bytes, folder: Path) -> dict[str, Entry]:
         raise ValueError("truncated")
     if type(crc) is not int or zlib.crc32(payload) != crc:
         raise ValueError("checksum does not match")
-    with gc_paused():
-        entries = marshal.loads(payload)
+    entries = decode_payload(payload)
     _check_shape(entries)
+    return entries  # type: ignore[return-value]  # its shape was just checked
+
+
+def encode_payload(entries: Any) -> bytes:
+    """*entries* as marshal chunks of CHUNK entries each (a marshal list of marshal strings).
+
+    marshal holds the interpreter lock for a whole ``loads``; in chunks, a thread reading the cache
+    (the app's coaching read) lets the window's thread run between them."""
+    if type(entries) is not dict:
+        return marshal.dumps([marshal.dumps(entries)])
+    items = list(entries.items())
+    return marshal.dumps([marshal.dumps(dict(items[i : i + CHUNK])) for i in range(0, len(items), CHUNK)])
+
+
+def decode_payload(payload: bytes | memoryview) -> object:
+    """The entries written by ``encode_payload``; ValueError if the payload is not chunks of dicts."""
+    with gc_paused():
+        chunks = marshal.loads(payload)
+        if type(chunks) is not list or any(type(chunk) is not bytes for chunk in chunks):
+            raise ValueError("payload is not a list of chunks")
+        entries: dict[object, object] = {}
+        for chunk in chunks:
+            part = marshal.loads(chunk)
+            if type(part) is not dict:
+                return part  # not entries: the shape check says so
+            entries.update(part)
     return entries
 
 
@@ -162,7 +188,7 @@ def write_cache(path: Path, folder: Path, entries: dict[str, Entry], fresh: Coll
                 copy = _sharing_copier()
                 entries = {name: (entry[0], copy(entry[1])) if name in fresh else entry
                            for name, entry in entries.items()}
-            payload = marshal.dumps(entries)
+            payload = encode_payload(entries)
         header = {**_header(folder), "length": len(payload), "crc32": zlib.crc32(payload)}
         head = json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode("ascii")
         write_atomic(path, b"".join((MAGIC, head, b"\n", payload)), durable=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import json
-import marshal
 import os
 import shutil
 import stat
@@ -325,7 +324,7 @@ def _header_with(**changes: Any) -> Callable[[Path], bytes]:
 def _payload(value: Callable[[dict[str, Any]], object]) -> Callable[[Path], bytes]:
     def damage(cache: Path) -> bytes:
         header, payload = _parts(cache)
-        return _assemble(header, marshal.dumps(value(marshal.loads(payload))))
+        return _assemble(header, parse_cache.encode_payload(value(parse_cache.decode_payload(payload))))
     return damage
 
 
@@ -562,3 +561,17 @@ def test_a_file_replaced_by_one_of_the_same_size_and_time_is_read_again(folder: 
     assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
     loaded = SessionStore(folder, parse_cache=cache).load_all()
     assert next(r for r in loaded.sessions if r["id"] == make_record(6)["id"])["effort"] == 7
+
+
+def test_the_payload_comes_in_chunks_that_read_back_whole() -> None:
+    import marshal
+
+    entries = {f"{n:04d}.json": ((n, n, n), {"id": str(n), "schema_version": CURRENT_VERSION}) for n in range(600)}
+    payload = parse_cache.encode_payload(entries)
+    chunks = marshal.loads(payload)
+    assert [len(marshal.loads(chunk)) for chunk in chunks] == [250, 250, 100]
+    assert parse_cache.decode_payload(payload) == entries
+    with pytest.raises(ValueError):
+        parse_cache.decode_payload(marshal.dumps([b"ok", 5]))
+    with pytest.raises(ValueError):
+        parse_cache.decode_payload(marshal.dumps({"not": "chunks"}))
