@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -13,6 +13,7 @@ from psoas_coach.core.engine import Outcome, SessionState
 from psoas_coach.core.plan import StepKind
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.ui.main_window import MainWindow
+from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.theme import PhaseColour
 from tests.fakes import FakeClock
 from tests.ui.conftest import Answers
@@ -125,17 +126,27 @@ def test_pain_key_stops_and_shows_advice(qtbot: QtBot, window_factory: Callable[
     assert (record["effort"], record["pain"]) == (None, 1)
 
 
-def test_enter_by_habit_on_the_summary_records_no_made_up_rating(
-        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path) -> None:
+def _ended_early(window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> tuple[MainWindow, SummaryScreen]:
+    """A window on the summary of a Foundation session ended at once."""
     window = window_factory(library)
     window.show()
     window.start_program("foundation")
-    window.engine.end_early()  # type: ignore[union-attr]
-    summary = window.session.summary
+    assert window.engine is not None
+    window.engine.end_early()
+    return window, window.session.summary
+
+
+def _saved(folder: Path) -> dict[str, Any]:
+    return dict(json.loads(next((folder / "sessions").glob("*.json")).read_text(encoding="utf-8")))
+
+
+def test_enter_by_habit_on_the_summary_records_no_made_up_rating(
+        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path) -> None:
+    window, summary = _ended_early(window_factory, library)
     assert (summary.effort.text(), summary.pain.text()) == ("not rated", "not rated")
     key(qtbot, summary.effort, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.home
-    record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    record = _saved(tmp_path)
     assert (record["effort"], record["pain"]) == (None, None)
     assert "effort" not in window.home.last.text()
     window.start_program("foundation")  # the next session's summary starts unrated again
@@ -217,14 +228,10 @@ def test_question_mark_toggles_the_key_list_and_esc_closes_it_first(
 
 def test_a_typed_number_rates_the_session(
         qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path) -> None:
-    window = window_factory(library)
-    window.show()
-    window.start_program("foundation")
-    window.engine.end_early()  # type: ignore[union-attr]
-    summary = window.session.summary
+    _window, summary = _ended_early(window_factory, library)
     qtbot.keyClicks(summary.effort, "7")
     qtbot.keyClicks(summary.pain, "10")
     assert summary.ratings() == (7, 10)
     key(qtbot, summary.effort, Qt.Key.Key_Return)
-    record = json.loads(next((tmp_path / "sessions").glob("*.json")).read_text(encoding="utf-8"))
+    record = _saved(tmp_path)
     assert (record["effort"], record["pain"]) == (7, 10)
