@@ -302,7 +302,7 @@ class CoachingController(QObject):
 
     def _rating_done(self) -> None:
         if self.engine is not None and self.engine.result is not None:
-            self.window.session.summary.effort.setFocus()
+            self.window.session.summary.first_rating().setFocus()
 
     def _on_finished(self, _result: SessionResult) -> None:
         self._store_ratings()

@@ -157,7 +157,11 @@ class SummaryScreen(StepScreen):
             self.totals.setText("\n".join(totals_lines(summarize(result))))
         self.prompt = (PAIN_PROMPT if outcome is Outcome.PAIN_STOP else RATE_PROMPT)
         self.status.setText(self.prompt)
-        self.effort.setFocus()
+        self.first_rating().setFocus()
+
+    def first_rating(self) -> QSpinBox:
+        """The rating asked first: the pain after a pain stop, otherwise the effort."""
+        return self.pain if self.prompt == PAIN_PROMPT else self.effort
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
