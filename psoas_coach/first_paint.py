@@ -84,12 +84,12 @@ class StartUpSteps(QObject):
     def _next(self) -> None:
         self._scheduled = False
         if self._pending:
-            self._run_one(then=self._schedule)
+            self._run_one(book_next=self._schedule)
 
-    def _run_one(self, then: Callable[[], None] = lambda: None) -> None:
+    def _run_one(self, book_next: Callable[[], None] = lambda: None) -> None:
         name, step = self._pending.pop(0)  # popped first: a step that calls finish() never runs twice
         self.done.append(name)
-        then()  # the next turn is booked before the step runs
+        book_next()  # the next turn is booked before the step runs
         try:
             step()
         except Exception:  # noqa: BLE001 - a broken step (speech, say) must not stop the others, or a session
