@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 NO_AUDIO = "No audio output found: cues are shown as captions only."
 PLAY_FAILED = "Sound could not be played on {device}: cues are shown as captions."
 DEVICE_CHANGED = "Sound now plays on {device}."
+OUTPUT_FOUND = "An audio output was found: cues will be spoken."
 NO_CACHE = "Speech cannot be kept in {folder} ({reason}): cues are shown as captions."
 NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
 NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
@@ -41,6 +42,7 @@ class LoaderOptions:
     player_factory: Callable[[object], ClipPlayer] | None = None  # device -> player
     use_qt_tts: bool = True
     qt_tts_engine: str | None = None
+    outputs_changed: Any = None  # a signal for "the audio outputs changed"; None: QMediaDevices' own
 
 
 class SpeechLoader(QObject):
@@ -90,6 +92,30 @@ class SpeechLoader(QObject):
         self._device = self._probe()
         if self._device is None:
             self._done(CaptionOnlySpeaker(self.settings.rate), NO_AUDIO)
+            self._wait_for_output()
+
+    def _wait_for_output(self) -> None:
+        """With no audio output, speech starts by itself once one appears (a sound server that starts
+        late, a USB or Bluetooth speaker): no restart needed."""
+        changed = self.options.outputs_changed
+        if changed is None and self.options.audio_probe is None:
+            from PySide6.QtMultimedia import QMediaDevices
+
+            self._devices = QMediaDevices(self)
+            changed = self._devices.audioOutputsChanged
+        if changed is not None:
+            changed.connect(self._output_appeared)
+
+    def _output_appeared(self) -> None:
+        if self.clip_speaker is not None or self._probe is None:
+            return  # speech is already on its way
+        self._device = self._probe()
+        if self._device is None:
+            return
+        self.finished = False
+        self.coach.announce(OUTPUT_FOUND)
+        self._open_player()
+        self._start_speaker()
 
     def _open_player(self) -> None:
         if self.finished:

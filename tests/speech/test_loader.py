@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -168,3 +169,40 @@ def test_a_cache_folder_that_cannot_be_written_means_captions(private_home: Path
         step()  # none raises
     assert loader.finished and isinstance(coach.speaker, CaptionOnlySpeaker)
     assert len(notices) == 1 and "cannot be kept" in notices[0] and "Permission denied" in notices[0]
+
+
+def test_speech_starts_when_an_audio_output_appears_later(private_home: Path, qtbot: QtBot) -> None:
+    class OutputsChanged:
+        """Stands in for QMediaDevices.audioOutputsChanged."""
+
+        def __init__(self) -> None:
+            self.slots: list[Callable[[], None]] = []
+
+        def connect(self, slot: Callable[[], None]) -> None:
+            self.slots.append(slot)
+
+        def emit(self) -> None:
+            for slot in self.slots:
+                slot()
+
+    outputs_changed = OutputsChanged()
+    devices: list[object] = []
+    coach = VoiceCoach()
+    notices: list[str] = []
+    coach.notice.connect(notices.append)
+    player = FakePlayer()
+    loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
+                          LoaderOptions(audio_probe=lambda: devices[0] if devices else None,
+                                        player_factory=lambda d: player, engine_factory=FakeTtsEngine,
+                                        outputs_changed=outputs_changed))
+    loader.start()
+    assert isinstance(coach.speaker, CaptionOnlySpeaker) and notices == [NO_AUDIO]
+    outputs_changed.emit()  # something changed, still no output: captions go on
+    assert isinstance(coach.speaker, CaptionOnlySpeaker) and loader.clip_speaker is None
+    devices.append("usb speaker")
+    outputs_changed.emit()
+    qtbot.waitUntil(lambda: isinstance(coach.speaker, ClipSpeaker), timeout=5000)
+    assert notices == [NO_AUDIO, "An audio output was found: cues will be spoken."]
+    outputs_changed.emit()  # later changes are the player's business (it follows the default output)
+    assert loader.clip_speaker is coach.speaker
+    coach.shutdown()
