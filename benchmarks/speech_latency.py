@@ -124,7 +124,7 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
         def set_volume(self, volume: float) -> None:
             return None
 
-    from psoas_coach.speech.player import default_output
+    from psoas_coach.speech.sink_player import default_output
     from psoas_coach.speech.sink_player import SinkPlayer
 
     device = default_output()

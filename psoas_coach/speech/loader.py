@@ -80,10 +80,9 @@ class SpeechLoader(QObject):
     def _import_audio(self) -> None:
         self._probe, self._make_player = self.options.audio_probe, self.options.player_factory
         if self._probe is None or self._make_player is None:
-            from psoas_coach.speech import player as qt_player  # QtMultimedia: only now, after the paint
-            from psoas_coach.speech.sink_player import SinkPlayer
+            from psoas_coach.speech.sink_player import SinkPlayer, default_output  # QtMultimedia: only now
 
-            self._probe = self._probe or qt_player.default_output
+            self._probe = self._probe or default_output
             # QAudioSink, not QSoundEffect: Qt 6.11's sound-effect engine can wedge the event loop
             self._make_player = self._make_player or (lambda device: SinkPlayer(device, self))  # type: ignore[arg-type]
 

@@ -80,8 +80,11 @@ class _Playing(QObject):
 
 
 def default_output() -> QAudioDevice | None:
+    """The default audio output, or None when the machine has none (no sound card, no sound server)."""
     device = QMediaDevices.defaultAudioOutput()
-    return None if device.isNull() else device
+    if device.isNull() or not QMediaDevices.audioOutputs():
+        return None
+    return device
 
 
 class SinkPlayer(QObject):

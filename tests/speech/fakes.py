@@ -77,7 +77,7 @@ class FakePlayer:
     played: list[str] = field(default_factory=list)
     stops: int = 0
     volume: float = 1.0
-    failed: Signal[str] = field(default_factory=Signal)  # what SoundEffectPlayer emits when a device fails
+    failed: Signal[str] = field(default_factory=Signal)  # what SinkPlayer emits when a device fails
     device_changed: Signal[str] = field(default_factory=Signal)  # what SinkPlayer emits when the output moves
 
     def load(self, key: str, path: Path) -> None:

@@ -13,7 +13,7 @@ from psoas_coach.core.cues import BeepKind
 
 
 def output_or_skip() -> object:
-    from psoas_coach.speech.player import default_output
+    from psoas_coach.speech.sink_player import default_output
 
     device = default_output()
     if device is None:
