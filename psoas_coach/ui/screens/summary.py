@@ -52,8 +52,6 @@ def totals_lines(totals: list[ExerciseTotals]) -> list[str]:
 NOT_RATED = "not rated"
 RATE_PROMPT = "Rate the session (arrow keys or a number), then press Enter to save."
 PAIN_PROMPT = "How strong was the pain (0-10)? Rate it, then press Enter to save."
-NO_EFFORT = 0  # effort 1-10: just below it means not rated
-NO_PAIN = -1  # pain 0-10: just below it means not rated
 
 
 class RatingBox(QSpinBox):
@@ -67,8 +65,14 @@ class RatingBox(QSpinBox):
         self.setSpecialValueText(NOT_RATED)  # shown for the minimum
         self.setValue(low - 1)
 
+    def rating(self) -> int | None:
+        return None if self.value() == self.minimum() else self.value()
+
+    def clear_rating(self) -> None:
+        self.setValue(self.minimum())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if self.value() == self.minimum() and event.text().isdigit():
+        if self.rating() is None and event.text().isdigit():
             self.selectAll()  # the digit replaces the words instead of being appended to them
         super().keyPressEvent(event)
 
@@ -118,7 +122,7 @@ class SummaryScreen(StepScreen):
             b.setFont(scaled_font(self.font(), 1.4, bold=True))
             buttons.addWidget(b)
         layout.addLayout(buttons)
-        self.prompt = RATE_PROMPT
+        self.pain_first = False  # after a pain stop the pain is asked first
         self.status = label("", 1.2, name="summary-status")
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -135,8 +139,7 @@ class SummaryScreen(StepScreen):
 
     def ratings(self) -> tuple[int | None, int | None]:
         """(effort, pain) as chosen; None for one left at "not rated"."""
-        effort, pain = self.effort.value(), self.pain.value()
-        return (None if effort == NO_EFFORT else effort), (None if pain == NO_PAIN else pain)
+        return self.effort.rating(), self.pain.rating()
 
     def _emit_save(self) -> None:
         effort, pain = self.ratings()
@@ -155,13 +158,17 @@ class SummaryScreen(StepScreen):
                 where += f", {pain.side} side" if pain.side else ""
             self.duration.setText(f"{engine.plan.program.name} · {clock_text(result.ended_wall - result.started_wall)}{where}")
             self.totals.setText("\n".join(totals_lines(summarize(result))))
-        self.prompt = (PAIN_PROMPT if outcome is Outcome.PAIN_STOP else RATE_PROMPT)
+        self.pain_first = outcome is Outcome.PAIN_STOP
         self.status.setText(self.prompt)
         self.first_rating().setFocus()
 
-    def first_rating(self) -> QSpinBox:
+    def first_rating(self) -> RatingBox:
         """The rating asked first: the pain after a pain stop, otherwise the effort."""
-        return self.pain if self.prompt == PAIN_PROMPT else self.effort
+        return self.pain if self.pain_first else self.effort
+
+    @property
+    def prompt(self) -> str:
+        return PAIN_PROMPT if self.pain_first else RATE_PROMPT
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
@@ -172,6 +179,6 @@ class SummaryScreen(StepScreen):
 
     def reset(self) -> None:
         self.export_button.hide()
-        self.effort.setValue(NO_EFFORT)
-        self.pain.setValue(NO_PAIN)
+        self.effort.clear_rating()
+        self.pain.clear_rating()
         self.notes.clear()
