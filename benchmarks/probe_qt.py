@@ -232,9 +232,9 @@ class SessionWatch(QObject):
             self.naive = [NaiveCountdown(later, engine.clock.speed, chained=chained) for chained in (False, True)]
 
     def on_finished(self, result: Any) -> None:
-        from psoas_coach.speech.coach import VoiceCoach
+        from psoas_coach.speech.cue_player import CuePlayer
 
-        coaches = QApplication.instance().findChildren(VoiceCoach)  # type: ignore[union-attr]
+        coaches = QApplication.instance().findChildren(CuePlayer)  # type: ignore[union-attr]
         coach = coaches[0] if coaches else None
         clock = self.engine.clock
         emit({

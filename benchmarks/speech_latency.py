@@ -96,7 +96,7 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
 
     from psoas_coach.speech.base import ClipPlayer
     from psoas_coach.speech.beeps import beep_files
-    from psoas_coach.speech.coach import VoiceCoach
+    from psoas_coach.speech.cue_player import CuePlayer
     from psoas_coach.speech.speakers import ClipSpeaker
 
     app = QApplication.instance() or QApplication([])
@@ -146,7 +146,7 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
     print(f"playback: {'QAudioSink on ' + device.description() if device is not None else 'no audio output here; recording stand-in'}")
     speaker = ClipSpeaker(player, beep_files(folder / "beeps"), ClipCache(folder, None, RATE))
     speaker.start()
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     clock = SystemClock(1.0)
     engine = SessionEngine(plan, clock)
     coach.attach(engine)

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from psoas_coach.ui.coaching import CoachingController
 
     from psoas_coach.speech.loader import SpeechLoader
-    from psoas_coach.settings import SettingsStore
-    from psoas_coach.speech.coach import VoiceCoach
+    from psoas_coach.store.settings import SettingsStore
+    from psoas_coach.speech.cue_player import CuePlayer
     from psoas_coach.ui.main_window import MainWindow
 
 log = logging.getLogger("psoas_coach")
@@ -72,7 +72,7 @@ def resume_factory(speed: float) -> Callable[[Program, dict[str, Any]], SessionE
     return resume
 
 
-def wire_voice(window: MainWindow, coach: VoiceCoach, library: ProgramLibrary, settings: SettingsStore) -> None:
+def wire_voice(window: MainWindow, coach: CuePlayer, library: ProgramLibrary, settings: SettingsStore) -> None:
     """Speech follows every session the window starts; captions and notices show in the window; M mutes."""
     from psoas_coach.core.cues import program_texts
 
@@ -174,9 +174,9 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     from PySide6.QtWidgets import QApplication
 
     from psoas_coach.first_paint import StartUpSteps
-    from psoas_coach.recording import SessionRecorder
-    from psoas_coach.settings import SettingsStore
-    from psoas_coach.store.levels_store import LevelsStore
+    from psoas_coach.store.recording import SessionRecorder
+    from psoas_coach.store.settings import SettingsStore
+    from psoas_coach.store.coaching_store import CoachingStore
     from psoas_coach.store.sessions import SessionStore
     from psoas_coach.ui.main_window import MainWindow
     from psoas_coach.ui.screens.coaching_panel import CoachingPanel
@@ -206,7 +206,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     remember_mute(window, settings)
     steps = StartUpSteps(window)
     window.finish_start_up = steps.finish
-    levels = LevelsStore(paths.data)
+    levels = CoachingStore(paths.data)
     panel = CoachingPanel()
     window.home.add_panel(panel)  # on home from the first paint (filled in after it), so home never jumps
     voice_dialog: list[Callable[[], None]] = []  # made by the voice step
@@ -263,11 +263,11 @@ def add_voice(window: MainWindow, paths: AppPaths, settings: SettingsStore, app:
     (QtMultimedia, the audio device, the player and beeps, pyttsx3's render process) piece by piece."""
 
     def wire() -> None:
-        from psoas_coach.speech.coach import VoiceCoach
+        from psoas_coach.speech.cue_player import CuePlayer
         from psoas_coach.speech.loader import SpeechLoader
 
         voice = settings.voice()
-        coach = VoiceCoach(muted=window.muted, beeps=voice.beeps, parent=app)  # M may be pressed already
+        coach = CuePlayer(muted=window.muted, beeps=voice.beeps, parent=app)  # M may be pressed already
         app.aboutToQuit.connect(coach.shutdown)
         wire_voice(window, coach, window.library, settings)
         loader = SpeechLoader(coach, paths, voice)

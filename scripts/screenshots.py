@@ -17,8 +17,8 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import StepKind, build_plan
 from psoas_coach.core.program import Program, load_library
 from psoas_coach.paths import resolve_paths
-from psoas_coach.recording import SessionRecorder
-from psoas_coach.store.levels_store import LevelsStore
+from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.coaching import install_coaching
 from psoas_coach.ui.main_window import MainWindow
@@ -42,7 +42,7 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     apply_colour_scheme(app, theme)
     clock = ManualClock()
     paths = resolve_paths(tempfile.mkdtemp())  # a new user who has read the safety note
-    LevelsStore(paths.data).accept_safety("2026-01-01T08:00:00+00:00")
+    CoachingStore(paths.data).accept_safety("2026-01-01T08:00:00+00:00")
     store = SessionStore(paths.sessions)
 
     def make_engine(program: Program) -> SessionEngine:

@@ -10,7 +10,7 @@ from psoas_coach.core.levels import apply_levels
 from psoas_coach.core.program import Program, ProgramLibrary, load_library
 from psoas_coach.core.progression import FOUNDATION_PROGRAM
 from psoas_coach.paths import AppPaths
-from psoas_coach.store.levels_store import CoachingState, LevelsStore
+from psoas_coach.store.coaching_store import CoachingState, CoachingStore
 from psoas_coach.store.sessions import SessionStore
 
 
@@ -40,7 +40,7 @@ def load_context(paths: AppPaths, *, sessions: bool = True) -> Context:
         loaded = SessionStore(paths.sessions, parse_cache=paths.parse_cache).load_all()
         records = list(loaded.sessions)
         problems.extend(loaded.problems)
-    levels = LevelsStore(paths.data)
+    levels = CoachingStore(paths.data)
     state = levels.load()
     problems.extend(levels.problems)
     return Context(library, records, state, problems)

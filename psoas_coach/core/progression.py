@@ -97,7 +97,7 @@ class ControlStatus:
 
 
 @dataclass(frozen=True)
-class Coaching:
+class Proposals:
     assessments: tuple[Assessment, ...]
     proposals: tuple[Proposal, ...]
     control: tuple[ControlStatus, ...] = ()
@@ -310,15 +310,15 @@ def _program_proposal(program: Program, control: Sequence[ControlStatus], latest
                     reason=reason, next_program=ADVANCED_PROGRAM)
 
 
-def coach(program: Program, records: Sequence[Mapping[str, Any]], levels: Mapping[str, ExerciseLevel],
-          available_programs: Sequence[str] = (FOUNDATION_PROGRAM, ADVANCED_PROGRAM)) -> Coaching:
+def propose(program: Program, records: Sequence[Mapping[str, Any]], levels: Mapping[str, ExerciseLevel],
+          available_programs: Sequence[str] = (FOUNDATION_PROGRAM, ADVANCED_PROGRAM)) -> Proposals:
     """Assess every exercise of *program* after its latest session in *records*; no session, no advice.
 
     *program* is the program as written (levels not applied); *levels* are the user's, by exercise id.
     """
     history = ProgramHistory.of(records, program.id)
     if history.latest_record is None:
-        return Coaching((), (), control_status(program, records, history))
+        return Proposals((), (), control_status(program, records, history))
     latest_id = str(history.latest_record.get("id", ""))
     assessments: list[Assessment] = []
     for ex in program.exercises:
@@ -332,7 +332,7 @@ def coach(program: Program, records: Sequence[Mapping[str, Any]], levels: Mappin
     move = _program_proposal(program, control, latest_id, available_programs)
     if move is not None and not any(p.kind is ProposalKind.REGRESS for p in proposals):
         proposals.append(move)
-    return Coaching(tuple(assessments), tuple(proposals), control)
+    return Proposals(tuple(assessments), tuple(proposals), control)
 
 
 def pending(proposals: Sequence[Proposal], decided_keys: Sequence[str] | set[str]) -> list[Proposal]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from psoas_coach.core.cues import BeepKind
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.store.atomic import write_atomic
+from psoas_coach.atomic import write_atomic
 
 SAMPLE_RATE = 22050
 BEEP_VERSION = 1

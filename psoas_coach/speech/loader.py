@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from psoas_coach.paths import AppPaths
-from psoas_coach.settings import VoiceSettings
+from psoas_coach.store.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
-from psoas_coach.speech.coach import VoiceCoach
+from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.speech.renderer import EngineFactory
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class SpeechLoader(QObject):
     """Builds the best working speaker for *coach*; call ``start()`` (or run ``steps()``) once the window
     has painted."""
 
-    def __init__(self, coach: VoiceCoach, paths: AppPaths, settings: VoiceSettings,
+    def __init__(self, coach: CuePlayer, paths: AppPaths, settings: VoiceSettings,
                  options: LoaderOptions | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent if parent is not None else coach)
         self.coach = coach

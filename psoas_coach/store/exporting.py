@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from psoas_coach import __version__
-from psoas_coach.store.atomic import write_atomic
+from psoas_coach.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
 from psoas_coach.store.records import parse_time

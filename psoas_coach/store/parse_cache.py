@@ -33,7 +33,7 @@ from typing import Any, Callable, Collection, Iterator
 
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.store import migrations
-from psoas_coach.store.atomic import write_atomic
+from psoas_coach.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 

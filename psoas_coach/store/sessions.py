@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.store.atomic import fsync_dir, write_atomic
+from psoas_coach.atomic import fsync_dir, write_atomic
 from psoas_coach.store.errors import StoreError, reason_of, save_error
 from psoas_coach.store.locking import StoreLock
 from psoas_coach.store.merge import Candidate, pick

@@ -35,7 +35,7 @@ from psoas_coach.core.clock import Clock
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.store.atomic import write_atomic
+from psoas_coach.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.records import iso_local, session_record
 

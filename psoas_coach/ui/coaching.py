@@ -25,13 +25,13 @@ from psoas_coach.core.progression import (
     ControlStatus,
     Proposal,
     ProposalKind,
-    coach,
+    propose,
     control_status,
     pending,
 )
 from psoas_coach.core.schedule import Today, TodayKind, today_advice
 from psoas_coach.paths import AppPaths
-from psoas_coach.store.levels_store import CoachingState, CoachingStoreError, LevelsStore
+from psoas_coach.store.coaching_store import CoachingState, CoachingStoreError, CoachingStore
 from psoas_coach.store.records import iso_local
 from psoas_coach.store.sessions import LoadResult, SessionStore
 from psoas_coach.ui.main_window import MainWindow
@@ -73,7 +73,7 @@ class CoachingController(QObject):
 
     _read = Signal(int, object)  # generation, Outlook or None: from the worker thread, queued
 
-    def __init__(self, window: MainWindow, levels: LevelsStore, paths: AppPaths | None = None, *,
+    def __init__(self, window: MainWindow, levels: CoachingStore, paths: AppPaths | None = None, *,
                  today: Callable[[], date] = date.today, now: Callable[[], str] | None = None,
                  choose_file: ChooseFile = choose_report_file, dialog: RunDialog = run_dialog,
                  panel: CoachingPanel | None = None) -> None:
@@ -166,7 +166,7 @@ class CoachingController(QObject):
         a refresh made meanwhile on this thread wins over the one coming back."""
         self._generation += 1
         generation = self._generation
-        levels = LevelsStore(self.levels.folder)
+        levels = CoachingStore(self.levels.folder)
 
         def work() -> None:
             try:
@@ -200,7 +200,7 @@ class CoachingController(QObject):
             last_program = program_id_of(sessions[-1])
             if last_program in library.ids():
                 coached = library.get(last_program)
-                advice_now = coach(coached, sessions, state.levels_for(coached.id), library.ids())
+                advice_now = propose(coached, sessions, state.levels_for(coached.id), library.ids())
                 proposals = pending(advice_now.proposals, state.decided_keys())
         control = control_status(program, sessions) if program.id == FOUNDATION_PROGRAM else ()
         return Outlook(state, loaded.notice(), program, advice, proposals, tuple(control))
@@ -323,6 +323,6 @@ class CoachingController(QObject):
 def install_coaching(window: MainWindow, paths: AppPaths, *, refresh: bool = True,
                      **options: Any) -> CoachingController:
     """Add coaching to *window*: call once, after building it."""
-    controller = CoachingController(window, LevelsStore(paths.data), paths, **options)
+    controller = CoachingController(window, CoachingStore(paths.data), paths, **options)
     controller.install(refresh=refresh)
     return controller

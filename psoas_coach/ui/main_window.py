@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.recording import SessionRecorder
+from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.screens.home import HomeScreen

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.settings import RATE_RANGE, VoiceSettings
+from psoas_coach.store.settings import RATE_RANGE, VoiceSettings
 from psoas_coach.ui.widgets.text import label
 
 DEFAULT_VOICE = "The system's default voice"

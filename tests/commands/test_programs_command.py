@@ -56,9 +56,9 @@ def test_list_is_the_default_action(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_show_prints_the_users_levels(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from psoas_coach.core.levels import Band, ExerciseLevel
-    from psoas_coach.store.levels_store import LevelsStore
+    from psoas_coach.store.coaching_store import CoachingStore
 
-    LevelsStore(private_home).set_level("foundation", "standing-hip-flexion",
+    CoachingStore(private_home).set_level("foundation", "standing-hip-flexion",
                                         ExerciseLevel(sets=4, reps=12, band=Band.LIGHT, range_note="Knee to hip height."))
     code, out, _ = run_cli(["programs", "show", "foundation"], capsys)
     assert code == 0

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from psoas_coach.core.program import load_library
-from psoas_coach.store.levels_store import LevelsStore
+from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.store.sessions import SessionStore
 from tests.coaching_history import record
 from tests.commands.test_programs_command import run_cli
@@ -35,7 +35,7 @@ def test_rest_day_after_yesterday(private_home: Path, capsys: pytest.CaptureFixt
 
 
 def test_ics_file_of_the_coming_weeks(private_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    LevelsStore(private_home).set_current_program("advanced")
+    CoachingStore(private_home).set_current_program("advanced")
     target = tmp_path / "coach.ics"
     code, out, _ = run_cli(["schedule", "--today", WED.isoformat(), "--weeks", "2", "--days", "tue,thu",
                             "--time", "07:15", "--ics", str(target)], capsys)

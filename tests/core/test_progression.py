@@ -15,7 +15,7 @@ from psoas_coach.core.progression import (
     CONTROL_MIN_DAYS,
     CONTROL_SESSIONS,
     ProposalKind,
-    coach,
+    propose,
     control_status,
     pending,
 )
@@ -119,7 +119,7 @@ def test_rules_over_scripted_histories(library: ProgramLibrary, case: Case) -> N
         kwargs = dict(session)
         day = MONDAY + timedelta(days=kwargs.pop("day"))
         history.append(record(program, day, levels=levels, **kwargs))
-    result = coach(program, history, levels)
+    result = propose(program, history, levels)
     found = {a.exercise_id: a for a in result.assessments}
     assert case.exercise in found, result.assessments
     assessment = found[case.exercise]
@@ -140,7 +140,7 @@ def test_rules_over_scripted_histories(library: ProgramLibrary, case: Case) -> N
 
 
 def test_no_history_no_advice(library: ProgramLibrary) -> None:
-    result = coach(library.get("foundation"), [], {})
+    result = propose(library.get("foundation"), [], {})
     assert result.assessments == () and result.proposals == ()
 
 
@@ -148,7 +148,7 @@ def test_exercise_not_reached_in_the_latest_session_gets_no_advice(library: Prog
     program = library.get("foundation")
     history = [record(program, MONDAY), record(program, MONDAY + timedelta(days=2),
                                                pain_stop=("straight-leg-raise", "left"), pain=3)]
-    ids = {a.exercise_id for a in coach(program, history, {}).assessments}
+    ids = {a.exercise_id for a in propose(program, history, {}).assessments}
     assert "standing-hip-flexion" not in ids
 
 
@@ -160,7 +160,7 @@ def test_sessions_before_a_level_change_do_not_count(library: ProgramLibrary) ->
                         since=history[-1]["ended"])
     levels = {"supine-marching": new_level}
     history.append(record(program, MONDAY + timedelta(days=4), levels=levels))
-    found = {a.exercise_id: a for a in coach(program, history, levels).assessments}
+    found = {a.exercise_id: a for a in propose(program, history, levels).assessments}
     assert found["supine-marching"].rule == "done-once"
     assert found["supine-marching"].reason.startswith("3 x 12 done")
 
@@ -168,7 +168,7 @@ def test_sessions_before_a_level_change_do_not_count(library: ProgramLibrary) ->
 def test_pending_drops_decided_proposals(library: ProgramLibrary) -> None:
     program = library.get("foundation")
     history = [record(program, MONDAY), record(program, MONDAY + timedelta(days=2))]
-    proposals = coach(program, history, {}).proposals
+    proposals = propose(program, history, {}).proposals
     assert len(proposals) == 3
     assert len({p.key for p in proposals}) == 3
     assert pending(proposals, {proposals[0].key}) == list(proposals[1:])
@@ -182,18 +182,18 @@ def _weeks_of_foundation(library: ProgramLibrary, days: list[int], **kwargs: Any
 def test_foundation_to_advanced_needs_control_everywhere_for_two_weeks(library: ProgramLibrary) -> None:
     foundation = library.get("foundation")
     too_soon = _weeks_of_foundation(library, [0, 2, 4, 7])
-    assert not any(p.kind is ProposalKind.PROGRAM for p in coach(foundation, too_soon, {}).proposals)
+    assert not any(p.kind is ProposalKind.PROGRAM for p in propose(foundation, too_soon, {}).proposals)
     status = control_status(foundation, too_soon)
     assert all(s.good_sessions == CONTROL_SESSIONS and not s.established for s in status)
     assert "7 of 14 days" in status[0].text
 
     enough = _weeks_of_foundation(library, [0, 2, 4, 7, 9, 11, 14])
-    move = [p for p in coach(foundation, enough, {}).proposals if p.kind is ProposalKind.PROGRAM]
+    move = [p for p in propose(foundation, enough, {}).proposals if p.kind is ProposalKind.PROGRAM]
     assert len(move) == 1 and move[0].next_program == "advanced"
     assert "neutral pelvis" in move[0].reason and f"{CONTROL_MIN_DAYS} days" in move[0].reason
 
     one_wobble = enough[:-1] + [record(foundation, MONDAY + timedelta(days=14), control="mostly")]
-    assert not any(p.kind is ProposalKind.PROGRAM for p in coach(foundation, one_wobble, {}).proposals)
+    assert not any(p.kind is ProposalKind.PROGRAM for p in propose(foundation, one_wobble, {}).proposals)
     wobbly = {s.exercise_id: s for s in control_status(foundation, one_wobble)}
     assert wobbly["supine-marching"].good_sessions == 0
 
@@ -210,7 +210,7 @@ def test_simulated_weeks_follow_the_article(library: ProgramLibrary) -> None:
         for weekday in (0, 2, 4):
             day = MONDAY + timedelta(days=week * 7 + weekday)
             history.append(record(foundation, day, levels=levels, effort=6))
-            advice = coach(foundation, history, levels)
+            advice = propose(foundation, history, levels)
             for p in advice.proposals:
                 if p.kind is ProposalKind.PROGRAM:
                     moved_on = moved_on or day
@@ -235,7 +235,7 @@ def test_sessions_before_the_level_was_set_do_not_count_even_at_the_same_dosage(
     levels = {"supine-marching": replace(default_level(program.exercise("supine-marching")),
                                          since=history[-1]["ended"])}
     history.append(record(program, MONDAY + timedelta(days=4), levels=levels))
-    found = {a.exercise_id: a for a in coach(program, history, levels).assessments}
+    found = {a.exercise_id: a for a in propose(program, history, levels).assessments}
     assert found["supine-marching"].rule == "done-once"
     assert found["standing-hip-flexion"].rule == "done-twice"  # no level set: the earlier sessions count
 
@@ -246,7 +246,7 @@ def test_a_pain_stop_exactly_four_weeks_before_is_a_repeat(library: ProgramLibra
     for days, repeated in ((28, True), (29, False)):
         history = [record(program, MONDAY, pain_stop=stop), record(program, MONDAY + timedelta(days=10)),
                    record(program, MONDAY + timedelta(days=days), pain_stop=stop)]
-        found = {a.exercise_id: a for a in coach(program, history, {}).assessments}
+        found = {a.exercise_id: a for a in propose(program, history, {}).assessments}
         proposal = found["straight-leg-raise"].proposal
         assert proposal is not None and proposal.see_therapist is repeated, days
 
@@ -258,7 +258,7 @@ def test_control_status_counts_an_exercise_skipped_lately(library: ProgramLibrar
     status = {s.exercise_id: s for s in control_status(foundation, list(reversed(history)))}
     assert (status["supine-marching"].good_sessions, status["supine-marching"].days_trained) == (4, 16)
     assert (status["standing-hip-flexion"].good_sessions, status["standing-hip-flexion"].days_trained) == (4, 9)
-    assert coach(foundation, history, {}).control == tuple(status.values())
+    assert propose(foundation, history, {}).control == tuple(status.values())
 
 
 def test_coaching_reads_only_the_recent_sessions(library: ProgramLibrary, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,6 +277,6 @@ def test_coaching_reads_only_the_recent_sessions(library: ProgramLibrary, monkey
         return real(rec, started)
 
     monkeypatch.setattr(program_history, "read_entries", counting)
-    result = coach(foundation, history, levels)
+    result = propose(foundation, history, levels)
     assert {a.rule for a in result.assessments} == {"done-once"}
     assert sorted(read) == sorted(r["id"] for r in history[:1] + history[-4:])  # each read once

@@ -12,7 +12,7 @@ import pytest
 
 from psoas_coach.core.program import load_library
 from psoas_coach.report.data import build_report
-from psoas_coach.store.levels_store import Decision, LevelsStore
+from psoas_coach.store.coaching_store import Decision, CoachingStore
 from psoas_coach.store.sessions import SessionStore
 from tests.coaching_history import record
 from tests.commands.test_programs_command import run_cli
@@ -72,7 +72,7 @@ def test_report_command_writes_a_pdf_with_the_content(private_home: Path, tmp_pa
     store = SessionStore(private_home / "sessions")
     for rec in _history():
         store.save(rec)
-    levels = LevelsStore(private_home)
+    levels = CoachingStore(private_home)
     from psoas_coach.core.progression import Proposal, ProposalKind
 
     levels.decide(Proposal("p1", ProposalKind.PROGRESS, "foundation", "Supine Marching: 2 more reps per side.",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 CHECK = """
 import sys
-import psoas_coach.app, psoas_coach.speech.coach, psoas_coach.speech.loader, psoas_coach.settings
+import psoas_coach.app, psoas_coach.speech.cue_player, psoas_coach.speech.loader, psoas_coach.store.settings
 heavy = [m for m in ("PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "pyttsx3") if m in sys.modules]
 print("heavy:", heavy)
 """

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.cues import BeepKind
 from psoas_coach.paths import resolve_paths
-from psoas_coach.settings import VoiceSettings
+from psoas_coach.store.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker
-from psoas_coach.speech.coach import VoiceCoach
+from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.speech.loader import NO_AUDIO, LoaderOptions, SpeechLoader
 from psoas_coach.speech.speakers import BeepSpeaker, ClipSpeaker, beep_key
 from tests.speech.fakes import FakePlayer, FakeTtsEngine
@@ -22,12 +22,12 @@ def no_espeak() -> FakeTtsEngine:
     raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
 
 
-def make(private_home: Path, **options: object) -> tuple[VoiceCoach, SpeechLoader, list[str], FakePlayer]:
+def make(private_home: Path, **options: object) -> tuple[CuePlayer, SpeechLoader, list[str], FakePlayer]:
     player = FakePlayer()
     opts = LoaderOptions(audio_probe=lambda: "a device", player_factory=lambda device: player)
     for key, value in options.items():
         setattr(opts, key, value)
-    coach = VoiceCoach()
+    coach = CuePlayer()
     notices: list[str] = []
     coach.notice.connect(notices.append)
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(volume=0.6), opts)
@@ -86,7 +86,7 @@ def test_an_unusable_qt_text_to_speech_is_not_used(private_home: Path, qtbot: Qt
 
 
 def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot: QtBot) -> None:
-    coach = VoiceCoach()
+    coach = CuePlayer()
     player = FakePlayer()
     probed: list[str] = []
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(volume=0.4),
@@ -112,7 +112,7 @@ def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot
 
 
 def test_no_device_ends_the_steps_early_with_captions(private_home: Path, qtbot: QtBot) -> None:
-    coach = VoiceCoach()
+    coach = CuePlayer()
     made: list[object] = []
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
                           LoaderOptions(audio_probe=lambda: None, player_factory=lambda d: made.append(d) or FakePlayer()))
@@ -159,7 +159,7 @@ def test_a_cache_folder_that_cannot_be_written_means_captions(private_home: Path
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(beeps, "beep_files", refuse)
-    coach = VoiceCoach()
+    coach = CuePlayer()
     notices: list[str] = []
     coach.notice.connect(notices.append)
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
@@ -187,7 +187,7 @@ def test_speech_starts_when_an_audio_output_appears_later(private_home: Path, qt
 
     outputs_changed = OutputsChanged()
     devices: list[object] = []
-    coach = VoiceCoach()
+    coach = CuePlayer()
     notices: list[str] = []
     coach.notice.connect(notices.append)
     player = FakePlayer()

@@ -18,7 +18,7 @@ from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
 from psoas_coach.speech.beeps import beep_files
 from psoas_coach.speech.cache import ClipCache
-from psoas_coach.speech.coach import VoiceCoach
+from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.speech.speakers import ClipSpeaker
 from tests.fakes import FakeClock
 from tests.speech.fakes import FakePlayer, FakeTtsEngine
@@ -61,7 +61,7 @@ def run_spoken_session(plan: SessionPlan, qtbot: QtBot, folder: Path) -> tuple[H
                           engine_factory=engine_factory)
     with qtbot.waitSignal(speaker.ready, timeout=60000):  # a child process starting on a busy machine
         speaker.start()
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(plan, clock)
     heartbeat = Heartbeat()
     driver = QTimer()

@@ -17,18 +17,18 @@ from psoas_coach.core.cues import COMPLETED_LINE
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import StepKind, build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.recording import SessionRecorder
-from psoas_coach.settings import SettingsStore
-from psoas_coach.speech.coach import VoiceCoach
+from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.settings import SettingsStore
+from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
 from tests.speech.fakes import FakeSpeaker
-from tests.speech.test_coach import StepSpan, check_spoken
+from tests.speech.test_cue_player import StepSpan, check_spoken
 
 
 class Rig:
-    def __init__(self, window: MainWindow, coach: VoiceCoach, speaker: FakeSpeaker, clock: FakeClock,
+    def __init__(self, window: MainWindow, coach: CuePlayer, speaker: FakeSpeaker, clock: FakeClock,
                  settings: SettingsStore) -> None:
         self.window, self.coach, self.speaker, self.clock, self.settings = window, coach, speaker, clock, settings
         self.spans: list[StepSpan] = []
@@ -68,7 +68,7 @@ def rig(qtbot: QtBot, tmp_path: Path, clock: FakeClock, library: ProgramLibrary)
     qtbot.addWidget(window)
     window.driver.timer.stop()
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker, parent=window)
+    coach = CuePlayer(speaker, parent=window)
     settings = SettingsStore(tmp_path / "config")
     wire_voice(window, coach, library, settings)
     remember_mute(window, settings)

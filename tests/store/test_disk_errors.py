@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from psoas_coach.store import atomic
+from psoas_coach import atomic
 from psoas_coach.store.errors import StoreError
 from psoas_coach.store.sessions import SessionStore
 from tests.store.helpers import make_record

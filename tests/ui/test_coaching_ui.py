@@ -15,7 +15,7 @@ from psoas_coach.core.engine import Outcome, SessionState
 from psoas_coach.core.plan import StepKind
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.paths import resolve_paths
-from psoas_coach.store.levels_store import LevelsStore
+from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.ui.coaching import CoachingController, install_coaching
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.coaching_panel import RangeNotesDialog
@@ -29,7 +29,7 @@ AT = "2026-03-11T09:00:00+00:00"
 def _coached(window: MainWindow, accept_safety: bool = True, **options: Any) -> CoachingController:
     paths = resolve_paths()
     if accept_safety:
-        LevelsStore(paths.data).accept_safety(AT)
+        CoachingStore(paths.data).accept_safety(AT)
     options.setdefault("today", lambda: TODAY)
     options.setdefault("now", lambda: AT)
     return install_coaching(window, paths, **options)
@@ -50,7 +50,7 @@ def test_first_run_safety_screen_is_accepted_once(qtbot: QtBot, window_factory: 
     assert "physical therapist" in text and "sharp pain" in text
     qtbot.keyClick(coaching.safety, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.home and not coaching.needs_safety
-    assert LevelsStore(resolve_paths().data).load().safety_accepted == AT
+    assert CoachingStore(resolve_paths().data).load().safety_accepted == AT
     second = window_factory(library)
     assert second.stack.currentWidget() is second.home
     assert _coached(second, accept_safety=False).safety is not second.stack.currentWidget()
@@ -138,7 +138,7 @@ def test_proposals_are_accepted_or_declined_and_change_the_next_session(
     assert [r.proposal.exercise_id for r in coaching.panel.rows] == ["straight-leg-raise", "standing-hip-flexion"]
     coaching.panel.rows[0].decline_button.click()
     assert [r.proposal.exercise_id for r in coaching.panel.rows] == ["standing-hip-flexion"]
-    state = LevelsStore(resolve_paths().data).load()
+    state = CoachingStore(resolve_paths().data).load()
     assert state.levels_for("foundation")["supine-marching"].reps == 12
     assert "straight-leg-raise" not in state.levels_for("foundation")
     window.start_program("foundation")
@@ -165,7 +165,7 @@ def test_range_notes_are_kept_and_shown_in_the_session(window_factory: Callable[
     window = window_factory(library)
     coaching = _coached(window, dialog=fill)
     coaching.panel.range_button.click()
-    level = LevelsStore(resolve_paths().data).load().levels_for("foundation")["straight-leg-raise"]
+    level = CoachingStore(resolve_paths().data).load().levels_for("foundation")["straight-leg-raise"]
     assert level.range_note == "Only a hand's width off the floor."
     window.start_program("foundation")
     assert window.engine is not None

@@ -11,7 +11,7 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.store import atomic
+from psoas_coach import atomic
 from psoas_coach.store.migrations import CURRENT_VERSION
 from psoas_coach.store.sessions import SessionStore, encode
 from psoas_coach.ui.screens.history import HistoryScreen

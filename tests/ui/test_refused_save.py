@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.recording import SessionRecorder
+from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock

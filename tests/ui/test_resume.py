@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import StepKind, build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.recording import SessionRecorder
+from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.store.unfinished import resume_engine
 from psoas_coach.ui.main_window import MainWindow
@@ -100,9 +100,9 @@ def _app_window(data: Path, *argv: str) -> MainWindow:
     from psoas_coach.app import build_gui
     from psoas_coach.cli import parse_args
     from psoas_coach.paths import resolve_paths
-    from psoas_coach.store.levels_store import LevelsStore
+    from psoas_coach.store.coaching_store import CoachingStore
 
-    LevelsStore(data).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(data).accept_safety("2026-11-25T09:00:00+00:00")
     args = parse_args(["--data-dir", str(data), "--mute", *argv])
     window = build_gui(args, resolve_paths(args.data_dir))
     assert window is not None

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from psoas_coach.app import wire_voice_settings
 from psoas_coach.core.program import ProgramLibrary
-from psoas_coach.settings import SettingsStore, VoiceSettings
+from psoas_coach.store.settings import SettingsStore, VoiceSettings
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.voice_settings import VoiceSettingsDialog
 

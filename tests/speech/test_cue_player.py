@@ -1,4 +1,4 @@
-"""VoiceCoach over whole sessions on a fake clock: the timeline actually spoken, skip, pause and mute."""
+"""CuePlayer over whole sessions on a fake clock: the timeline actually spoken, skip, pause and mute."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from psoas_coach.core.cues import COMPLETED_LINE, PAIN_LINE, BeepKind
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan, StepKind, build_plan
 from psoas_coach.core.program import ProgramLibrary
-from psoas_coach.speech.coach import VoiceCoach
+from psoas_coach.speech.cue_player import CuePlayer
 from tests.fakes import FakeClock
 from tests.speech.fakes import FakeSpeaker
 
@@ -26,9 +26,9 @@ class StepSpan:
 
 
 def run_session(plan: SessionPlan, clock: FakeClock, qtbot: QtBot, tick: float = 0.05
-                ) -> tuple[FakeSpeaker, VoiceCoach, SessionEngine, list[StepSpan], list[str]]:
+                ) -> tuple[FakeSpeaker, CuePlayer, SessionEngine, list[StepSpan], list[str]]:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(plan, clock)
     captions: list[str] = []
     coach.caption.connect(captions.append)
@@ -95,7 +95,7 @@ def test_whole_session_timeline_never_overlaps(library: ProgramLibrary, clock: F
 
 def test_skip_cancels_the_step_at_once(foundation_plan: SessionPlan, clock: FakeClock, qtbot: QtBot) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -118,7 +118,7 @@ def test_skip_cancels_the_step_at_once(foundation_plan: SessionPlan, clock: Fake
 def test_pause_silences_and_resume_goes_on_without_repeats(foundation_plan: SessionPlan, clock: FakeClock,
                                                             qtbot: QtBot) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -143,7 +143,7 @@ def test_pause_silences_and_resume_goes_on_without_repeats(foundation_plan: Sess
 
 def test_back_restarts_the_step_script(foundation_plan: SessionPlan, clock: FakeClock) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -157,7 +157,7 @@ def test_back_restarts_the_step_script(foundation_plan: SessionPlan, clock: Fake
 
 def test_mute_keeps_captions_and_silences_voice_and_beeps(foundation_plan: SessionPlan, clock: FakeClock) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker, muted=True)
+    coach = CuePlayer(speaker, muted=True)
     captions: list[str] = []
     coach.caption.connect(captions.append)
     engine = SessionEngine(foundation_plan, clock)
@@ -183,7 +183,7 @@ def test_mute_keeps_captions_and_silences_voice_and_beeps(foundation_plan: Sessi
 
 def test_pain_stop_says_the_safety_line(foundation_plan: SessionPlan, clock: FakeClock) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -194,7 +194,7 @@ def test_pain_stop_says_the_safety_line(foundation_plan: SessionPlan, clock: Fak
 
 def test_stale_cues_are_dropped_not_bunched(foundation_plan: SessionPlan, clock: FakeClock) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -209,7 +209,7 @@ def test_stale_cues_are_dropped_not_bunched(foundation_plan: SessionPlan, clock:
 
 def test_set_speaker_refits_and_prepares(foundation_plan: SessionPlan, clock: FakeClock) -> None:
     first = FakeSpeaker(clock.now)
-    coach = VoiceCoach(first)
+    coach = CuePlayer(first)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -223,7 +223,7 @@ def test_set_speaker_refits_and_prepares(foundation_plan: SessionPlan, clock: Fa
 
 
 def test_notice_is_announced_once(qtbot: QtBot) -> None:
-    coach = VoiceCoach()
+    coach = CuePlayer()
     notices: list[str] = []
     coach.notice.connect(notices.append)
     coach.announce("No audio output found: cues are shown as captions only.")
@@ -234,7 +234,7 @@ def test_notice_is_announced_once(qtbot: QtBot) -> None:
 def test_the_coach_timer_wakes_exactly_for_the_next_cue(foundation_plan: SessionPlan, clock: FakeClock,
                                                        qtbot: QtBot) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -255,7 +255,7 @@ def test_the_coach_timer_wakes_exactly_for_the_next_cue(foundation_plan: Session
 def test_texts_prepared_early_go_to_a_later_speaker(library: ProgramLibrary, clock: FakeClock) -> None:
     from psoas_coach.core.cues import program_texts
 
-    coach = VoiceCoach()
+    coach = CuePlayer()
     texts = [t for p in library.programs for t in program_texts(build_plan(p))]
     coach.prepare_texts(texts)
     speaker = FakeSpeaker(clock.now)
@@ -267,7 +267,7 @@ def test_texts_prepared_early_go_to_a_later_speaker(library: ProgramLibrary, clo
 
 def test_next_from_a_long_pause_advances_exactly_one_step(foundation_plan: SessionPlan, clock: FakeClock) -> None:
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     engine = SessionEngine(foundation_plan, clock)
     coach.attach(engine)
     engine.start()
@@ -290,7 +290,7 @@ def test_a_restored_session_speaks_from_where_it_was(foundation_plan: SessionPla
     snapshot = first.snapshot()
     engine = SessionEngine.restore(foundation_plan, clock, snapshot)
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     coach.attach(engine)
     assert speaker.said == []
     engine.resume()
@@ -303,7 +303,7 @@ def test_a_restored_session_speaks_from_where_it_was(foundation_plan: SessionPla
 def test_a_sped_up_session_still_captions_what_it_cannot_say(foundation_plan: SessionPlan, qtbot: QtBot) -> None:
     clock = FakeClock(speed=10.0)
     speaker = FakeSpeaker(clock.now)
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     captions: list[str] = []
     coach.caption.connect(captions.append)
     engine = SessionEngine(foundation_plan, clock)
@@ -324,7 +324,7 @@ def test_go_is_said_before_the_window_hears_of_the_new_step(foundation_plan: Ses
     engine = SessionEngine(foundation_plan, clock)
     heard_first: list[list[str]] = []
     engine.signals.step_changed.connect(lambda step: heard_first.append(speaker.texts()[-1:]))
-    coach = VoiceCoach(speaker)
+    coach = CuePlayer(speaker)
     coach.attach(engine)
     engine.start()
     engine.next()

@@ -11,8 +11,8 @@ import pytest
 
 from psoas_coach.core.levels import Band, ExerciseLevel
 from psoas_coach.core.program import ProgramLibrary
-from psoas_coach.core.progression import ProposalKind, coach, pending
-from psoas_coach.store.levels_store import CoachingStoreError, LevelsStore
+from psoas_coach.core.progression import ProposalKind, propose, pending
+from psoas_coach.store.coaching_store import CoachingStoreError, CoachingStore
 from tests.coaching_history import record
 
 AT = "2026-03-04T19:00:00+00:00"
@@ -21,31 +21,31 @@ AT = "2026-03-04T19:00:00+00:00"
 def _proposals(library: ProgramLibrary) -> list:
     program = library.get("foundation")
     history = [record(program, date(2026, 3, 2)), record(program, date(2026, 3, 4))]
-    return list(coach(program, history, {}).proposals)
+    return list(propose(program, history, {}).proposals)
 
 
 def test_fresh_store_has_defaults(tmp_path: Path) -> None:
-    state = LevelsStore(tmp_path).load()
+    state = CoachingStore(tmp_path).load()
     assert state.safety_accepted is None and state.current_program is None and not state.levels
     assert not (tmp_path / "coaching.json").exists()
 
 
 def test_accept_changes_the_level_decline_does_not(tmp_path: Path, library: ProgramLibrary) -> None:
-    store = LevelsStore(tmp_path)
+    store = CoachingStore(tmp_path)
     first, second, _ = _proposals(library)
     store.decide(first, True, AT)
     state = store.decide(second, False, AT)
     assert state.levels_for("foundation")[first.exercise_id].reps == first.proposed.reps
     assert first.proposed is not None and state.levels_for("foundation")[first.exercise_id].since == AT
     assert second.exercise_id not in state.levels_for("foundation")
-    reread = LevelsStore(tmp_path).load()
+    reread = CoachingStore(tmp_path).load()
     assert reread.levels == state.levels
     assert [d.accepted for d in reread.decisions] == [True, False]
     assert pending(_proposals(library), reread.decided_keys()) == [_proposals(library)[2]]
 
 
 def test_deciding_twice_keeps_the_first_answer(tmp_path: Path, library: ProgramLibrary) -> None:
-    store = LevelsStore(tmp_path)
+    store = CoachingStore(tmp_path)
     first = _proposals(library)[0]
     store.decide(first, False, AT)
     state = store.decide(first, True, AT)
@@ -57,26 +57,26 @@ def test_program_move_sets_the_current_program(tmp_path: Path) -> None:
 
     move = Proposal(key="s1:foundation:program", kind=ProposalKind.PROGRAM, program_id="foundation",
                     reason="Move on.", next_program="advanced")
-    assert LevelsStore(tmp_path).decide(move, True, AT).current_program == "advanced"
+    assert CoachingStore(tmp_path).decide(move, True, AT).current_program == "advanced"
 
 
 def test_safety_is_accepted_once_and_kept(tmp_path: Path) -> None:
-    store = LevelsStore(tmp_path)
+    store = CoachingStore(tmp_path)
     store.accept_safety(AT)
     store.accept_safety("2027-01-01T00:00:00+00:00")
-    assert LevelsStore(tmp_path).load().safety_accepted == AT
+    assert CoachingStore(tmp_path).load().safety_accepted == AT
 
 
 def test_range_note_setting(tmp_path: Path, library: ProgramLibrary) -> None:
     ex = library.get("foundation").exercise("supine-marching")
-    store = LevelsStore(tmp_path)
+    store = CoachingStore(tmp_path)
     state = store.set_range_note("foundation", ex, "  Knee only  to hip height. ")
     assert state.levels_for("foundation")["supine-marching"].range_note == "Knee only to hip height."
     assert state.levels_for("foundation")["supine-marching"].reps == ex.dosage.reps
 
 
 def test_no_rewrite_when_nothing_changes(tmp_path: Path) -> None:
-    store = LevelsStore(tmp_path)
+    store = CoachingStore(tmp_path)
     store.accept_safety(AT)
     path = tmp_path / "coaching.json"
     os.utime(path, (1, 1))
@@ -86,7 +86,7 @@ def test_no_rewrite_when_nothing_changes(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_file_is_private(tmp_path: Path) -> None:
-    LevelsStore(tmp_path / "data").accept_safety(AT)
+    CoachingStore(tmp_path / "data").accept_safety(AT)
     assert (tmp_path / "data" / "coaching.json").stat().st_mode & 0o777 == 0o600
 
 
@@ -94,20 +94,20 @@ def test_file_is_private(tmp_path: Path) -> None:
                                      '{"decisions": [{"no-key": 1}]}', '{"levels": 3}'])
 def test_damaged_file_is_moved_aside_and_defaults_used(tmp_path: Path, content: str) -> None:
     (tmp_path / "coaching.json").write_text(content, encoding="utf-8")
-    store = LevelsStore(tmp_path)
+    store = CoachingStore(tmp_path)
     state = store.load()
     assert not state.levels and len(store.problems) == 1
     assert "moved to coaching.json.corrupt-" in store.problems[0]
     assert [p.name for p in tmp_path.glob("coaching.json.corrupt-*")]
     store.accept_safety(AT)  # and the app goes on
-    assert LevelsStore(tmp_path).load().safety_accepted == AT
+    assert CoachingStore(tmp_path).load().safety_accepted == AT
 
 
 def test_newer_file_is_read_but_never_rewritten(tmp_path: Path) -> None:
     level = ExerciseLevel(sets=4, reps=12, band=Band.LIGHT)
     data = {"schema_version": 99, "levels": {"foundation": {"supine-marching": level.to_json()}}, "future": True}
     (tmp_path / "coaching.json").write_text(json.dumps(data), encoding="utf-8")
-    store = LevelsStore(tmp_path)
+    store = CoachingStore(tmp_path)
     assert store.load().levels_for("foundation")["supine-marching"] == level
     with pytest.raises(CoachingStoreError) as err:
         store.accept_safety(AT)
@@ -119,7 +119,7 @@ def test_unwritable_place_gives_one_sentence(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(CoachingStoreError) as err:
-        LevelsStore(blocker).accept_safety(AT)
+        CoachingStore(blocker).accept_safety(AT)
     message = str(err.value)
     assert message.startswith("Could not save your coaching settings") and message.endswith(".")
     assert "\n" not in message

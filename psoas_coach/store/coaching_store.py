@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from psoas_coach.core.levels import ExerciseLevel, default_level
 from psoas_coach.core.program import Exercise
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.store.atomic import write_atomic
+from psoas_coach.atomic import write_atomic
 
 if TYPE_CHECKING:
     from psoas_coach.core.progression import Proposal  # the rules: not needed to read the file at start-up
@@ -99,7 +99,7 @@ def _parse_state(data: Any) -> CoachingState:
     return state
 
 
-class LevelsStore:
+class CoachingStore:
     """Reads and changes coaching.json. Every change re-reads the file under the lock, so two windows agree."""
 
     def __init__(self, folder: Path) -> None:

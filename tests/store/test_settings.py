@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from psoas_coach.settings import SettingsStore, VoiceSettings
+from psoas_coach.store.settings import SettingsStore, VoiceSettings
 
 
 def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:

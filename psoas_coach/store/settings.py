@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.store.atomic import write_atomic
+from psoas_coach.atomic import write_atomic
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"

@@ -1,4 +1,4 @@
-"""VoiceCoach: follows a session engine and says each cue of the current step at its moment.
+"""CuePlayer: follows a session engine and says each cue of the current step at its moment.
 
 It observes the engine (step changes, pause, finish), fits the step's cues to the speaker's clip
 lengths (core.cues), and wakes with one precise single-shot timer at the next cue or the step's
@@ -34,7 +34,7 @@ MAX_SLEEP_MS = 1000  # wake at least this often, whatever the timeline says
 CLOSING_LINES = {Outcome.COMPLETED: COMPLETED_LINE, Outcome.ENDED_EARLY: ENDED_LINE, Outcome.PAIN_STOP: PAIN_LINE}
 
 
-class VoiceCoach(QObject):
+class CuePlayer(QObject):
     """Say a cue, cancel all, mute: the speech interface of the window and the composition root."""
 
     caption = Signal(str)  # every cue, spoken or not
