@@ -15,7 +15,8 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
 from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_keep_awake
-from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
+from psoas_coach.atomic import append_private
+from psoas_coach.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -40,9 +41,7 @@ def install_crash_log(paths: AppPaths) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         try:
-            ensure_private_dir(paths.data)
-            with open(paths.log_file, "a", encoding="utf-8") as fh:
-                fh.write(text + "\n")
+            append_private(paths.log_file, text + "\n")
         except OSError:
             pass
         if sys.__stderr__ is not None:

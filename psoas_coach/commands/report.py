@@ -35,15 +35,21 @@ def register(subparsers: Any) -> None:
 
 
 def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
-    """Gather and draw the report; returns the number of sessions in it. Needs a Qt GUI application."""
+    """Gather and draw the report; returns the number of sessions in it; StoreError (one sentence with the
+    reason) when it cannot be written. Needs a Qt GUI application."""
     from psoas_coach.commands._coaching import load_context
     from psoas_coach.report.data import build_report
     from psoas_coach.report.pdf import write_pdf
 
+    from psoas_coach.store.errors import StoreError, reason_of
+
     ctx = load_context(paths)
     data = build_report(ctx.sessions, start, end, ctx.state.decisions)
     program = ctx.program()
-    write_pdf(data, output, user_line=f"Current program: {program.name}.")
+    try:
+        write_pdf(data, output, user_line=f"Current program: {program.name}.")
+    except OSError as exc:  # one sentence with the reason, as export gives; nothing is left at *output*
+        raise StoreError(f"Could not write {output} because {reason_of(exc)}.") from exc
     return len(data.sessions)
 
 
