@@ -93,7 +93,7 @@ class ExerciseLevel:
             return value
 
         band = data.get("band", "none")
-        if band not in {b.value for b in Band}:
+        if not isinstance(band, str) or band not in {b.value for b in Band}:
             raise ValueError("band is not a known band")
         return ExerciseLevel(
             sets=int(number("sets", 1, MAX_SETS, None, True)),
