@@ -5,7 +5,7 @@ Each is a plain function handed to the window's objects (``ui.startup.Seams``), 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
