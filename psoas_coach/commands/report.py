@@ -34,25 +34,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
-    """Gather and draw the report; returns the number of sessions in it; StoreError (one sentence with the
-    reason) when it cannot be written. Needs a Qt GUI application."""
-    from psoas_coach.commands._coaching import load_context
-    from psoas_coach.report.data import build_report
-    from psoas_coach.report.pdf import write_pdf
-
-    from psoas_coach.store.errors import StoreError, reason_of
-
-    ctx = load_context(paths)
-    data = build_report(ctx.sessions, start, end, ctx.state.decisions)
-    program = ctx.program()
-    try:
-        write_pdf(data, output, user_line=f"Current program: {program.name}.")
-    except OSError as exc:  # one sentence with the reason, as export gives; nothing is left at *output*
-        raise StoreError(f"Could not write {output} because {reason_of(exc)}.") from exc
-    return len(data.sessions)
-
-
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     end = args.date_to or date.today()
     start = args.date_from or end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
@@ -69,6 +50,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["psoas-coach"])
+    from psoas_coach.report.write import write_report
+
     try:
         count = write_report(paths, start, end, output)
     except OSError as exc:
