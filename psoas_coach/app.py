@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from psoas_coach.cli import parse_args
 from psoas_coach.atomic import append_private
-from psoas_coach.paths import AppPaths, resolve_paths
+from psoas_coach.cli import parse_args
+from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
     from psoas_coach.ui.main_window import MainWindow
@@ -26,6 +26,7 @@ def install_crash_log(paths: AppPaths) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         try:
+            ensure_private_dir(paths.data)
             append_private(paths.log_file, text + "\n")
         except OSError:
             pass

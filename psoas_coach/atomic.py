@@ -38,11 +38,8 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
 
 
 def append_private(path: Path, text: str) -> None:
-    """Append *text* to *path* (a log), creating it and its folder private to the user whatever the umask.
-    Only a regular file is appended to: a link or a FIFO in its place raises OSError instead of being followed."""
-    from psoas_coach.paths import ensure_private_dir
-
-    ensure_private_dir(path.parent)
+    """Append *text* to *path* (a log), creating it private to the user whatever the umask (its folder must
+    exist). Only a regular file is appended to: a link or a FIFO in its place raises OSError, never followed."""
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags, 0o600)
     try:

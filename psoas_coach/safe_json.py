@@ -3,7 +3,7 @@
 Only a regular file is opened (a FIFO, a device, a folder or a symbolic link is refused without
 blocking), at most *max_bytes* are read, NaN and Infinity (and numbers too big for a float) are
 refused, and nesting deeper than *max_depth* is refused before the parser sees it. Every refusal is
-an UnsafeJson whose ``reason`` is a few plain words ("is not a regular file (a FIFO)").
+an UnsafeJsonError whose ``reason`` is a few plain words ("is not a regular file (a FIFO)").
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-class UnsafeJson(ValueError):
+class UnsafeJsonError(ValueError):
     """The file cannot be used. ``reason`` says why in a few words; ``damaged`` is True when the file is a
     regular file whose content is bad (so it may be set aside), False when it could not be read at all."""
 
@@ -44,7 +44,7 @@ def _kind(mode: int) -> str:
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The bytes of *path* if it is a regular file of at most *max_bytes*; FileNotFoundError if it is missing,
-    UnsafeJson otherwise."""
+    UnsafeJsonError otherwise."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -52,32 +52,32 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         raise
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UnsafeJson("is a symbolic link, not a file", damaged=False) from None
+            raise UnsafeJsonError("is a symbolic link, not a file", damaged=False) from None
         if exc.errno in (errno.EACCES, errno.EPERM):
-            raise UnsafeJson("cannot be read (permission)", damaged=False) from None
+            raise UnsafeJsonError("cannot be read (permission)", damaged=False) from None
         if exc.errno in (errno.ENXIO, errno.EISDIR):
-            raise UnsafeJson("is not a regular file", damaged=False) from None
-        raise UnsafeJson(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
+            raise UnsafeJsonError("is not a regular file", damaged=False) from None
+        raise UnsafeJsonError(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UnsafeJson(f"is not a regular file ({_kind(info.st_mode)})", damaged=False)
+            raise UnsafeJsonError(f"is not a regular file ({_kind(info.st_mode)})", damaged=False)
         if info.st_size > max_bytes:
-            raise UnsafeJson(f"is too big ({_size(info.st_size)}; at most {_size(max_bytes)})", damaged=True)
+            raise UnsafeJsonError(f"is too big ({_size(info.st_size)}; at most {_size(max_bytes)})", damaged=True)
         chunks = []
         left = max_bytes + 1
         while left > 0:
             try:
                 chunk = os.read(fd, min(left, 1 << 20))
             except OSError as exc:
-                raise UnsafeJson(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
+                raise UnsafeJsonError(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > max_bytes:  # grew while it was read
-            raise UnsafeJson(f"is too big (more than {_size(max_bytes)})", damaged=True)
+            raise UnsafeJsonError(f"is too big (more than {_size(max_bytes)})", damaged=True)
         return data
     finally:
         os.close(fd)
@@ -109,26 +109,26 @@ def depth_of(text: str) -> int:
 
 
 def parse(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
-    """Decode *text*; UnsafeJson (damaged) if it is not JSON, holds NaN/Infinity or nests deeper than *max_depth*."""
+    """Decode *text*; UnsafeJsonError (damaged) if it is not JSON, holds NaN/Infinity or nests deeper than *max_depth*."""
     if depth_of(text) > max_depth:
-        raise UnsafeJson(f"is nested more than {max_depth} levels deep", damaged=True)
+        raise UnsafeJsonError(f"is nested more than {max_depth} levels deep", damaged=True)
     try:
         return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
-        raise UnsafeJson(f"is not valid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})", damaged=True) from None
+        raise UnsafeJsonError(f"is not valid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})", damaged=True) from None
     except RecursionError:  # depth_of should have caught it; never let it escape
-        raise UnsafeJson("is nested too deeply", damaged=True) from None
+        raise UnsafeJsonError("is nested too deeply", damaged=True) from None
     except ValueError as exc:  # NaN, Infinity, 1e999, an integer of thousands of digits
         text = str(exc)
         words = "a number has too many digits" if "digits" in text else text.split(" (")[0].strip().rstrip(".")[:80]
-        raise UnsafeJson(f"cannot be used ({words})", damaged=True) from None
+        raise UnsafeJsonError(f"cannot be used ({words})", damaged=True) from None
 
 
 def read_json_file(path: Path, max_bytes: int, *, max_depth: int = MAX_DEPTH) -> Any:
-    """The decoded JSON of *path*. FileNotFoundError when it is missing; UnsafeJson for anything else wrong."""
+    """The decoded JSON of *path*. FileNotFoundError when it is missing; UnsafeJsonError for anything else wrong."""
     data = read_bytes(path, max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnsafeJson("is not UTF-8 text", damaged=True) from None
+        raise UnsafeJsonError("is not UTF-8 text", damaged=True) from None
     return parse(text, max_depth=max_depth)

@@ -7,14 +7,16 @@ from __future__ import annotations
 import json
 import math
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.core.levels import MAX_HOLD_SECONDS, MAX_REPS, MAX_SETS, MAX_WORK_LIMIT
 from psoas_coach.core.program import load_library
 from psoas_coach.paths import resolve_paths
@@ -137,7 +139,7 @@ def test_coaching_state_never_raises_and_every_level_is_bounded(text: str) -> No
         assert len(store.problems) <= 1 and all("\n" not in p for p in store.problems)
         assert _files(folder) == 1  # kept where it was, or set aside: never gone
         if not state.read_only:
-            store.accept_safety("2026-03-01T09:00:00+00:00")
+            store.update(coaching.accept_safety, "2026-03-01T09:00:00+00:00")
     _in_fresh_folder(check)
 
 

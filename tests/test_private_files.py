@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from psoas_coach.app import build_gui, install_crash_log, main
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.paths import resolve_paths
 from psoas_coach.speech.beeps import beep_files, tone_samples, wav_bytes
 from psoas_coach.speech.cache import ClipCache
@@ -75,7 +77,7 @@ def test_everything_created_under_umask_000_is_private(qtbot: QtBot, qapp: Any, 
     assert main(["--data-dir", str(data), "programs", "list"]) == 0
 
     # a short session in the real window, rated and saved; the window's size is kept on close
-    CoachingStore(data).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(data).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     args = parse_args(["--data-dir", str(data), "--mute", "--speed", "20"])
     window = build_gui(args, resolve_paths(args.data_dir))
     assert window is not None

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from psoas_coach.safe_json import UnsafeJson, depth_of, parse, read_json_file
+from psoas_coach.safe_json import UnsafeJsonError, depth_of, parse, read_json_file
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and links")
 
 
-def _refused(path: Path, max_bytes: int = 1000) -> UnsafeJson:
-    with pytest.raises(UnsafeJson) as err:
+def _refused(path: Path, max_bytes: int = 1000) -> UnsafeJsonError:
+    with pytest.raises(UnsafeJsonError) as err:
         read_json_file(path, max_bytes)
     return err.value
 
@@ -76,7 +76,7 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
     ],
 )
 def test_bad_content_is_one_reason(text: str, words: str) -> None:
-    with pytest.raises(UnsafeJson) as err:
+    with pytest.raises(UnsafeJsonError) as err:
         parse(text)
     assert words in err.value.reason and err.value.damaged
     assert "\n" not in err.value.reason and len(err.value.reason) < 120
@@ -91,7 +91,7 @@ def test_the_depth_scan_stays_linear_on_hostile_quotes() -> None:
     # an unterminated string followed by escaped quotes: a naive pattern goes quadratic on this
     text = '"' + '\\"' * 300_000
     started = time.monotonic()
-    with pytest.raises(UnsafeJson):
+    with pytest.raises(UnsafeJsonError):
         parse(text)
     assert time.monotonic() - started < 5
 

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from psoas_coach.safe_json import UnsafeJson, parse, read_json_file
+from psoas_coach.safe_json import UnsafeJsonError, parse, read_json_file
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024  # a program is a few hundred bytes; the built-in catalogue is under 10 KB
@@ -406,7 +406,7 @@ class ProgramLibrary:
 def _read_json(text: str, source: str) -> Any:
     try:
         return parse(text)
-    except UnsafeJson as exc:
+    except UnsafeJsonError as exc:
         raise ProgramError(source, "(file)", exc.reason) from None
 
 
@@ -424,7 +424,7 @@ def load_program_file(path: Path, catalogue: Mapping[str, Exercise]) -> Program:
         data = read_json_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise ProgramError(source, "(file)", "cannot be read (there is no such file)") from None
-    except UnsafeJson as exc:
+    except UnsafeJsonError as exc:
         raise ProgramError(source, "(file)", exc.reason) from None
     return parse_program(data, source, catalogue)
 

@@ -18,7 +18,7 @@ from psoas_coach.atomic import write_atomic
 from psoas_coach.core.coaching_state import CoachingState, Decision
 from psoas_coach.core.levels import ExerciseLevel
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.safe_json import UnsafeJson, read_json_file
+from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside
 
 P = ParamSpec("P")
@@ -108,7 +108,7 @@ class CoachingStore:
             state = _parse_state(read_json_file(self.path, MAX_FILE_BYTES))
         except FileNotFoundError:
             return CoachingState()
-        except UnsafeJson as exc:
+        except UnsafeJsonError as exc:
             if not exc.damaged and exc.reason.startswith("cannot be read"):
                 self._report(f"{self.path} {exc.reason}, so defaults are used and it is not changed.")
                 return CoachingState(read_only=True)

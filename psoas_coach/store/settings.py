@@ -17,7 +17,7 @@ from typing import Any
 
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
-from psoas_coach.safe_json import UnsafeJson, read_json_file
+from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside
 
 SCHEMA_VERSION = 1
@@ -83,10 +83,10 @@ class SettingsStore:
         try:
             data = read_json_file(self.path, MAX_FILE_BYTES)
             if not isinstance(data, dict):
-                raise UnsafeJson("is not a JSON object", damaged=True)
+                raise UnsafeJsonError("is not a JSON object", damaged=True)
         except FileNotFoundError:
             return self._data
-        except UnsafeJson as exc:
+        except UnsafeJsonError as exc:
             if not exc.damaged and exc.reason.startswith("cannot be read"):
                 self._held = True
                 self.problem = f"Settings {self.path} {exc.reason}; using the defaults, and they are not saved."

@@ -36,7 +36,7 @@ from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
-from psoas_coach.safe_json import UnsafeJson, read_json_file
+from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.records import iso_local, session_record
 from psoas_coach.store.schema import problems as record_problems
@@ -73,7 +73,7 @@ class UnfinishedFile:
             data = read_json_file(self.path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return None
-        except UnsafeJson as exc:
+        except UnsafeJsonError as exc:
             if not exc.damaged and exc.reason.startswith("cannot be read"):
                 self.problem = f"The autosave of an interrupted session {exc.reason}, so it is left in {self.path.parent}."
                 return None

@@ -4,8 +4,9 @@ something was kept when it was not."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.sessions import SessionStore
 from tests.fakes import FakeClock
-from tests.ui.conftest import Answers
 from tests.ui.test_resume import crash_mid_set, make_window
+from tests.window_fixtures import Answers
 
 
 def _damage(folder: Path, change: Callable[[dict[str, Any]], None]) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from psoas_coach.core.program import load_library
 from psoas_coach.ui.main_window import MainWindow

@@ -16,8 +16,8 @@ from psoas_coach.core.engine import SessionState
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.session_lock import ELSEWHERE
 from tests.fakes import FakeClock
-from tests.ui.conftest import Answers
 from tests.ui.test_resume import crash_mid_set, make_window
+from tests.window_fixtures import Answers
 
 HOLDER = """
 import sys
