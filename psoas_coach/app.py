@@ -84,6 +84,7 @@ def wire_voice(window: MainWindow, coach: CuePlayer, library: ProgramLibrary, se
     window.mute_toggled.connect(coach.set_muted)
     coach.caption.connect(window.show_caption)
     coach.notice.connect(notify)
+    coach.voice_progress.connect(window.home.set_voice_progress)
     # pre-render what will be said, with the user's levels (band, range note) applied as they will be
     coach.prepare_texts(text for program in library.programs
                         for text in program_texts(build_plan(window.prepare_program(program))))
@@ -106,8 +107,12 @@ def voice_settings_opener(window: MainWindow, loader: SpeechLoader, settings: Se
     def open_dialog() -> None:
         if window.stack.currentWidget() is not window.home:
             return
-        dialog = VoiceSettingsDialog(settings.voice(), loader.voices(), window)
+        previous = settings.voice()
+        dialog = VoiceSettingsDialog(previous, loader.voices(), window, sample=loader.sample,
+                                     voices_folder=loader.paths.voices)
         if not (run or run_dialog)(dialog):
+            if dialog.sampled:
+                loader.apply(previous)  # a sample tried other settings: back to the kept ones
             return
         chosen = dialog.chosen()
         try:

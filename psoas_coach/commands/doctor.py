@@ -45,7 +45,7 @@ class QtReport:
 def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
     """Render PROBE_TEXT with the app's own render worker into a temporary folder."""
     from psoas_coach.speech.cache import ClipCache
-    from psoas_coach.speech.renderer import Pyttsx3Renderer
+    from psoas_coach.speech.renderer import ClipRenderer
 
     ready: list[tuple[bool, str]] = []
     clips: list[float] = []
@@ -61,7 +61,7 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
         done.set()
 
     with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
-        renderer = Pyttsx3Renderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip)
+        renderer = ClipRenderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip)
         renderer.start()
         renderer.request([PROBE_TEXT])
         finished = done.wait(timeout)

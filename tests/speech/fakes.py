@@ -33,11 +33,15 @@ class FakeSpeaker:
     beeps: list[tuple[float, BeepKind]] = field(default_factory=list)
     cancels: list[float] = field(default_factory=list)
     prepared: list[str] = field(default_factory=list)
+    first: list[str] = field(default_factory=list)  # what was asked for ahead of the rest, in order
     volume: float = 1.0
     shut: bool = False
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, first: bool = False) -> None:
+        texts = list(texts)
         self.prepared.extend(texts)
+        if first:
+            self.first.extend(texts)
 
     def clip_length(self, text: str) -> float:
         return estimate_length(text)

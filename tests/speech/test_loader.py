@@ -24,7 +24,7 @@ def no_espeak() -> FakeTtsEngine:
 
 def make(private_home: Path, **options: object) -> tuple[CuePlayer, SpeechLoader, list[str], FakePlayer]:
     player = FakePlayer()
-    opts = LoaderOptions(audio_probe=lambda: "a device", player_factory=lambda device: player)
+    opts = LoaderOptions(audio_probe=lambda: "a device", player_factory=lambda device: player, use_natural=False)
     for key, value in options.items():
         setattr(opts, key, value)
     coach = CuePlayer()
@@ -91,7 +91,8 @@ def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot
     probed: list[str] = []
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(volume=0.4),
                           LoaderOptions(audio_probe=lambda: probed.append("probe") or "device",
-                                        player_factory=lambda d: player, engine_factory=FakeTtsEngine))
+                                        player_factory=lambda d: player, engine_factory=FakeTtsEngine,
+                                        use_natural=False))
     steps = loader.steps()
     assert len(steps) == 4 and not probed  # nothing runs until a step is called
     assert loader.steps() == []  # a loader starts once
@@ -134,7 +135,8 @@ def test_changed_settings_apply_at_once(private_home: Path, qtbot: QtBot) -> Non
     old_key = speaker.cache.key("Lift.")
     loader.apply(VoiceSettings(voice="gmw/de", rate=140, volume=0.3, beeps=False))
     assert player.volume == 0.3
-    assert not speaker.is_ready("Lift.")  # the old voice's clip is not used any more
+    assert speaker.is_ready("Lift.")  # the old voice speaks until the new one is loaded
+    qtbot.waitUntil(lambda: speaker.cache.rate == 140, timeout=5000)
     qtbot.waitUntil(lambda: speaker.is_ready("Lift.") and speaker.is_ready("Hold."), timeout=5000)
     assert speaker.cache.key("Lift.") != old_key and speaker.cache.rate == 140
     assert speaker.renderer.voice == "gmw/de"
@@ -164,7 +166,7 @@ def test_a_cache_folder_that_cannot_be_written_means_captions(private_home: Path
     coach.notice.connect(notices.append)
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
                           LoaderOptions(audio_probe=lambda: "device", player_factory=lambda d: FakePlayer(),
-                                        engine_factory=FakeTtsEngine))
+                                        engine_factory=FakeTtsEngine, use_natural=False))
     for step in loader.steps():
         step()  # none raises
     assert loader.finished and isinstance(coach.speaker, CaptionOnlySpeaker)
@@ -194,7 +196,7 @@ def test_speech_starts_when_an_audio_output_appears_later(private_home: Path, qt
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
                           LoaderOptions(audio_probe=lambda: devices[0] if devices else None,
                                         player_factory=lambda d: player, engine_factory=FakeTtsEngine,
-                                        outputs_changed=outputs_changed))
+                                        outputs_changed=outputs_changed, use_natural=False))
     loader.start()
     assert isinstance(coach.speaker, CaptionOnlySpeaker) and notices == [NO_AUDIO]
     outputs_changed.emit()  # something changed, still no output: captions go on
