@@ -12,7 +12,7 @@ import re
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?![\w.]|\.\d)")
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?!\w|\.\d)")
 
 
 def number_words(n: int) -> str:

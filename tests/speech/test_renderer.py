@@ -317,3 +317,37 @@ def test_the_child_is_python_m_from_source_and_the_app_itself_when_built(monkeyp
     monkeypatch.setattr(render_process.sys, "frozen", True, raising=False)
     monkeypatch.setattr(render_process.sys, "executable", "/opt/psoas-coach/psoas-coach")
     assert render_process.child_command("piper") == ["/opt/psoas-coach/psoas-coach", render_process.WORKER_FLAG, "piper"]
+
+
+def test_the_session_about_to_start_jumps_the_queue_in_the_order_it_needs_its_cues(tmp_path: Path) -> None:
+    done = threading.Event()
+    clips: list[str] = []
+
+    def on_clip(text: str, path: Path, length: float) -> None:
+        clips.append(text)
+        if len(clips) == 5:
+            done.set()
+
+    renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
+                            on_clip=on_clip, engine_factory=FakeTtsEngine)
+    renderer.request(["other 1", "other 2", "Hold."])  # every program's cues, at start-up
+    renderer.request(["3", "Hold.", "Lift."], first=True)  # the session chosen now, its first minute first
+    renderer.start()
+    assert done.wait(5)
+    renderer.stop()
+    assert clips == ["3", "Hold.", "Lift.", "other 1", "other 2"]
+
+
+def test_numbers_reach_the_engine_as_words(tmp_path: Path) -> None:
+    engine = FakeTtsEngine()
+    said: list[str] = []
+    original = engine.save_to_file
+    engine.save_to_file = lambda text, filename: (said.append(text), original(text, filename))  # type: ignore[method-assign]
+    done = threading.Event()
+    renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
+                            on_clip=lambda *a: done.set(), engine_factory=lambda: engine)
+    renderer.start()
+    renderer.request(["Rest 45 seconds."])
+    assert done.wait(5)
+    renderer.stop()
+    assert said == ["Rest forty-five seconds."]
