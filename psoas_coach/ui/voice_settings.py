@@ -7,8 +7,8 @@ request; a Piper voice (.onnx with its .onnx.json) can be added from files, and 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -139,10 +139,3 @@ class VoiceSettingsDialog(QDialog):
             beeps=self.beeps.isChecked(),
             muted=self.current.muted,
         ).cleaned()
-
-
-RunDialog = Callable[[QDialog], bool]
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
