@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
 
 from psoas_coach.paths import AppPaths
-from psoas_coach.store.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.speech.renderer import BackendFactory, EngineFactory
 from psoas_coach.speech.speakers import ESPEAK_NAME
 from psoas_coach.speech.voices import NaturalVoice, find_voice, is_natural, natural_voices
+from psoas_coach.store.settings import VoiceSettings
 
 if TYPE_CHECKING:
     from psoas_coach.speech.cache import ClipCache

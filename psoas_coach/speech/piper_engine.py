@@ -55,9 +55,10 @@ class PiperEngine:
         self.rate = rate
 
     def _load(self, model: Path) -> Any:
+        import json
+
         import onnxruntime
         from piper.config import PiperConfig
-        import json
 
         try:
             config = PiperConfig.from_dict(json.loads(model.with_name(model.name + ".json").read_text("utf-8")))
