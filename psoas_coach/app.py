@@ -80,6 +80,7 @@ def wire_voice(window: MainWindow, coach: CuePlayer, library: ProgramLibrary, se
         window.home.set_notice(text)
         window.show_caption(text)
 
+    window.announcer.voice_on = lambda: coach.audible  # screen readers hear the steps only when it is not
     window.session_started.connect(coach.attach)
     window.mute_toggled.connect(coach.set_muted)
     coach.caption.connect(window.show_caption)
@@ -180,13 +181,12 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     from psoas_coach.store.sessions import SessionStore
     from psoas_coach.ui.main_window import MainWindow
     from psoas_coach.ui.screens.coaching_panel import CoachingPanel
-    from psoas_coach.ui.theme import apply_colour_scheme
+    from psoas_coach.ui.display import apply_display
     from psoas_coach.ui.window_state import WindowState
     from psoas_coach.ui.widgets.app_icon import app_icon
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    apply_colour_scheme(app, args.theme)
     app.setApplicationName("Psoas Coach")
     app.setApplicationDisplayName("Psoas Coach")
     app.setDesktopFileName("io.github.psoascoach.PsoasCoach")  # the installed .desktop file (Wayland app id)
@@ -199,9 +199,12 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     store = SessionStore(paths.sessions, parse_cache=paths.parse_cache)
     recorder = SessionRecorder(store, speed=args.speed)
     settings = SettingsStore(paths.config)
+    display = apply_display(app, settings, args)  # theme, text size, motion: before any widget is built
     window = MainWindow(library, store, recorder, engine_factory(args.speed),
                         muted=args.mute or settings.voice().muted, window_state=WindowState(paths.config),
-                        resume_engine=resume_factory(args.speed), last_session_now=False)
+                        resume_engine=resume_factory(args.speed), last_session_now=False,
+                        theme=display.theme, reduced_motion=display.reduced_motion)
+    display.add_keys(window)
     recorder.notify = window.home.set_notice
     remember_mute(window, settings)
     steps = StartUpSteps(window)

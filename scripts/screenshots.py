@@ -39,7 +39,7 @@ class ManualClock:
 
 
 def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
-    apply_colour_scheme(app, theme)
+    apply_colour_scheme(app, theme)  # noqa: returns the theme, unused here
     clock = ManualClock()
     paths = resolve_paths(tempfile.mkdtemp())  # a new user who has read the safety note
     CoachingStore(paths.data).accept_safety("2026-01-01T08:00:00+00:00")

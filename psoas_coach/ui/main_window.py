@@ -13,9 +13,11 @@ from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
+from psoas_coach.ui.accessibility import Announcer, order_tabs
 from psoas_coach.ui.screens.home import HomeScreen
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
+from psoas_coach.ui.theme import LIGHT, Theme
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         resume_engine: ResumeFactory | None = None,
         choose_file: ChooseFileFn = choose_save_file,
         last_session_now: bool = True,
+        theme: Theme = LIGHT,
+        reduced_motion: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
@@ -77,6 +81,11 @@ class MainWindow(QMainWindow):
         self.finish_start_up: Callable[[], None] = lambda: None
         self.engine: SessionEngine | None = None
         self.window_state = window_state
+        self.theme = theme
+        self.reduced_motion = reduced_motion
+        # step announcements for screen readers; app.py tells it when the app's own voice is heard
+        self.announcer = Announcer(self)
+        self.announcer.voice_on = lambda: not self.muted
         self.last_program: str | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1366, 768)
@@ -117,7 +126,8 @@ class MainWindow(QMainWindow):
             from psoas_coach.ui.screens.session import SessionView
 
             view = SessionView([self.actions_by_name[n] for n in
-                                ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")])
+                                ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")],
+                               theme=self.theme, announcer=self.announcer, reduced_motion=self.reduced_motion)
             self.stack.addWidget(view)
             view.summary.save_requested.connect(self.save_ratings)
             view.summary.home_requested.connect(self.go_home)
@@ -128,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def show_restored(self) -> None:
         """Show the window as it was left: full screen or at its saved size and place."""
+        order_tabs(self.home)
         if self.window_state is not None and self.window_state.fullscreen:
             self.showFullScreen()
         else:
@@ -308,6 +319,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle(APP_TITLE)
         self.refresh_last_session()
+        order_tabs(self.home)
         self.home.programs.setFocus()
 
     def show_history(self) -> None:
@@ -324,6 +336,7 @@ class MainWindow(QMainWindow):
         self.history.reload()
         self.stack.setCurrentWidget(self.history)
         self.setWindowTitle(f"History — {APP_TITLE}")
+        order_tabs(self.history)
         self.history.list.setFocus()
 
     def refresh_last_session(self) -> None:

@@ -16,14 +16,19 @@ from psoas_coach.ui.screens.intro import IntroScreen
 from psoas_coach.ui.screens.reps import RepsScreen
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.screens.timer import TimerScreen
-from psoas_coach.ui.theme import PHASE_NAMES, PhaseColour, apply_phase, phase_colour, scaled_font
+from psoas_coach.ui.accessibility import Announcer, order_tabs, set_name, spoken_text
+from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
 from psoas_coach.ui.widgets.text import label
 
 
 class SessionView(QWidget):
-    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None, *, theme: Theme = LIGHT,
+                 announcer: Announcer | None = None, reduced_motion: bool = False) -> None:
         super().__init__(parent)
         self.engine: SessionEngine | None = None
+        self.theme = theme
+        self.announcer = announcer if announcer is not None else Announcer(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         header = QHBoxLayout()
@@ -59,12 +64,17 @@ class SessionView(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setFont(scaled_font(self.font(), 1.15, bold=True))
+            set_scaled_font(button, 1.15, bold=True)
             button.setMinimumHeight(44)
             button.setObjectName(f"button-{action.objectName()}")
+            button.setAccessibleName(spoken_text(action.text()))
+            action.changed.connect(lambda b=button, a=action: set_name(b, spoken_text(a.text())))
             self.buttons[action.objectName()] = button
             bar.addWidget(button)
         layout.addWidget(self.control_bar)
+        self.reps.reduced_motion = reduced_motion
+        for ring in (self.timer.ring, self.intro.ring):
+            ring.reduced_motion = reduced_motion
 
     def screen_for(self, kind: StepKind) -> StepScreen:
         return {
@@ -99,22 +109,46 @@ class SessionView(QWidget):
 
     def show_caption(self, text: str) -> None:
         self.caption.setText(text)
+        if self.engine is not None and self.isVisible():
+            self.announcer.say(self.caption, text)  # only while the app's own voice is not heard
 
     def _on_step(self, step: Step) -> None:
         assert self.engine is not None
         colour = phase_colour(step.kind)
         if step.kind is StepKind.SUMMARY and self.engine.outcome is Outcome.PAIN_STOP:
             colour = PhaseColour.PAIN
-        apply_phase(self, colour)
-        self.phase_badge.setText(PHASE_NAMES[colour].upper())
+        apply_phase(self, colour, self.theme)
+        # the word and a mark of its own shape: no phase is told by colour alone
+        self.phase_badge.setText(f"{PHASE_MARKS[colour]} {PHASE_NAMES[colour].upper()}".strip())
+        set_name(self.phase_badge, PHASE_NAMES[colour])
         if step.kind is StepKind.SUMMARY:
             self.show_caption("")  # the summary speaks for itself; a stale form cue would mislead
         screen = self.screen_for(step.kind)
         self.stack.setCurrentWidget(screen)
         screen.show_step(step, self.engine)
+        order_tabs(self)
+        self.announcer.say(self, self.step_announcement(step))
+
+    def step_announcement(self, step: Step) -> str:
+        """What a new step is announced as: its phase, what it is and where in the session."""
+        assert self.engine is not None
+        if step.kind is StepKind.BRIEFING:
+            return f"{self.briefing.title.text()}. {self.briefing.prompt.text()}"
+        if step.kind is StepKind.INTRO:
+            return f"{self.intro.kicker.text()}: {self.intro.name.text()}. {self.intro.setup.text()}"
+        if step.kind is StepKind.SUMMARY:
+            return self.summary.headline.text()
+        phase = self.phase_badge.accessibleName()
+        what = step.exercise.name if step.kind is StepKind.REPS and step.exercise else step.title
+        parts = [phase, "" if what.lower() == phase.lower() else what, step.position_label.replace(" · ", ", ")]
+        return ". ".join(p for p in parts if p)
 
     def _on_state(self, state: SessionState) -> None:
         self.paused_label.setVisible(state is SessionState.PAUSED)
+        if state is SessionState.PAUSED and self.isVisible():
+            self.announcer.say(self, self.paused_label.text())
+        elif state is SessionState.RUNNING:
+            self.announcer.forget()
         # After the session only the summary's own buttons make sense; the bar would only distract.
         self.control_bar.setVisible(state is not SessionState.FINISHED)
 
