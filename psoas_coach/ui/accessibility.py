@@ -4,7 +4,9 @@
 Announcements and the app's own voice never say the same thing twice: while the voice is heard (not
 muted, and a speech engine with an audio output is in use), it speaks every step and cue, and the
 screen reader is told nothing unasked (the tree stays current for review). When the voice is not
-heard (muted, captions only), each new step and each caption is announced once, politely, instead.
+heard (muted, captions only), each new step (and a pause) is announced once, politely, instead. The
+cues inside a step (tempo words every second or two, form cues) are never announced: they would
+flood the screen reader; the caption line holds the latest one for review.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLayout, QScrollArea, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLayout, QScrollArea, QStackedWidget, QTabWidget, QWidget
 
 
 def spoken_text(visible: str) -> str:
@@ -43,7 +45,7 @@ def announce(widget: QWidget, text: str) -> None:
 
 
 class Announcer(QObject):
-    """Announces new steps and captions once each, only while the app's own voice is not heard."""
+    """Announces each new step once, only while the app's own voice is not heard."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,8 +107,17 @@ def focusable_in_layout_order(root: QWidget) -> list[QWidget]:
     return found
 
 
+def name_buttons(root: QWidget) -> None:
+    """Buttons whose visible text carries arrows or marks get a name without them ("Home (Esc)")."""
+    for button in root.findChildren(QAbstractButton):
+        spoken = spoken_text(button.text())
+        if spoken != button.text() and not button.accessibleName():
+            button.setAccessibleName(spoken)
+
+
 def order_tabs(root: QWidget) -> list[QWidget]:
-    """Make Tab follow *root*'s reading order; returns the chain."""
+    """Make Tab follow *root*'s reading order (and name its buttons plainly); returns the chain."""
+    name_buttons(root)
     chain = focusable_in_layout_order(root)
     for first, second in zip(chain, chain[1:]):
         QWidget.setTabOrder(first, second)

@@ -108,9 +108,7 @@ class SessionView(QWidget):
             self.current_screen().refresh(self.engine)
 
     def show_caption(self, text: str) -> None:
-        self.caption.setText(text)
-        if self.engine is not None and self.isVisible():
-            self.announcer.say(self.caption, text)  # only while the app's own voice is not heard
+        self.caption.setText(text)  # in the tree for review; cues come every few seconds, so never announced
 
     def _on_step(self, step: Step) -> None:
         assert self.engine is not None

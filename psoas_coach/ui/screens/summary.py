@@ -105,9 +105,10 @@ class SummaryScreen(StepScreen):
         self.notes.setPlaceholderText("How did it feel? Anything to tell your physical therapist?")
         for field in (self.effort, self.pain, self.notes):
             set_scaled_font(field, 1.5)
-        form.addRow(label("Effort (1 easy – 10 maximal)", 1.3), self.effort)
-        form.addRow(label("Any pain (0 none – 10 worst)", 1.3), self.pain)
-        form.addRow(label("Notes", 1.3), self.notes)
+        for text, field in (("Effort (1 easy – 10 maximal)", self.effort), ("Any pain (0 none – 10 worst)", self.pain),
+                            ("Notes", self.notes)):
+            form.addRow(label(text, 1.3), field)
+            field.setAccessibleName(text)  # a screen reader names the field by the words beside it
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.save_button = QPushButton("Save (Enter)")
