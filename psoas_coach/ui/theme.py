@@ -30,7 +30,7 @@ class PhaseColour(str, Enum):
 @dataclass(frozen=True)
 class Swatch:
     """A phase's colours: text (and the ring) on background; buttons on that phase; an accent for
-    rings, bars and borders (non-text, 3:1)."""
+    the focus ring, bars and borders on that phase (non-text, 3:1 on background and buttons)."""
 
     background: str
     foreground: str
@@ -73,7 +73,7 @@ LIGHT = Theme(
 
 DARK = Theme(
     name="dark", window="#1E1F22", text="#E8E8E8", base="#26282B", alternate_base="#2E3034",
-    button="#2E3034", button_text="#E8E8E8", muted_text="#A8A8A8", highlight="#3D7CC9",
+    button="#2E3034", button_text="#E8E8E8", muted_text="#A8A8A8", highlight="#3470BA",
     highlighted_text="#FFFFFF", focus="#FFB454", mid="#55585E",
     phases={
         PhaseColour.WORK: Swatch("#8F4700", "#FFFFFF", "#FFD27A", "#5E2F00", "#FFFFFF"),
@@ -184,13 +184,13 @@ def resolve_theme(app: QGuiApplication, choice: str) -> Theme:
     return DARK if app.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
 
 
-def focus_style(theme: Theme) -> str:
-    """A thick focus ring in the theme's focus colour, so the keyboard focus is always visible."""
+def focus_style(colour: str) -> str:
+    """A thick focus ring in *colour*, so the keyboard focus is always visible."""
     return (
-        f"QPushButton:focus, QToolButton:focus {{ border: 3px solid {theme.focus}; border-radius: 4px;"
+        f"QPushButton:focus, QToolButton:focus {{ border: 3px solid {colour}; border-radius: 4px;"
         " padding: 4px 10px; }"
         f" QListView:focus, QTableView:focus, QTreeView:focus, QSpinBox:focus, QLineEdit:focus, QComboBox:focus,"
-        f" QTabWidget:focus, QSlider:focus, QCheckBox:focus {{ border: 3px solid {theme.focus}; }}"
+        f" QTabWidget:focus, QSlider:focus, QCheckBox:focus, QFrame#quick-rating:focus {{ border: 3px solid {colour}; }}"
     )
 
 
@@ -205,7 +205,7 @@ def apply_colour_scheme(app: QApplication, theme: str) -> Theme:
         if chosen is not HIGH_CONTRAST:
             app.styleHints().setColorScheme(Qt.ColorScheme.Dark if chosen is DARK else Qt.ColorScheme.Light)
         app.setPalette(theme_palette(chosen) if chosen is not LIGHT else app.style().standardPalette())
-    app.setStyleSheet(focus_style(chosen))
+    app.setStyleSheet(focus_style(chosen.focus))
     return chosen
 
 
@@ -227,6 +227,10 @@ def apply_phase(widget: QWidget, colour: PhaseColour, theme: Theme = LIGHT) -> N
         palette.setColor(QPalette.ColorRole.Button, QColor(swatch.button))
         palette.setColor(QPalette.ColorRole.ButtonText, QColor(swatch.button_text))
         palette.setColor(QPalette.ColorRole.Highlight, QColor(swatch.accent))
+    # on a phase colour the focus ring takes the phase's accent, which stands out from it
+    style = focus_style(theme.phases[colour].accent if colour is not PhaseColour.NEUTRAL else theme.focus)
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
     widget.setAutoFillBackground(True)
     widget.setPalette(palette)
     widget.setProperty("phase", colour.value)

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
@@ -19,6 +19,7 @@ from psoas_coach.ui.screens.timer import TimerScreen
 from psoas_coach.ui.accessibility import Announcer, order_tabs, set_name, spoken_text
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
+from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.text import label
 
 
@@ -50,14 +51,20 @@ class SessionView(QWidget):
         self.summary = SummaryScreen()
         for screen in (self.briefing, self.intro, self.reps, self.timer, self.summary):
             self.stack.addWidget(screen)
-        layout.addWidget(self.stack, 1)
+        # at a large text size a screen may be taller than the window: it scrolls rather than cut text off
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("session-scroll")
+        self.scroller.setWidget(self.stack)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.viewport().setAutoFillBackground(False)
+        layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
         self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
         layout.addWidget(self.caption)
-        self.control_bar = QWidget()
+        self.control_bar = FlowRow()  # one row, or more when large text needs them
         self.control_bar.setObjectName("control-bar")
-        bar = QHBoxLayout(self.control_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
@@ -70,7 +77,7 @@ class SessionView(QWidget):
             button.setAccessibleName(spoken_text(action.text()))
             action.changed.connect(lambda b=button, a=action: set_name(b, spoken_text(a.text())))
             self.buttons[action.objectName()] = button
-            bar.addWidget(button)
+            self.control_bar.add(button)
         layout.addWidget(self.control_bar)
         self.reps.reduced_motion = reduced_motion
         for ring in (self.timer.ring, self.intro.ring):

@@ -96,6 +96,7 @@ class SummaryScreen(StepScreen):
         for w in (self.headline, self.advice, self.duration, self.totals):
             layout.addWidget(w)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: the label above its field
         self.effort = RatingBox(1, 10)
         self.effort.setObjectName("summary-effort")
         self.pain = RatingBox(0, 10)
