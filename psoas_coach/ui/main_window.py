@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.show()
+        self.home.programs.setFocus()  # Enter starts the chosen session, whatever comes first in Tab order
 
     # ------------------------------------------------------------------ actions
 

@@ -53,7 +53,7 @@ class Theme:
     muted_text: str  # placeholders, secondary lines
     highlight: str
     highlighted_text: str
-    focus: str  # the keyboard focus ring: 3:1 against window, base and every phase background
+    focus: str  # the keyboard focus ring (the palette's highlight outline): 3:1 against window, base and buttons
     mid: str
     phases: dict[PhaseColour, Swatch]
 
@@ -184,16 +184,6 @@ def resolve_theme(app: QGuiApplication, choice: str) -> Theme:
     return DARK if app.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
 
 
-def focus_style(colour: str) -> str:
-    """A thick focus ring in *colour*, so the keyboard focus is always visible."""
-    return (
-        f"QPushButton:focus, QToolButton:focus {{ border: 3px solid {colour}; border-radius: 4px;"
-        " padding: 4px 10px; }"
-        f" QListView:focus, QTableView:focus, QTreeView:focus, QSpinBox:focus, QLineEdit:focus, QComboBox:focus,"
-        f" QTabWidget:focus, QSlider:focus, QCheckBox:focus, QFrame#quick-rating:focus {{ border: 3px solid {colour}; }}"
-    )
-
-
 def apply_colour_scheme(app: QApplication, theme: str) -> Theme:
     """Follow the system's scheme, or force one with the Fusion style; returns the theme in use.
 
@@ -205,7 +195,6 @@ def apply_colour_scheme(app: QApplication, theme: str) -> Theme:
         if chosen is not HIGH_CONTRAST:
             app.styleHints().setColorScheme(Qt.ColorScheme.Dark if chosen is DARK else Qt.ColorScheme.Light)
         app.setPalette(theme_palette(chosen) if chosen is not LIGHT else app.style().standardPalette())
-    app.setStyleSheet(focus_style(chosen.focus))
     return chosen
 
 
@@ -226,11 +215,7 @@ def apply_phase(widget: QWidget, colour: PhaseColour, theme: Theme = LIGHT) -> N
             palette.setColor(role, fg)
         palette.setColor(QPalette.ColorRole.Button, QColor(swatch.button))
         palette.setColor(QPalette.ColorRole.ButtonText, QColor(swatch.button_text))
-        palette.setColor(QPalette.ColorRole.Highlight, QColor(swatch.accent))
-    # on a phase colour the focus ring takes the phase's accent, which stands out from it
-    style = focus_style(theme.phases[colour].accent if colour is not PhaseColour.NEUTRAL else theme.focus)
-    if widget.styleSheet() != style:
-        widget.setStyleSheet(style)
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(swatch.accent))  # the focus ring on this phase
     widget.setAutoFillBackground(True)
     widget.setPalette(palette)
     widget.setProperty("phase", colour.value)

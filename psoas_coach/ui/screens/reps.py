@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Phase, Step
@@ -65,8 +65,13 @@ class RepsScreen(StepScreen):
         self._resize_fonts()
 
     def _resize_fonts(self) -> None:
-        window = self.window()
-        height = max(self.height(), window.height() if window is not None else 0, 400)
+        # sized to the space the screen is shown in (a scroll area's view), never to the screen itself,
+        # which grows with its fonts
+        view = self.parentWidget()
+        while view is not None and not isinstance(view, QAbstractScrollArea):
+            view = view.parentWidget()
+        shown_in = view.viewport() if isinstance(view, QAbstractScrollArea) else self.window()
+        height = max(shown_in.height() if shown_in is not None else 0, 400)
         self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
         self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
         self.side.setFont(pixel_font(self.font(), int(height * 0.07)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
@@ -21,6 +21,30 @@ from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
 from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.text import label
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack as tall as the page it shows: in the scroll area, a long briefing must not make the rep
+    set scroll (QStackedWidget asks every page for its height)."""
+
+    def _page(self) -> QWidget | None:
+        return self.currentWidget()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page.heightForWidth(width) if page is not None else -1
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class SessionView(QWidget):
@@ -43,7 +67,7 @@ class SessionView(QWidget):
         header.addStretch(1)
         header.addWidget(self.program_label)
         layout.addLayout(header)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.briefing = BriefingScreen()
         self.intro = IntroScreen()
         self.reps = RepsScreen()
@@ -58,7 +82,7 @@ class SessionView(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroller.viewport().setAutoFillBackground(False)
+        self.scroller.viewport().setAutoFillBackground(False)  # the phase colour shows through
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
         self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
