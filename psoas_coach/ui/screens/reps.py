@@ -70,8 +70,10 @@ class RepsScreen(StepScreen):
         view = self.parentWidget()
         while view is not None and not isinstance(view, QAbstractScrollArea):
             view = view.parentWidget()
-        shown_in = view.viewport() if isinstance(view, QAbstractScrollArea) else self.window()
-        height = max(shown_in.height() if shown_in is not None else 0, 400)
+        window = self.window()
+        height = max(window.height() if window is not None else 0, 400)
+        if isinstance(view, QAbstractScrollArea):  # large text leaves less room: the digits give way
+            height = min(height, int(view.viewport().height() / 0.85))
         self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
         self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
         self.side.setFont(pixel_font(self.font(), int(height * 0.07)))
