@@ -6,14 +6,15 @@ The PDF writer (pdf.py) only lays this out; tests can check the content here and
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Mapping, Sequence
+from typing import Any
 
+from psoas_coach.core.coaching_state import Decision
 from psoas_coach.core.history import Control, entries_of, pain_stop_of, session_day, sorted_sessions
 from psoas_coach.core.progression import PAIN_REGRESS
 from psoas_coach.core.schedule import TARGET_HIGH, TARGET_LOW, week_start
-from psoas_coach.store.coaching_store import Decision
 
 STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
 

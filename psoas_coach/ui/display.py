@@ -6,7 +6,6 @@ contrast preference where Qt 6.10+ reports one). Text size changes on keys and i
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -43,12 +42,13 @@ class Display:
         add_text_size_actions(window, self.text_scale, keep)
 
 
-def apply_display(app: QApplication, settings: SettingsStore, args: argparse.Namespace) -> Display:
+def apply_display(app: QApplication, settings: SettingsStore, theme: str | None = None,
+                  reduce_motion: bool = False) -> Display:
+    """*theme* and *reduce_motion* from the command line win over the saved settings."""
     saved = settings.display()
-    theme = apply_colour_scheme(app, getattr(args, "theme", None) or saved.theme)
     return Display(
-        theme=theme,
+        theme=apply_colour_scheme(app, theme or saved.theme),
         text_scale=TextScale(app, saved.text_scale),
-        reduced_motion=bool(getattr(args, "reduce_motion", False) or saved.reduced_motion),
+        reduced_motion=reduce_motion or saved.reduced_motion,
         settings=settings,
     )
