@@ -17,12 +17,20 @@ from psoas_coach.ui.theme import scaled_font
 MIN_PERCENT = 100
 MAX_PERCENT = 200
 STEP_PERCENT = 25
+PERCENT_PROPERTY = "psoas_text_percent"  # on the application: the scale in use
 FACTOR_PROPERTY = "psoas_font_factor"
 BOLD_PROPERTY = "psoas_font_bold"
 
 
 def clamp_percent(percent: int) -> int:
     return int(min(max(percent, MIN_PERCENT), MAX_PERCENT))
+
+
+def text_percent() -> int:
+    """The app's text scale in use (100 when none was set)."""
+    app = QApplication.instance()
+    value = app.property(PERCENT_PROPERTY) if app is not None else None
+    return int(value) if isinstance(value, (int, float)) else MIN_PERCENT
 
 
 def set_scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
@@ -63,6 +71,7 @@ class TextScale(QObject):
         else:
             font.setPixelSize(round(self.desktop_font.pixelSize() * percent / 100))
         self.app.setFont(font)
+        self.app.setProperty(PERCENT_PROPERTY, percent)
         changed = percent != self.percent
         self.percent = percent
         rescale_widgets(list(self.app.topLevelWidgets()))

@@ -10,6 +10,7 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Phase, Step
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.accessibility import set_name
+from psoas_coach.ui.text_scale import text_percent
 from psoas_coach.ui.theme import pixel_font
 from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
@@ -72,7 +73,7 @@ class RepsScreen(StepScreen):
             view = view.parentWidget()
         window = self.window()
         height = max(window.height() if window is not None else 0, 400)
-        if isinstance(view, QAbstractScrollArea):  # large text leaves less room: the digits give way
+        if isinstance(view, QAbstractScrollArea) and text_percent() > 100:  # large text: the digits give way
             height = min(height, int(view.viewport().height() / 0.85))
         self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
         self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
