@@ -14,6 +14,7 @@ from psoas_coach.core.clock import SystemClock
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
+from psoas_coach.i18n import _
 from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_keep_awake
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
@@ -113,7 +114,7 @@ def voice_settings_opener(window: MainWindow, loader: SpeechLoader, settings: Se
         try:
             settings.save_voice(chosen)
         except OSError as exc:
-            window.notify(f"Voice settings apply now but could not be kept ({exc.strerror or exc}).")
+            window.notify(_("Voice settings apply now but could not be kept ({reason}).").format(reason=exc.strerror or exc))
         loader.apply(chosen)
 
     return open_dialog
@@ -123,12 +124,12 @@ def add_voice_settings_action(window: MainWindow, open_dialog: Callable[[], None
     """'Voice… (V)': a key and a button on home."""
     from PySide6.QtGui import QAction, QKeySequence
 
-    action = QAction("Voice… (V)", window)
+    action = QAction(_("Voice… (V)"), window)
     action.setObjectName("voice-settings")
     action.setShortcut(QKeySequence("V"))
     action.triggered.connect(open_dialog)
     window.addAction(action)
-    window.home.add_button("Voice… (V)", "home-voice").clicked.connect(open_dialog)
+    window.home.add_button(_("Voice… (V)"), "home-voice").clicked.connect(open_dialog)
 
 
 def wire_voice_settings(window: MainWindow, loader: SpeechLoader, settings: SettingsStore,
@@ -163,6 +164,24 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     return int(app.exec())
 
 
+def install_qt_translations(app: QCoreApplication) -> bool:
+    """Qt's own texts (dialog buttons, key names, context menus) in the active language, from the
+    qtbase translations PySide6 ships. True when one was loaded (English needs none)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from psoas_coach.i18n import current_language
+
+    code = current_language()
+    if code == "en":
+        return False
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(code), "qtbase", "_", folder):
+        return False
+    app.installTranslator(translator)
+    return True
+
+
 def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     """Build the window and show it; None when there is nothing to coach.
 
@@ -191,6 +210,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     app.setApplicationDisplayName("Psoas Coach")
     app.setDesktopFileName("io.github.psoascoach.PsoasCoach")  # the installed .desktop file (Wayland app id)
     app.setWindowIcon(app_icon())
+    install_qt_translations(app)
     try:
         library = load_programs(paths)
     except ProgramError as exc:  # a broken built-in: nothing to coach, say why
@@ -245,8 +265,8 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
             if window.home.select_program(args.program):
                 window.start_program(args.program)
             else:
-                window.home.set_notice(f"No program called '{args.program}'; choose one from the list. "
-                                       f"Known: {', '.join(library.ids())}.")
+                window.home.set_notice(_("No program called '{program}'; choose one from the list. Known: {known}.")
+                                       .format(program=args.program, known=", ".join(library.ids())))
 
     steps.add("resume or --program", once_shown)
     # today's line and proposals read the whole history: last, only while home shows, and on a worker
@@ -277,7 +297,20 @@ def add_voice(window: MainWindow, paths: AppPaths, settings: SettingsStore, app:
     steps.add("voice", wire)
 
 
+def choose_language_early(argv: Sequence[str] | None) -> str:
+    """Set the language of this run before anything is shown (the --help text included):
+    --lang, then the setting kept from the window, then the system, then English."""
+    from psoas_coach.cli import early_options
+    from psoas_coach.i18n import choose_language, set_language
+    from psoas_coach.store.settings import peek_language
+
+    lang, data_dir = early_options(argv)
+    setting = peek_language(resolve_paths(data_dir).config)
+    return set_language(choose_language(lang, setting))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    choose_language_early(argv)
     args = parse_args(argv)
     paths = resolve_paths(args.data_dir)
     install_crash_log(paths)

@@ -260,7 +260,7 @@ class CuePlayer(QObject):
         if result.outcome is Outcome.COMPLETED:
             self._beep(BeepKind.DONE)
         if line:
-            self.say(line)
+            self.say(str(line))
 
     def _beep(self, kind: BeepKind) -> None:
         if self._beeps and not self._muted:

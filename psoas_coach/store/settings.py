@@ -1,4 +1,4 @@
-"""Settings kept between runs (voice, rate, volume, beeps, mute): one JSON file in the config dir.
+"""Settings kept between runs (voice, rate, volume, beeps, mute, language): one JSON file in the config dir.
 
 Forgiving: a missing or unreadable file gives the defaults; a corrupt one is moved aside and
 reported in one sentence. Written atomically, and only when something changed.
@@ -50,6 +50,16 @@ def _voice_from(data: Any) -> VoiceSettings:
     ).cleaned()
 
 
+def peek_language(config_dir: Path) -> str | None:
+    """The kept language, read without side effects (a damaged file is left for SettingsStore to report)."""
+    try:
+        data = json.loads((config_dir / FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
 class SettingsStore:
     """Reads and writes ``settings.json``; other sections of the file are kept as they are."""
 
@@ -96,6 +106,26 @@ class SettingsStore:
             return False
         data["schema_version"] = SCHEMA_VERSION
         data["voice"] = new
+        ensure_private_dir(self.path.parent)
+        write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        self._data = data
+        return True
+
+    def language(self) -> str | None:
+        """The language chosen in the window (a code such as "de"), or None to follow the system."""
+        value = self._load().get("language")
+        return value if isinstance(value, str) and value else None
+
+    def save_language(self, code: str | None) -> bool:
+        """Keep *code* (None: follow the system) for the next start; False when nothing changed."""
+        data = dict(self._load())
+        if data.get("language") == code and data.get("schema_version") == SCHEMA_VERSION:
+            return False
+        data["schema_version"] = SCHEMA_VERSION
+        if code is None:
+            data.pop("language", None)
+        else:
+            data["language"] = code
         ensure_private_dir(self.path.parent)
         write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
         self._data = data

@@ -4,6 +4,7 @@ exercise, and the home screen's today line and proposals. ``install_coaching`` h
 
 from __future__ import annotations
 
+from psoas_coach.i18n import _, ngettext
 import logging
 import threading
 import time
@@ -48,7 +49,7 @@ RunDialog = Callable[[QDialog], bool]
 
 def choose_report_file(parent: QWidget, suggested: str) -> str | None:
     """The real save dialog; tests hand in their own function."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Save the report", suggested, "PDF files (*.pdf)")
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Save the report"), suggested, _("PDF files (*.pdf)"))
     return path or None
 
 
@@ -230,7 +231,7 @@ class CoachingController(QObject):
         try:
             self.state = self.levels.accept_safety(self.now())
         except CoachingStoreError as exc:
-            self.window.home.set_notice(f"{exc} The safety note will be shown again next time.")
+            self.window.home.set_notice(_("{problem} The safety note will be shown again next time.").format(problem=exc))
         self.window.stack.setCurrentWidget(self.window.home)
         self.window.home.programs.setFocus()
 
@@ -264,9 +265,12 @@ class CoachingController(QObject):
         try:
             count = write_report(self.paths, start, end, output)
         except OSError as exc:
-            self.window.notify(str(exc) if str(exc).endswith(".") else f"Could not write {output}: {exc}.")
+            self.window.notify(str(exc) if str(exc).endswith(".") else
+                               _("Could not write {file}: {reason}.").format(file=output, reason=exc))
             return
-        self.window.notify(f"Wrote the report of the last {REPORT_WEEKS} weeks ({count} sessions) to {output}.")
+        self.window.notify(ngettext("Wrote the report of the last {weeks} weeks ({count} session) to {file}.",
+                                    "Wrote the report of the last {weeks} weeks ({count} sessions) to {file}.",
+                                    count).format(weeks=REPORT_WEEKS, count=count, file=output))
 
     def _on_page(self, _index: int) -> None:
         if self.window.stack.currentWidget() is self.window.home:

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.program import Program, ProgramLibrary
+from psoas_coach.core.names import program_name
+from psoas_coach.i18n import _, content
 from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
-from psoas_coach.ui.screens.home import HomeScreen
+from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.window_state import WindowState
@@ -39,7 +41,8 @@ def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
 
 def choose_save_file(parent: QWidget, suggested: str) -> str | None:
     """The real save dialog; tests hand the window their own function instead."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Export the session", suggested, "JSON files (*.json)")
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Export the session"), suggested,
+                                                _("JSON files (*.json)"))
     return path or None
 
 
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
-        self.history_action = QAction("History (H)", self)
+        self.history_action = QAction(_("History (H)"), self)
         self.history_action.setObjectName("history")
         self.history_action.setShortcut(QKeySequence("H"))
         self.history_action.triggered.connect(self.show_history)
@@ -101,7 +104,7 @@ class MainWindow(QMainWindow):
         self._set_session_actions(False)
         problems = [str(p) for p in library.problems]
         if problems:
-            self.home.set_notice("Some program files were skipped: " + " ".join(problems))
+            self.home.set_notice(_("Some program files were skipped: {problems}").format(problems=" ".join(problems)))
         if last_session_now:  # app.py fills the line just after the first paint instead
             self.refresh_last_session()
         if window_state is not None:
@@ -137,13 +140,13 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self, muted: bool) -> dict[str, QAction]:
         specs: list[tuple[str, str, list[str], Callable[[], None]]] = [
-            ("back", "◀ Back", ["Left"], self.back),
-            ("pause", "Pause / resume (Space)", ["Space"], self.toggle_pause),
-            ("next", "Next ▶ (Enter)", ["Return", "Enter", "Right"], self.next_step),
-            ("pain", "Sharp pain — stop (P)", ["P"], self.pain_stop),
-            ("end", "End (Esc)", ["Escape"], self.end_session),
-            ("fullscreen", "Full screen (F11)", ["F11"], self.toggle_fullscreen),
-            ("shortcuts", "Keys (?)", ["?"], self.show_shortcuts),
+            ("back", _("◀ Back"), ["Left"], self.back),
+            ("pause", _("Pause / resume (Space)"), ["Space"], self.toggle_pause),
+            ("next", _("Next ▶ (Enter)"), ["Return", "Enter", "Right"], self.next_step),
+            ("pain", _("Sharp pain — stop (P)"), ["P"], self.pain_stop),
+            ("end", _("End (Esc)"), ["Escape"], self.end_session),
+            ("fullscreen", _("Full screen (F11)"), ["F11"], self.toggle_fullscreen),
+            ("shortcuts", _("Keys (?)"), ["?"], self.show_shortcuts),
         ]
         actions: dict[str, QAction] = {}
         for name, text, keys, slot in specs:
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
             actions[name] = action
-        mute = QAction("Mute (M)", self)
+        mute = QAction(_("Mute (M)"), self)
         mute.setObjectName("mute")
         mute.setCheckable(True)
         mute.setChecked(muted)
@@ -169,7 +172,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(enabled)
 
     def _on_mute(self, muted: bool) -> None:
-        self.actions_by_name["mute"].setText("Unmute (M)" if muted else "Mute (M)")
+        self.actions_by_name["mute"].setText(_("Unmute (M)") if muted else _("Mute (M)"))
         self.mute_toggled.emit(muted)
 
     @property
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
         engine.signals.finished.connect(self._on_finished)
         engine.signals.state_changed.connect(self._on_state)
         self.stack.setCurrentWidget(self.session)
-        self.setWindowTitle(f"{program.name} — {APP_TITLE}")
+        self.setWindowTitle(f"{content(program.name)} — {APP_TITLE}")
         self._set_session_actions(True)
         self.session_started.emit(engine)
         engine.start()
@@ -208,25 +211,27 @@ class MainWindow(QMainWindow):
             return
         self.finish_start_up()
         program_id = str(left.get("program_id", ""))
-        name = left.get("record", {}).get("program", {}).get("name", program_id)
-        started = str(left.get("record", {}).get("started", ""))[:16].replace("T", " ")
+        name = program_name(program_id, str(left.get("record", {}).get("program", {}).get("name", program_id)))
+        started = started_text(str(left.get("record", {}).get("started", "")))
         if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
-            question = (f"Your {name} session of {started} stopped before it ended. Resume where it stopped?\n\n"
-                        "No keeps what you did as a partial session.")
-            if self.ask(self, "Resume session?", question):
+            question = _("Your {program} session of {started} stopped before it ended. Resume where it stopped?\n\n"
+                         "No keeps what you did as a partial session.").format(program=name, started=started)
+            if self.ask(self, _("Resume session?"), question):
                 try:
                     engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
                 except ValueError as exc:
-                    self.home.set_notice(f"The interrupted session cannot resume ({exc}); it is kept as a partial session.")
+                    self.home.set_notice(_("The interrupted session cannot resume ({reason}); it is kept as a partial session.")
+                                         .format(reason=exc))
                 else:
                     self._run(engine, str(left.get("session_id") or "") or None)
                     return
         try:
             path = save_as_partial(self.store, left)
         except (StoreError, KeyError) as exc:
-            self.home.set_notice(f"The interrupted session could not be saved: {exc}")
+            self.home.set_notice(_("The interrupted session could not be saved: {reason}").format(reason=exc))
             return
-        self.home.set_notice(f"Your interrupted {name} session was kept as a partial session ({path.name}).")
+        self.home.set_notice(_("Your interrupted {program} session was kept as a partial session ({file}).")
+                             .format(program=name, file=path.name))
         self.refresh_last_session()
 
     def next_step(self) -> None:
@@ -256,7 +261,7 @@ class MainWindow(QMainWindow):
             return
         was_running = engine.state is SessionState.RUNNING
         engine.pause()
-        if self.ask(self, "End session?", "End this session now? What you have done so far is saved."):
+        if self.ask(self, _("End session?"), _("End this session now? What you have done so far is saved.")):
             engine.end_early()
         elif was_running:
             engine.resume()
@@ -277,7 +282,7 @@ class MainWindow(QMainWindow):
         outcome = self.recorder.rate(effort, pain, notes)
         if outcome.saved:
             self.go_home()
-            self.home.set_notice(f"Session saved. {outcome.message}")
+            self.home.set_notice(_("Session saved. {message}").format(message=outcome.message))
         else:
             self.session.summary.set_status(outcome.message)
             self.session.summary.offer_export(bool(self.recorder.unsaved))
@@ -299,7 +304,8 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.session.summary.set_status(str(exc))
             return
-        self.session.summary.set_status(f"Exported to {chosen}. Import it later with: psoas-coach import {chosen}")
+        self.session.summary.set_status(_("Exported to {file}. Import it later with: psoas-coach import {file}")
+                                        .format(file=chosen))
 
     def go_home(self) -> None:
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
@@ -323,7 +329,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.history)
         self.history.reload()
         self.stack.setCurrentWidget(self.history)
-        self.setWindowTitle(f"History — {APP_TITLE}")
+        self.setWindowTitle(_("History — {app}").format(app=APP_TITLE))
         self.history.list.setFocus()
 
     def refresh_last_session(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from psoas_coach.i18n import _, lazy
 from typing import Callable, Sequence
 
 from PySide6.QtCore import Qt
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from psoas_coach.store.settings import RATE_RANGE, VoiceSettings
 from psoas_coach.ui.widgets.text import label
 
-DEFAULT_VOICE = "The system's default voice"
+DEFAULT_VOICE = lazy("The default voice of the language")
 
 
 class VoiceSettingsDialog(QDialog):
@@ -28,16 +29,16 @@ class VoiceSettingsDialog(QDialog):
 
     def __init__(self, current: VoiceSettings, voices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Voice — Psoas Coach")
+        self.setWindowTitle(_("Voice — Psoas Coach"))
         self.current = current
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Spoken cues", 1.6, bold=True))
+        layout.addWidget(label(_("Spoken cues"), 1.6, bold=True))
         if not voices:
-            layout.addWidget(label("The list of voices appears once the speech engine has started.", 1.0))
+            layout.addWidget(label(_("The list of voices appears once the speech engine has started."), 1.0))
         form = QFormLayout()
         self.voice = QComboBox()
         self.voice.setObjectName("voice-choice")
-        self.voice.addItem(DEFAULT_VOICE, None)
+        self.voice.addItem(str(DEFAULT_VOICE), None)
         for voice_id, name in voices:
             self.voice.addItem(name, voice_id)
         index = self.voice.findData(current.voice)
@@ -45,18 +46,18 @@ class VoiceSettingsDialog(QDialog):
         self.rate = QSpinBox()
         self.rate.setObjectName("voice-rate")
         self.rate.setRange(*RATE_RANGE)
-        self.rate.setSuffix(" words a minute")
+        self.rate.setSuffix(" " + _("words a minute"))
         self.rate.setValue(current.rate)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("voice-volume")
         self.volume.setRange(0, 100)
         self.volume.setValue(round(current.volume * 100))
-        self.beeps = QCheckBox("Beep at each change of phase (work, rest, done)")
+        self.beeps = QCheckBox(_("Beep at each change of phase (work, rest, done)"))
         self.beeps.setObjectName("voice-beeps")
         self.beeps.setChecked(current.beeps)
-        form.addRow("Voice", self.voice)
-        form.addRow("Speed", self.rate)
-        form.addRow("Volume", self.volume)
+        form.addRow(_("Voice"), self.voice)
+        form.addRow(_("Speed"), self.rate)
+        form.addRow(_("Volume"), self.volume)
         form.addRow("", self.beeps)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from psoas_coach.i18n import content
 from typing import Iterable
 
 from PySide6.QtCore import Qt
@@ -81,7 +82,7 @@ class SessionView(QWidget):
         self.engine = engine
         engine.signals.step_changed.connect(self._on_step)
         engine.signals.state_changed.connect(self._on_state)
-        self.program_label.setText(engine.plan.program.name)
+        self.program_label.setText(content(engine.plan.program.name))
         self.summary.reset()
         self.show_caption("")
         self._on_state(engine.state)
