@@ -152,21 +152,28 @@ def number(value: float) -> str:
 
 
 def date_text(value: datetime.date, form: str = "medium") -> str:
-    """A date as the language writes it (Babel's *form*: short, medium, long, full)."""
+    """A date as the language writes it (Babel's *form*: short, medium, long, full). English keeps
+    ISO 8601 (2026-03-06): it is read the same way in the US and the UK."""
+    if _active_code == SOURCE_LANGUAGE:
+        return value.isoformat()
     from babel.dates import format_date
 
     return str(format_date(value, format=form, locale=_active_code))
 
 
 def datetime_text(value: datetime.datetime, form: str = "medium") -> str:
-    """A date and time as the language writes it."""
+    """A date and time as the language writes it (English: 2026-03-06 18:30)."""
+    if _active_code == SOURCE_LANGUAGE:
+        return value.strftime("%Y-%m-%d %H:%M")
     from babel.dates import format_datetime
 
     return str(format_datetime(value, format=form, locale=_active_code))
 
 
 def time_text(value: datetime.time | datetime.datetime) -> str:
-    """A time of day as the language writes it (14:30, 2:30 PM)."""
+    """A time of day as the language writes it (English keeps 24 hours, 18:30)."""
+    if _active_code == SOURCE_LANGUAGE:
+        return value.strftime("%H:%M")
     from babel.dates import format_time
 
     return str(format_time(value, format="short", locale=_active_code))
