@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 from psoas_coach.core.history import Control, entries_of, pain_stop_of, session_day, sorted_sessions
 from psoas_coach.core.progression import PAIN_REGRESS
 from psoas_coach.core.schedule import TARGET_HIGH, TARGET_LOW, week_start
-from psoas_coach.store.coaching_store import Decision
+from psoas_coach.core.coaching_state import Decision
 
 
 

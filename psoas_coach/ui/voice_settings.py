@@ -73,10 +73,3 @@ class VoiceSettingsDialog(QDialog):
             beeps=self.beeps.isChecked(),
             muted=self.current.muted,
         ).cleaned()
-
-
-RunDialog = Callable[[QDialog], bool]
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -11,6 +11,8 @@ from typing import Iterator
 
 import pytest
 
+from tests.window_fixtures import answers, app_factory  # noqa: F401 (fixtures for the window voice tests)
+
 
 @pytest.fixture(autouse=True)
 def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:

@@ -16,7 +16,7 @@ from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.theme import PhaseColour
 from tests.fakes import FakeClock
-from tests.ui.conftest import Answers
+from tests.window_fixtures import Answers
 
 
 def run_clock(window: MainWindow, clock: FakeClock, seconds: float, tick: float = 0.5) -> None:
