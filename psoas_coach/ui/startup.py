@@ -192,6 +192,10 @@ class StartUp:
         action.triggered.connect(self.open_voice_settings)
         window.addAction(action)
         window.home.add_button(_("Voice… (V)"), "home-voice").clicked.connect(self.open_voice_settings)
+        if self.settings is not None:
+            from psoas_coach.ui.language_choice import add_language_button
+
+            add_language_button(window, window.home.add_button, self.settings, window.home.set_notice)
 
     def _new_engine(self, program: Program) -> SessionEngine:
         clock = self.seams.clock(self.options.speed)
