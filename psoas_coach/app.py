@@ -6,8 +6,9 @@ import argparse
 import logging
 import sys
 import traceback
+from collections.abc import Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from psoas_coach.cli import parse_args
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths

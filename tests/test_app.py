@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.core import coaching
 from psoas_coach.app import build_gui
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.paths import resolve_paths
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.ui.main_window import MainWindow

@@ -3,8 +3,9 @@ a scripted 'ask' and no real speech."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot

@@ -7,9 +7,10 @@ and writes the state; it never decides what a change means.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from psoas_coach.core.coaching_state import CoachingState, Decision
 from psoas_coach.core.levels import ExerciseLevel, apply_levels, default_level
@@ -24,7 +25,6 @@ from psoas_coach.core.progression import (
     propose,
 )
 from psoas_coach.core.schedule import Today, today_advice
-
 
 # ---------------------------------------------------------------------- reading the state
 

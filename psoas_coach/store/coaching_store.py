@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Concatenate, ParamSpec
+from typing import Any, Concatenate, ParamSpec
 
+from psoas_coach.atomic import write_atomic
 from psoas_coach.core.coaching_state import CoachingState, Decision
 from psoas_coach.core.levels import ExerciseLevel
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.atomic import write_atomic
-
 
 P = ParamSpec("P")
 FILE_NAME = "coaching.json"

@@ -9,13 +9,14 @@ from psoas_coach.i18n import _, ngettext
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QBoxLayout
 
 from psoas_coach.core import coaching
 from psoas_coach.core.coaching import CoachingState, Outlook

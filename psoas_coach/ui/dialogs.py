@@ -5,10 +5,11 @@ Each is a plain function handed to the window's objects (``ui.startup.Seams``), 
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from psoas_coach.i18n import _
 
 AskFn = Callable[[QWidget, str, str], bool]
 ChooseFileFn = Callable[[QWidget, str], "str | None"]

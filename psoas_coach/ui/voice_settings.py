@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, lazy
-from typing import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_coach.i18n import _, lazy
 from psoas_coach.store.settings import RATE_RANGE, VoiceSettings
 from psoas_coach.ui.widgets.text import label
 

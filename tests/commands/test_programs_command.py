@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from psoas_coach.core import coaching
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.core.program import DosageKind, Sides, load_catalogue, parse_program
 from psoas_coach.paths import resolve_paths
 

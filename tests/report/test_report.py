@@ -13,7 +13,7 @@ import pytest
 from psoas_coach.core import coaching
 from psoas_coach.core.program import load_library
 from psoas_coach.report.data import build_report
-from psoas_coach.store.coaching_store import Decision, CoachingStore
+from psoas_coach.store.coaching_store import CoachingStore, Decision
 from psoas_coach.store.sessions import SessionStore
 from tests.coaching_history import record
 from tests.commands.test_programs_command import run_cli

@@ -7,7 +7,7 @@ render thread makes Qt warn. Collecting here keeps every QObject's end on the th
 from __future__ import annotations
 
 import gc
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 

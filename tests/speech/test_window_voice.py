@@ -5,8 +5,8 @@ A fake speaker records (time, text); the clock is fake, so a whole session takes
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,12 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.cues import COMPLETED_LINE
 from psoas_coach.core.engine import SessionEngine, SessionState
-from psoas_coach.core.plan import StepKind, build_plan
-from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.store.recording import SessionRecorder
-from psoas_coach.store.settings import SettingsStore
+from psoas_coach.core.plan import StepKind
 from psoas_coach.speech.cue_player import CuePlayer
-from psoas_coach.store.sessions import SessionStore
+from psoas_coach.store.settings import SettingsStore
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
 from tests.speech.fakes import FakeSpeaker

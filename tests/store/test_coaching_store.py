@@ -12,8 +12,8 @@ import pytest
 from psoas_coach.core import coaching
 from psoas_coach.core.levels import Band, ExerciseLevel
 from psoas_coach.core.program import ProgramLibrary
-from psoas_coach.core.progression import ProposalKind, propose, pending
-from psoas_coach.store.coaching_store import CoachingStoreError, CoachingStore
+from psoas_coach.core.progression import ProposalKind, pending, propose
+from psoas_coach.store.coaching_store import CoachingStore, CoachingStoreError
 from tests.coaching_history import record
 
 AT = "2026-03-04T19:00:00+00:00"

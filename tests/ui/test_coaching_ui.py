@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.core import coaching
 from psoas_coach.core.engine import Outcome, SessionState
 from psoas_coach.core.plan import StepKind
 from psoas_coach.core.program import ProgramLibrary
@@ -253,7 +252,6 @@ def test_a_failed_background_read_refreshes_here_instead(
             raise OSError("disk went away")
 
     coaching = _coached(app_factory, refresh=False)
-    window = coaching.window
     coaching.panel.set_today("")  # whatever start-up's own read showed
     coaching.refresh_in_background(Broken())  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: coaching.panel.today.text().startswith("Foundation today"), timeout=5000)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.core import coaching
 from psoas_coach.app import build_gui
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.paths import resolve_paths
 from psoas_coach.store.coaching_store import CoachingStore
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 from PySide6.QtWidgets import QDialog
-from pytestqt.qtbot import QtBot
 
 from psoas_coach.store.settings import SettingsStore, VoiceSettings
 from psoas_coach.ui.voice_settings import VoiceSettingsDialog
