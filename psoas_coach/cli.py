@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from psoas_coach import __version__
 from psoas_coach.commands import COMMANDS, command_module

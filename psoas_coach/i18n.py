@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime
 import gettext as _gettext
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Mapping
 
 DOMAIN = "psoas_coach"
 SOURCE_LANGUAGE = "en"

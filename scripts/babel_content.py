@@ -7,7 +7,8 @@ field, so a translator sees where it is used. Registered in babel.cfg as ``conte
 from __future__ import annotations
 
 import json
-from typing import IO, Any, Iterator
+from collections.abc import Iterator
+from typing import IO, Any
 
 # fields of an exercise (and of a program) that people read or hear
 EXERCISE_TEXT = ("name", "description", "setup")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, ngettext
 import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
+from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
 
 

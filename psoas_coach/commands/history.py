@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _
 import argparse
 import json
 import sys
 from typing import Any
 
+from psoas_coach.i18n import _
 from psoas_coach.paths import AppPaths
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _
 import sys
+
+from psoas_coach.i18n import _
 
 
 def warn(problems: list[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, content, ngettext
 import argparse
 import math
 import sys
@@ -12,6 +11,7 @@ from typing import Any
 from psoas_coach.core.levels import dosage_words, level_for
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, load_catalogue, load_program_file
+from psoas_coach.i18n import _, content, ngettext
 from psoas_coach.paths import AppPaths
 
 

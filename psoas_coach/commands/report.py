@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, ngettext
 import argparse
 import os
 import sys
@@ -10,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
 
 DEFAULT_WEEKS = 8

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, content, date_text, ngettext, time_text, weekday_name
 import argparse
 import math
 import sys
@@ -12,6 +11,7 @@ from typing import Any
 
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.schedule import DEFAULT_DAYS, WEEKDAYS, parse_days, plan_weeks, to_ics, today_advice
+from psoas_coach.i18n import _, content, date_text, ngettext, time_text, weekday_name
 from psoas_coach.paths import AppPaths
 
 

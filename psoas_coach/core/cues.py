@@ -9,14 +9,13 @@ and no cue other than a countdown number overlaps the final countdown. Pure Pyth
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Callable, Iterable, Sequence
 
 from psoas_coach.core.plan import SessionPlan, Step, StepKind, lifts_in_set
 from psoas_coach.core.program import Exercise
 from psoas_coach.i18n import _, content, lazy, ngettext, number
-
 
 GAP = 0.15  # real seconds of silence kept between two cues
 WORDS_PER_SECOND_AT_200 = 1.0 / 0.24  # espeak-ng at rate 200, measured: about 0.24 s a word

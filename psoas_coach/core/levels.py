@@ -7,13 +7,13 @@ the range, then a set, then hold time, then a stronger band; regress by taking t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any
 
 from psoas_coach.core.program import Dosage, DosageKind, Exercise, Program
 from psoas_coach.i18n import N_, LazyText, _, content, lazy, ngettext, number
-
 
 REP_STEP = 2  # reps added (or removed) per side in one step
 HOLD_STEP = 2.0  # seconds added (or removed) to a hold in one step

@@ -17,11 +17,12 @@ established for every Foundation exercise and no regression is pending.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 from itertools import islice
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from psoas_coach.core.history import Control, ExerciseEntry
 from psoas_coach.core.levels import SMALLER_RANGE_NOTE, ExerciseLevel, dosage_words, level_for, next_step, previous_step

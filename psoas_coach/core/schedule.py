@@ -6,13 +6,14 @@ three sessions in a week are the target's top, so the rest of that week is rest.
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, content, current_language, ngettext
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from psoas_coach.core.history import pain_stop_of, session_day
+from psoas_coach.i18n import _, content, current_language, ngettext
 
 TARGET_LOW = 2
 TARGET_HIGH = 3

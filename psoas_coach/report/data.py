@@ -5,9 +5,6 @@ The PDF writer (pdf.py) only lays this out; tests can check the content here and
 
 from __future__ import annotations
 
-from psoas_coach.core.names import exercise_name, program_name, status_text
-from psoas_coach.core.plan import Side
-from psoas_coach.i18n import _, ngettext, number
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,9 +13,11 @@ from typing import Any
 
 from psoas_coach.core.coaching_state import Decision
 from psoas_coach.core.history import Control, entries_of, pain_stop_of, session_day, sorted_sessions
+from psoas_coach.core.names import exercise_name, program_name, status_text
+from psoas_coach.core.plan import Side
 from psoas_coach.core.progression import PAIN_REGRESS
 from psoas_coach.core.schedule import TARGET_HIGH, TARGET_LOW, week_start
-
+from psoas_coach.i18n import _, ngettext, number
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from psoas_coach.report.data import ReportData
-from psoas_coach.report.data import short_day
 from psoas_coach.i18n import _, date_text, lazy, ngettext, number
+from psoas_coach.report.data import ReportData, short_day
 
 CONTROL_WORDS = {"yes": lazy("yes"), "mostly": lazy("mostly"), "no": lazy("no")}
 

@@ -10,7 +10,7 @@ later (speech.loader) and handed in with ``set_speaker``.
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 

@@ -4,12 +4,13 @@ per-exercise, per-side detail of one session. Every reader forgives missing or o
 
 from __future__ import annotations
 
-from psoas_coach.core.names import exercise_name
-from psoas_coach.i18n import _
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Mapping
+from typing import Any
 
+from psoas_coach.core.names import exercise_name
+from psoas_coach.i18n import _
 from psoas_coach.store.listing import STATUS_LABELS
 
 TARGET_LOW, TARGET_HIGH = 2, 3  # sessions a week, from the article

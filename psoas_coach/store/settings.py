@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
+from psoas_coach.paths import ensure_private_dir
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
@@ -29,7 +29,7 @@ class VoiceSettings:
     beeps: bool = True
     muted: bool = False
 
-    def cleaned(self) -> "VoiceSettings":
+    def cleaned(self) -> VoiceSettings:
         rate = int(min(max(self.rate, RATE_RANGE[0]), RATE_RANGE[1]))
         return replace(self, rate=rate, volume=float(min(max(self.volume, 0.0), 1.0)))
 

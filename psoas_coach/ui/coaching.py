@@ -5,7 +5,6 @@ shows them and passes the user's answers on. ``ui.startup`` builds it and calls 
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, ngettext
 import logging
 import threading
 import time
@@ -26,6 +25,7 @@ from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.core.program import Program
 from psoas_coach.core.progression import Proposal, ProposalKind
 from psoas_coach.core.schedule import TodayKind
+from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.coaching_store import CoachingStore, CoachingStoreError
 from psoas_coach.store.records import iso_local

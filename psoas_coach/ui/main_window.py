@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
-from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.core.names import program_name
+from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content
 from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore, StoreError

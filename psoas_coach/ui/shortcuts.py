@@ -6,13 +6,13 @@ session: '?' or Esc hides it again.
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
+from psoas_coach.i18n import _
 from psoas_coach.ui.widgets.text import label
 
 

@@ -10,7 +10,6 @@ step builds is an attribute here; a step that fails is logged and the later step
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from psoas_coach.core.clock import Clock, SystemClock
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
+from psoas_coach.i18n import _
 from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_keep_awake
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.records import iso_local

@@ -3,7 +3,7 @@ that language, from the first exercise to the closing line, and the session scre
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -37,6 +37,13 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     i18n.set_language(request.param)
     yield request.param
     i18n.set_language("en")
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is not None:  # Qt's own German texts must not outlive this test
+        for translator in app.findChildren(QTranslator):
+            QCoreApplication.removeTranslator(translator)
+            translator.deleteLater()
 
 
 def test_whole_session_captions_are_in_the_language(language: str, rig: Rig, qtbot: QtBot) -> None:  # noqa: F811

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import _, content
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_coach.i18n import _, content
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
+from psoas_coach.core.names import program_name, status_text
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.core.names import program_name, status_text
 from psoas_coach.i18n import _, content, datetime_text
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from psoas_coach.ui.theme import scaled_font
 from psoas_coach.i18n import _, lazy
+from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
 
 CAUTION = (

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from psoas_coach.i18n import content
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLay
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
+from psoas_coach.i18n import content
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.screens.briefing import BriefingScreen
 from psoas_coach.ui.screens.intro import IntroScreen

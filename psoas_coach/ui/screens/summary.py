@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from psoas_coach.core import safety
 from psoas_coach.core.describe import clock_text
 from psoas_coach.core.engine import Outcome, SessionEngine
+from psoas_coach.core.names import exercise_name
 from psoas_coach.core.plan import Side, Step
 from psoas_coach.core.summary import ExerciseTotals, summarize
-from psoas_coach.core.names import exercise_name
 from psoas_coach.i18n import _, content, lazy, number
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.theme import scaled_font
