@@ -90,7 +90,9 @@ class ChildEngine:
 
     def configure(self, voice: str | None, rate: int) -> None:
         self.voice, self.rate = voice, rate
-        self._ask({"op": "config", "voice": voice, "rate": rate}, READY_TIMEOUT)
+        from psoas_coach.i18n import current_language
+
+        self._ask({"op": "config", "voice": voice, "rate": rate, "language": current_language()}, READY_TIMEOUT)
 
     def render(self, text: str, target: Path) -> bool:
         """Render *text* into *target*; a child that crashes or hangs is replaced and asked again."""
@@ -174,12 +176,19 @@ def main() -> int:
         _send(out, {"ok": False, "reason": missing_engine_reason(exc)})
         return 1
     _send(out, {"ok": True, "voices": list_voices(engine)})
+    from psoas_coach.speech.voice_choice import voice_for_language
+
+    try:
+        spoken = [(str(v.id), [str(code) for code in (v.languages or [])]) for v in engine.getProperty("voices") or []]
+    except Exception:  # noqa: BLE001 - without languages the engine's default voice speaks
+        spoken = []
     for line in sys.stdin:
         try:
             msg = json.loads(line)
             if msg.get("op") == "config":
-                if msg.get("voice"):
-                    engine.setProperty("voice", msg["voice"])
+                voice = voice_for_language(str(msg.get("language") or "en"), spoken, msg.get("voice") or None)
+                if voice:
+                    engine.setProperty("voice", voice)
                 engine.setProperty("rate", int(msg["rate"]))
                 _send(out, {"ok": True})
             elif msg.get("op") == "render":
