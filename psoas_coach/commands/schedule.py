@@ -80,10 +80,17 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     for session in planned:
         print(f"  {weekday_name(session.day, 'abbreviated')} {date_text(session.day)}")
     if args.ics is not None:
-        try:
-            args.ics.write_text(to_ics(planned, args.time, minutes), encoding="utf-8", newline="")
+        from psoas_coach.atomic import write_atomic
+        from psoas_coach.store.errors import reason_of
+
+        try:  # atomically and private to the user: a full or read-only disk leaves no empty file behind
+            write_atomic(args.ics, to_ics(planned, args.time, minutes).encode("utf-8"))
         except OSError as exc:
+<<<<<<< HEAD
             print(_("Could not write {file}: {reason}.").format(file=args.ics, reason=exc.strerror or exc), file=sys.stderr)
+=======
+            print(f"Could not write {args.ics} because {reason_of(exc)}.", file=sys.stderr)
+>>>>>>> main
             return 1
         print(ngettext("Wrote {count} session to {file}; import it into your calendar for reminders.",
                        "Wrote {count} sessions to {file}; import it into your calendar for reminders.",

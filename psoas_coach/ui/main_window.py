@@ -14,6 +14,7 @@ from psoas_coach.core.names import program_name
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content
 from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.session_lock import ELSEWHERE
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
@@ -89,12 +90,20 @@ class MainWindow(QMainWindow):
         self.addAction(self.history_action)
         self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
+<<<<<<< HEAD
         problems = [str(p) for p in library.problems]
         if problems:
             self.home.set_notice(_("Some program files were skipped: {problems}").format(problems=" ".join(problems)))
+=======
+        skipped = library.problems_notice()
+        if skipped:
+            self.home.set_notice(skipped)
+>>>>>>> main
         if last_session_now:  # app.py fills the line just after the first paint instead
             self.refresh_last_session()
         if window_state is not None:
+            if window_state.problem:
+                self.home.set_notice(window_state.problem)
             window_state.restore_geometry(self)
             self.last_program = window_state.last_program
             if self.last_program:
@@ -172,6 +181,9 @@ class MainWindow(QMainWindow):
         self.finish_start_up()  # coaching (levels), voice and keep-awake are all in place first
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
             return  # finishing start-up resumed an interrupted session (or started --program): that one runs
+        if not self.recorder.claim():
+            self.home.set_notice(ELSEWHERE)
+            return
         program = self.prepare_program(self.library.get(program_id))
         self._run(self.make_engine(program))
 
@@ -192,14 +204,29 @@ class MainWindow(QMainWindow):
         self.driver.drive(engine)
 
     def offer_resume(self) -> None:
-        """After a crash or power loss: resume the interrupted session, or keep it as a partial one."""
-        left = self.store.unfinished()
+        """After a crash or power loss: resume the interrupted session, or keep it as a partial one. Only the
+        window that owns the running session does either; another window's running session is left alone."""
+        if not self.recorder.claim():
+            self.home.set_notice("A session is running in another Psoas Coach window on this data folder; "
+                                 "it goes on there.")
+            return
+        left = self.store.unfinished()  # checked into the autosave's shape (store.unfinished.check_unfinished)
         if left is None:
+            self.recorder.release()
+            if self.store.unfinished_problem:
+                self.home.set_notice(self.store.unfinished_problem)
             return
         self.finish_start_up()
+<<<<<<< HEAD
         program_id = str(left.get("program_id", ""))
         name = program_name(program_id, str(left.get("record", {}).get("program", {}).get("name", program_id)))
         started = started_text(str(left.get("record", {}).get("started", "")))
+=======
+        program_id = str(left["program_id"])
+        name = str(left["record"]["program"]["name"]) or program_id
+        started = str(left["record"]["started"])[:16].replace("T", " ")
+        why_not = ""
+>>>>>>> main
         if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
             question = _("Your {program} session of {started} stopped before it ended. Resume where it stopped?\n\n"
                          "No keeps what you did as a partial session.").format(program=name, started=started)
@@ -207,18 +234,32 @@ class MainWindow(QMainWindow):
                 try:
                     engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
                 except ValueError as exc:
+<<<<<<< HEAD
                     self.home.set_notice(_("The interrupted session cannot resume ({reason}); it is kept as a partial session.")
                                          .format(reason=exc))
+=======
+                    why_not = f"The interrupted session cannot resume ({exc}). "
+>>>>>>> main
                 else:
-                    self._run(engine, str(left.get("session_id") or "") or None)
+                    self._run(engine, str(left["session_id"]))
                     return
         try:
             path = save_as_partial(self.store, left)
+<<<<<<< HEAD
         except (StoreError, KeyError) as exc:
             self.home.set_notice(_("The interrupted session could not be saved: {reason}").format(reason=exc))
             return
         self.home.set_notice(_("Your interrupted {program} session was kept as a partial session ({file}).")
                              .format(program=name, file=path.name))
+=======
+        except StoreError as exc:
+            self.home.set_notice(f"{why_not}Your interrupted {name} session could not be kept as a partial session: "
+                                 f"{exc} Its autosave stays in place and is offered again at the next start.")
+            self.recorder.release()
+            return
+        self.recorder.release()
+        self.home.set_notice(f"{why_not}Your interrupted {name} session was kept as a partial session ({path.name}).")
+>>>>>>> main
         self.refresh_last_session()
 
     def next_step(self) -> None:

@@ -47,6 +47,7 @@ def crash_mid_set(qtbot: QtBot, library: ProgramLibrary, folder: Path, clock: Fa
     session_id = window.recorder.session_id
     window.driver.drive(None)  # the process dies here: no close, no final save
     window.engine = None
+    window.recorder.release()  # ... and its lock on the running session dies with it
     return session_id
 
 
