@@ -86,11 +86,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         try:  # atomically and private to the user: a full or read-only disk leaves no empty file behind
             write_atomic(args.ics, to_ics(planned, args.time, minutes).encode("utf-8"))
         except OSError as exc:
-<<<<<<< HEAD
-            print(_("Could not write {file}: {reason}.").format(file=args.ics, reason=exc.strerror or exc), file=sys.stderr)
-=======
             print(f"Could not write {args.ics} because {reason_of(exc)}.", file=sys.stderr)
->>>>>>> main
             return 1
         print(ngettext("Wrote {count} session to {file}; import it into your calendar for reminders.",
                        "Wrote {count} sessions to {file}; import it into your calendar for reminders.",

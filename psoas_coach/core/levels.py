@@ -19,15 +19,11 @@ REP_STEP = 2  # reps added (or removed) per side in one step
 HOLD_STEP = 2.0  # seconds added (or removed) to a hold in one step
 WORK_STEP = 5.0  # seconds added (or removed) to timed work in one step
 MAX_WORK_SECONDS = 40.0
-<<<<<<< HEAD
-SMALLER_RANGE_NOTE = "Smaller range: stop well before the point where it hurt."  # kept in English, shown translated
-N_(SMALLER_RANGE_NOTE)
-=======
 # the most a stored level may ask for: the bounds of a program's dosage (docs/program-format.md), and one set
 # more than its most sets (max_sets)
 MAX_SETS, MAX_REPS, MAX_HOLD_SECONDS, MAX_WORK_LIMIT = 11, 100, 120.0, 600.0
-SMALLER_RANGE_NOTE = "Smaller range: stop well before the point where it hurt."
->>>>>>> main
+SMALLER_RANGE_NOTE = "Smaller range: stop well before the point where it hurt."  # kept in English, shown translated
+N_(SMALLER_RANGE_NOTE)
 
 
 class Band(str, Enum):

@@ -8,15 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-<<<<<<< HEAD
+from psoas_coach.atomic import write_atomic
 from psoas_coach.i18n import _, date_text, lazy, ngettext, number
 from psoas_coach.report.data import ReportData, short_day
 
 CONTROL_WORDS = {"yes": lazy("yes"), "mostly": lazy("mostly"), "no": lazy("no")}
-=======
-from psoas_coach.atomic import write_atomic
-from psoas_coach.report.data import ReportData
->>>>>>> main
 
 INK = QColor("#1d2733")
 MUTED = QColor("#5b6673")
@@ -178,11 +174,6 @@ def chart_lines(page: Page, title: str, series: Sequence[tuple[str, QColor, Sequ
 
 
 def write_pdf(data: ReportData, path: Path, *, user_line: str = "") -> None:
-<<<<<<< HEAD
-    """Draw *data* into a PDF at *path*. Needs a QGuiApplication. Raises OSError if the file cannot be written."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(_("Psoas Coach report"))
-=======
     """Draw *data* into a PDF at *path*, written atomically and private to the user (it is health data): a full
     or read-only disk leaves no file behind and raises OSError. Needs a QGuiApplication."""
     write_atomic(path, pdf_bytes(data, user_line=user_line))
@@ -193,32 +184,22 @@ def pdf_bytes(data: ReportData, *, user_line: str = "") -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle("Psoas Coach report")
->>>>>>> main
+    writer.setTitle(_("Psoas Coach report"))
     writer.setCreator("Psoas Coach")
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(16, 16, 16, 16), QPageLayout.Unit.Millimeter))
     painter = QPainter()
     if not painter.begin(writer):
-<<<<<<< HEAD
-        raise OSError(_("Could not write the report to {file}.").format(file=path))
-=======
         raise OSError(0, "the PDF could not be drawn")
->>>>>>> main
     try:
         _draw(Page(writer, painter), data, user_line)
     finally:
         painter.end()
-<<<<<<< HEAD
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(_("Could not write the report to {file}.").format(file=path))
-=======
     pdf = bytes(buffer.data().data())
     if not pdf:
         raise OSError(0, "the PDF could not be drawn")
     return pdf
->>>>>>> main
 
 
 def _draw(page: Page, data: ReportData, user_line: str) -> None:

@@ -20,12 +20,8 @@ def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
     ctx = load_context(paths)
     data = build_report(ctx.sessions, start, end, ctx.state.decisions)
     program = ctx.program()
-<<<<<<< HEAD
-    write_pdf(data, output, user_line=_("Current program: {program}.").format(program=content(program.name)))
-=======
     try:
-        write_pdf(data, output, user_line=f"Current program: {program.name}.")
+        write_pdf(data, output, user_line=_("Current program: {program}.").format(program=content(program.name)))
     except OSError as exc:  # one sentence with the reason, as export gives
         raise StoreError(f"Could not write {output} because {reason_of(exc)}.") from exc
->>>>>>> main
     return len(data.sessions)

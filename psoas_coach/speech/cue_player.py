@@ -10,12 +10,8 @@ later (speech.loader) and handed in with ``set_speaker``.
 from __future__ import annotations
 
 import math
-<<<<<<< HEAD
 from collections.abc import Iterable
-=======
 from dataclasses import replace
-from typing import Iterable
->>>>>>> main
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 

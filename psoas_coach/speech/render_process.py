@@ -70,7 +70,9 @@ class ChildEngine:
     def start(self) -> None:
         """Start a child and wait until pyttsx3 runs in it; raises ChildFailed with the reason if not."""
         self.close()
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        from psoas_coach.i18n import current_language
+
+        env = dict(os.environ, PYTHONUNBUFFERED="1", PSOAS_COACH_SPEECH_LANGUAGE=current_language())
         self._proc = subprocess.Popen(
             child_command(self.engine),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
@@ -127,12 +129,6 @@ class ChildEngine:
         if not answer.get("ok"):
             raise VoiceRejected(str(answer.get("reason") or f"the voice {voice} cannot be used"))
         self.voice, self.rate = voice, rate
-<<<<<<< HEAD
-        from psoas_coach.i18n import current_language
-
-        self._ask({"op": "config", "voice": voice, "rate": rate, "language": current_language()}, READY_TIMEOUT)
-=======
->>>>>>> main
 
     def render(self, text: str, target: Path) -> bool:
         """Render *text* into *target*; a child that crashes or hangs is replaced and asked again."""
@@ -209,6 +205,13 @@ class _Pyttsx3:
         self.voices = list_voices(self.engine)
 
     def configure(self, voice: str | None, rate: int) -> None:
+        from psoas_coach.speech.voice_choice import voice_for_language
+
+        try:  # choose by the voices' languages, not their ids (those changed between pyttsx3 versions)
+            spoken = [(str(v.id), [str(c) for c in (v.languages or [])]) for v in self.engine.getProperty("voices") or []]
+        except Exception:  # noqa: BLE001 - without languages the engine's default voice speaks
+            spoken = []
+        voice = voice_for_language(os.environ.get("PSOAS_COACH_SPEECH_LANGUAGE", "en"), spoken, voice)
         if voice:
             self.engine.setProperty("voice", voice)
         self.engine.setProperty("rate", int(rate))
@@ -257,34 +260,16 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - any failure here means "no engine", said once
         _send(out, {"ok": False, "reason": _missing_reason(engine, exc)})
         return 1
-<<<<<<< HEAD
-    _send(out, {"ok": True, "voices": list_voices(engine)})
-    from psoas_coach.speech.voice_choice import voice_for_language
-
-    try:
-        spoken = [(str(v.id), [str(code) for code in (v.languages or [])]) for v in engine.getProperty("voices") or []]
-    except Exception:  # noqa: BLE001 - without languages the engine's default voice speaks
-        spoken = []
-=======
     _send(out, {"ok": True, "voices": voices})
->>>>>>> main
     for line in sys.stdin:
         try:
             msg = json.loads(line)
             if msg.get("op") == "config":
-<<<<<<< HEAD
-                voice = voice_for_language(str(msg.get("language") or "en"), spoken, msg.get("voice") or None)
-                if voice:
-                    engine.setProperty("voice", voice)
-                engine.setProperty("rate", int(msg["rate"]))
-                _send(out, {"ok": True})
-=======
                 try:
                     backend.configure(msg.get("voice"), int(msg["rate"]))
                     _send(out, {"ok": True})
                 except ValueError as exc:
                     _send(out, {"ok": False, "reason": str(exc)})
->>>>>>> main
             elif msg.get("op") == "render":
                 target = Path(msg["path"])
                 ok = backend.render(str(msg["text"]), target)

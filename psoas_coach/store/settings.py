@@ -16,12 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from psoas_coach.atomic import write_atomic
-<<<<<<< HEAD
 from psoas_coach.paths import ensure_private_dir
-=======
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside
->>>>>>> main
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"

@@ -90,15 +90,9 @@ class MainWindow(QMainWindow):
         self.addAction(self.history_action)
         self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
-<<<<<<< HEAD
-        problems = [str(p) for p in library.problems]
-        if problems:
-            self.home.set_notice(_("Some program files were skipped: {problems}").format(problems=" ".join(problems)))
-=======
         skipped = library.problems_notice()
         if skipped:
             self.home.set_notice(skipped)
->>>>>>> main
         if last_session_now:  # app.py fills the line just after the first paint instead
             self.refresh_last_session()
         if window_state is not None:
@@ -217,16 +211,10 @@ class MainWindow(QMainWindow):
                 self.home.set_notice(self.store.unfinished_problem)
             return
         self.finish_start_up()
-<<<<<<< HEAD
-        program_id = str(left.get("program_id", ""))
-        name = program_name(program_id, str(left.get("record", {}).get("program", {}).get("name", program_id)))
-        started = started_text(str(left.get("record", {}).get("started", "")))
-=======
         program_id = str(left["program_id"])
-        name = str(left["record"]["program"]["name"]) or program_id
-        started = str(left["record"]["started"])[:16].replace("T", " ")
+        name = program_name(program_id, str(left["record"]["program"]["name"]))
+        started = started_text(str(left["record"]["started"]))
         why_not = ""
->>>>>>> main
         if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
             question = _("Your {program} session of {started} stopped before it ended. Resume where it stopped?\n\n"
                          "No keeps what you did as a partial session.").format(program=name, started=started)
@@ -234,24 +222,12 @@ class MainWindow(QMainWindow):
                 try:
                     engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
                 except ValueError as exc:
-<<<<<<< HEAD
-                    self.home.set_notice(_("The interrupted session cannot resume ({reason}); it is kept as a partial session.")
-                                         .format(reason=exc))
-=======
                     why_not = f"The interrupted session cannot resume ({exc}). "
->>>>>>> main
                 else:
                     self._run(engine, str(left["session_id"]))
                     return
         try:
             path = save_as_partial(self.store, left)
-<<<<<<< HEAD
-        except (StoreError, KeyError) as exc:
-            self.home.set_notice(_("The interrupted session could not be saved: {reason}").format(reason=exc))
-            return
-        self.home.set_notice(_("Your interrupted {program} session was kept as a partial session ({file}).")
-                             .format(program=name, file=path.name))
-=======
         except StoreError as exc:
             self.home.set_notice(f"{why_not}Your interrupted {name} session could not be kept as a partial session: "
                                  f"{exc} Its autosave stays in place and is offered again at the next start.")
@@ -259,7 +235,6 @@ class MainWindow(QMainWindow):
             return
         self.recorder.release()
         self.home.set_notice(f"{why_not}Your interrupted {name} session was kept as a partial session ({path.name}).")
->>>>>>> main
         self.refresh_last_session()
 
     def next_step(self) -> None:

@@ -31,9 +31,6 @@ from psoas_coach.i18n import _, lazy
 from psoas_coach.store.settings import RATE_RANGE, VoiceSettings
 from psoas_coach.ui.widgets.text import label
 
-<<<<<<< HEAD
-DEFAULT_VOICE = lazy("The default voice of the language")
-=======
 DEFAULT_VOICE = "Default (the natural voice where it is installed)"
 ChooseFile = Callable[[QWidget], "Path | None"]
 
@@ -43,7 +40,6 @@ def choose_voice_file(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, "Add a Piper voice", str(Path.home()),
                                           "Piper voice model (*.onnx)")
     return Path(name) if name else None
->>>>>>> main
 
 
 class VoiceSettingsDialog(QDialog):
@@ -53,14 +49,10 @@ class VoiceSettingsDialog(QDialog):
                  sample: Callable[[VoiceSettings], None] | None = None, voices_folder: Path | None = None,
                  choose_file: ChooseFile = choose_voice_file) -> None:
         super().__init__(parent)
-<<<<<<< HEAD
-        self.setWindowTitle(_("Voice — Psoas Coach"))
-=======
         self.voices_folder = voices_folder
         self.choose_file = choose_file
         self.sampled = False  # a sample applied these settings for a moment: Cancel puts the old ones back
         self.setWindowTitle("Voice — Psoas Coach")
->>>>>>> main
         self.current = current
         layout = QVBoxLayout(self)
         layout.addWidget(label(_("Spoken cues"), 1.6, bold=True))
