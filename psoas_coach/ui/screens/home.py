@@ -8,28 +8,41 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
+from psoas_coach.core.names import program_name, status_text
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
+from psoas_coach.i18n import _, content, datetime_text
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 MAX_NOTICES = 3
-STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
 
 
 def last_session_text(record: dict[str, Any] | None) -> str:
     if record is None:
-        return "No sessions yet. Your first one will appear here."
-    started = str(record.get("started", ""))[:16].replace("T", " ")
-    program = record.get("program", {}).get("name", "?")
-    status = STATUS_WORDS.get(str(record.get("status")), str(record.get("status")))
+        return _("No sessions yet. Your first one will appear here.")
+    started = started_text(str(record.get("started", "")))
+    program_info = record.get("program", {})
+    program = program_name(str(program_info.get("id", "")), str(program_info.get("name", "?")))
+    status = status_text(str(record.get("status")))
     minutes = round(float(record.get("duration_seconds", 0)) / 60)
-    text = f"Last session: {started} · {program} · {status} · {minutes} min"
+    text = _("Last session: {started} · {program} · {status} · {minutes} min").format(
+        started=started, program=program, status=status, minutes=minutes)
     if record.get("effort") is not None:
-        text += f" · effort {record['effort']}/10"
+        text += " · " + _("effort {effort}/10").format(effort=record["effort"])
     if record.get("pain"):
-        text += f" · pain {record['pain']}/10"
+        text += " · " + _("pain {pain}/10").format(pain=record["pain"])
     return text
+
+
+def started_text(iso: str) -> str:
+    """A record's start time as the language writes a date and time; the raw text if it is not a date."""
+    from datetime import datetime
+
+    try:
+        return datetime_text(datetime.fromisoformat(iso), "short")
+    except ValueError:
+        return iso[:16].replace("T", " ")
 
 
 class HomeScreen(QWidget):
@@ -42,7 +55,7 @@ class HomeScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addWidget(label("Psoas Coach", 3.0, bold=True, name="home-title"))
-        layout.addWidget(label("Put the laptop on the floor where you can see it, pick a session and press Enter.", 1.3))
+        layout.addWidget(label(_("Put the laptop on the floor where you can see it, pick a session and press Enter."), 1.3))
         self.programs = QListWidget()
         self.programs.setObjectName("home-programs")
         self.programs.setAccessibleName("Pick a session")
@@ -55,12 +68,12 @@ class HomeScreen(QWidget):
             self.programs.setCurrentRow(0)
         layout.addWidget(self.programs, 1)
         row = QHBoxLayout()
-        self.start_button = QPushButton("Start (Enter)")
+        self.start_button = QPushButton(_("Start (Enter)"))
         self.start_button.setObjectName("home-start")
         set_scaled_font(self.start_button, 1.6, bold=True)
         self.start_button.setMinimumHeight(56)
         row.addWidget(self.start_button)
-        self.history_button = QPushButton("History (H)")
+        self.history_button = QPushButton(_("History (H)"))
         self.history_button.setObjectName("home-history")
         set_scaled_font(self.history_button, 1.3)
         self.history_button.setMinimumHeight(56)
@@ -83,10 +96,10 @@ class HomeScreen(QWidget):
 
     def _add_program(self, program: Program) -> None:
         plan = build_plan(program)
-        names = ", ".join(ex.name for ex in program.exercises)
-        item = QListWidgetItem(f"{program.name} — {minutes_text(plan.timed_seconds)}\n{names}")
+        names = ", ".join(content(ex.name) for ex in program.exercises)
+        item = QListWidgetItem(f"{content(program.name)} — {minutes_text(plan.timed_seconds)}\n{names}")
         item.setData(Qt.ItemDataRole.UserRole, program.id)
-        item.setToolTip(program.description)
+        item.setToolTip(content(program.description))
         self.programs.addItem(item)
 
     def selected_program_id(self) -> str | None:
