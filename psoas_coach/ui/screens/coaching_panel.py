@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from psoas_coach.i18n import _, content
 from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import Type
 from psoas_coach.ui.widgets.text import label
 
 if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
@@ -65,7 +66,7 @@ class CoachingPanel(QWidget):
         self.setObjectName("coaching-panel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.today = label("", 1.6, bold=True, name="home-today")
+        self.today = label("", Type.TITLE, bold=True, name="home-today")  # read from the mat, 2 m away
         # one line kept for today's advice, which comes just after the first paint: home does not jump
         self.today.setMinimumHeight(self.today.fontMetrics().lineSpacing())
         layout.addWidget(self.today)

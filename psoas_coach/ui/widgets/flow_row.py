@@ -53,3 +53,45 @@ class FlowRow(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest, QEvent.Type.StyleChange):
             self._arrange()
         return super().event(event)
+
+
+class ColumnGrid(QWidget):
+    """Cards in as many equal columns as fit (each at least *min_width* wide), row after row."""
+
+    def __init__(self, min_width: int, parent: QWidget | None = None, *, spacing: int = 16) -> None:
+        super().__init__(parent)
+        self.min_width = min_width
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(spacing)
+        self.items: list[QWidget] = []
+        self.columns = 0
+
+    def set_widgets(self, widgets: list[QWidget]) -> None:
+        """Replace the cards (the old ones are deleted)."""
+        for widget in self.items:
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+        self.items = list(widgets)
+        self.columns = 0
+        self._arrange()
+
+    def _arrange(self) -> None:
+        if not self.items:
+            return
+        spacing = self.grid.horizontalSpacing()
+        columns = max(1, min(len(self.items), (max(1, self.width()) + spacing) // (self.min_width + spacing)))
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for widget in self.items:
+            self.grid.removeWidget(widget)
+        for i, widget in enumerate(self.items):
+            self.grid.addWidget(widget, i // columns, i % columns)
+            widget.show()
+        for c in range(len(self.items)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()
