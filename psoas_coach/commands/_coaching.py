@@ -39,7 +39,9 @@ def load_context(paths: AppPaths, *, sessions: bool = True) -> Context:
     if sessions:
         loaded = SessionStore(paths.sessions, parse_cache=paths.parse_cache).load_all()
         records = list(loaded.sessions)
-        problems.extend(loaded.problems)
+        notice = loaded.notice()  # one sentence for all the files that did not load
+        if notice:
+            problems.append(notice)
     levels = CoachingStore(paths.data)
     state = levels.load()
     problems.extend(levels.problems)

@@ -16,6 +16,9 @@ from enum import Enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeGuard
 
+STATUS_LABELS = {"completed": "completed", "ended_early": "partial", "pain_stop": "partial, pain stop"}
+STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
+NOT_KNOWN = "not known"
 RATING_KEY = "rating"  # per exercise in a session record: {"control": "yes"|"mostly"|"no", "last_reps_hard": bool}
 
 Dated = tuple[datetime, Mapping[str, Any]]  # a record with its start read
@@ -69,6 +72,31 @@ def pain_of(record: Mapping[str, Any]) -> int | None:
 def program_id_of(record: Mapping[str, Any]) -> str:
     program = record.get("program")
     return str(program.get("id", "")) if _is_mapping(program) else ""
+
+
+def status_words(record: Mapping[str, Any]) -> str:
+    """How the session ended, in words ("ended early"), or "not known"."""
+    status = record.get("status")
+    return STATUS_WORDS.get(status, NOT_KNOWN) if isinstance(status, str) else NOT_KNOWN
+
+
+def duration_text(record: Mapping[str, Any]) -> str:
+    """The session's length in whole minutes ("12 min"), or "duration not known"."""
+    seconds = record.get("duration_seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < 1e9:
+        return f"duration {NOT_KNOWN}"  # NaN fails the range check too
+    return f"{round(seconds / 60)} min"
+
+
+def program_name(record: Mapping[str, Any]) -> str:
+    """The program's name as recorded (its id if the name is missing), or "not known"."""
+    program = record.get("program")
+    if _is_mapping(program):
+        for key in ("name", "id"):
+            value = program.get(key)
+            if isinstance(value, str) and value:
+                return value
+    return NOT_KNOWN
 
 
 def pain_stop_of(record: Mapping[str, Any]) -> tuple[str | None, str | None] | None:
@@ -175,7 +203,7 @@ def _control(value: object) -> Control | None:
         return None
 
 
-def _num(value: Any) -> float:
+def num(value: Any) -> float:
     """A number as a float; a bool, NaN, infinity or anything that is not a number reads as 0."""
     kind = type(value)
     if kind is float:
@@ -213,8 +241,8 @@ def _entry(ex: Mapping[str, Any], ex_id: str, sides: dict[str, Mapping[str, Any]
     target = ex.get("target")
     if not _is_mapping(target):
         target = {}
-    t_sets = int(_num(target.get("sets")))
-    completed = {k: _num(s.get("sets_completed")) for k, s in sides.items()}
+    t_sets = int(num(target.get("sets")))
+    completed = {k: num(s.get("sets_completed")) for k, s in sides.items()}
     sets_done = int(min(completed.values()))
     if "left" in completed or "right" in completed:  # both sides count, also one that was not worked
         full = completed.get("left", 0.0) >= t_sets and completed.get("right", 0.0) >= t_sets
@@ -235,12 +263,12 @@ def _entry(ex: Mapping[str, Any], ex_id: str, sides: dict[str, Mapping[str, Any]
         name=str(ex.get("name", ex_id)),
         kind=str(ex.get("kind", "")),
         target_sets=t_sets,
-        target_reps=int(_num(target.get("reps"))),
-        target_hold_seconds=_num(target.get("hold_seconds")),
+        target_reps=int(num(target.get("reps"))),
+        target_hold_seconds=num(target.get("hold_seconds")),
         sets_done=sets_done,
-        reps_per_side=sum([_num(s.get("reps")) for s in worked]) / len(worked),
-        hold_seconds_per_side=sum([_num(s.get("hold_seconds")) for s in worked]) / len(worked),
-        work_seconds=sum([_num(s.get("work_seconds")) for s in worked]),
+        reps_per_side=sum([num(s.get("reps")) for s in worked]) / len(worked),
+        hold_seconds_per_side=sum([num(s.get("hold_seconds")) for s in worked]) / len(worked),
+        work_seconds=sum([num(s.get("work_seconds")) for s in worked]),
         done_in_full=full and t_sets > 0 and not here,
         effort=session.effort,
         pain=session.pain,

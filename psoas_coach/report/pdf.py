@@ -8,6 +8,7 @@ from typing import Sequence
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from psoas_coach.core.weeks import TARGET as TARGET_DAYS
 from psoas_coach.report.data import ReportData
 
 INK = QColor("#1d2733")
@@ -107,7 +108,7 @@ def _ticks(top: float) -> list[float]:
 
 
 def chart_weeks(page: Page, data: ReportData) -> None:
-    """Bars of sessions per week over a shaded 2-3 target band."""
+    """Bars of training days per week (core.weeks' count) over a shaded 2-3 target band."""
     height = page.px(55)
     page.need(height + page.px(8))
     box = QRectF(page.px(12), page.y + page.px(7), page.width - page.px(14), height - page.px(15))
@@ -116,7 +117,7 @@ def chart_weeks(page: Page, data: ReportData) -> None:
     low, high = data.target
     band = QRectF(box.left(), box.bottom() - high / top * box.height(), box.width(), (high - low) / top * box.height())
     p.fillRect(band, TARGET)
-    _axes(page, box, top, range(0, top + 1), "Sessions per week (shaded: the 2-3 target)")
+    _axes(page, box, top, range(0, top + 1), f"Training days per week (shaded: the {TARGET_DAYS} target)")
     slot = box.width() / max(1, len(data.weeks))
     p.setFont(page.font(7))
     for i, week in enumerate(data.weeks):
@@ -192,14 +193,14 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
     page.text("Psoas Coach: report for a physical therapist", 18, bold=True)
     span = f"{data.start.isoformat()} to {data.end.isoformat()}"
     page.text(f"{span} · {len(data.sessions)} sessions · {data.weeks_on_target} of {len(data.weeks)} weeks "
-              f"at the 2-3 sessions target", 10, color=MUTED)
+              f"with {TARGET_DAYS} training days", 10, color=MUTED)
     if user_line:
         page.text(user_line, 10, color=MUTED)
     page.text("Program: " + (", ".join(data.programs) if data.programs else "no sessions in this period"), 10)
 
     page.heading("Adherence per week")
     chart_weeks(page, data)
-    page.table([("Week of", "Sessions")] + [(w.start.isoformat(), str(w.sessions)) for w in data.weeks], (0.3, 0.2))
+    page.table([("Training days per week",)] + [(w.text,) for w in data.weeks], (0.7,))
 
     page.heading("Pain events")
     if data.pain_events:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
-Record = dict[str, Any]
+from psoas_coach.core.history import NOT_KNOWN, STATUS_LABELS
 
-STATUS_LABELS = {"completed": "completed", "ended_early": "partial", "pain_stop": "partial, pain stop"}
+Record = dict[str, Any]
 COLUMNS = ("Date", "Program", "Duration", "Status", "Effort", "Pain", "Notes")
 
 
@@ -21,14 +22,16 @@ def when(record: Record) -> str:
 
 def duration(record: Record) -> str:
     seconds = record.get("duration_seconds")
-    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
-        return "?"
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not math.isfinite(seconds) \
+            or not 0 <= seconds < 1e9:
+        return NOT_KNOWN
     minutes, secs = divmod(int(round(seconds)), 60)
     return f"{minutes}:{secs:02d}"
 
 
 def status(record: Record) -> str:
-    label = STATUS_LABELS.get(str(record.get("status")), str(record.get("status", "?")))
+    raw = record.get("status")
+    label = STATUS_LABELS.get(raw, NOT_KNOWN) if isinstance(raw, str) else NOT_KNOWN
     return label + (" (recovered)" if record.get("recovered") else "")
 
 

@@ -34,13 +34,16 @@ from typing import Any, Callable
 from psoas_coach.core.clock import Clock
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
+from psoas_coach.core.weeks import work_done
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.records import iso_local, session_record
+from psoas_coach.store.safe_json import UnsafeJSON, read_json
 
 KIND = "psoas-coach-unfinished"
 VERSION = 1
+MAX_BYTES = 16 * 1024 * 1024  # an autosave is a few kilobytes
 
 Unfinished = dict[str, Any]
 
@@ -61,13 +64,14 @@ class UnfinishedFile:
             raise StoreError(f"Could not autosave the session in progress because {reason_of(exc)}.") from exc
 
     def load(self) -> Unfinished | None:
-        self._tidy()
-        try:
-            data = json.loads(self.path.read_bytes())
-        except FileNotFoundError:
+        self.tidy()
+        if not os.path.lexists(self.path):
             return None
-        except (OSError, ValueError):
-            self._move_aside()
+        try:
+            data = read_json(self.path, max_bytes=MAX_BYTES, non_finite="null")
+        except UnsafeJSON as exc:
+            if not exc.permission:  # a file it may not read stays where it is
+                self._move_aside()
             return None
         if not isinstance(data, dict) or data.get("kind") != KIND or not isinstance(data.get("record"), dict):
             self._move_aside()
@@ -82,7 +86,7 @@ class UnfinishedFile:
         except OSError as exc:
             raise StoreError(f"Could not remove the autosave of the last session because {reason_of(exc)}.") from exc
 
-    def _tidy(self, age: float = 60.0) -> None:
+    def tidy(self, age: float = 60.0) -> None:
         """Remove temp files of autosaves a crash interrupted (older than *age* seconds, so never a live one)."""
         try:
             with os.scandir(self.path.parent) as it:
@@ -191,8 +195,14 @@ def resume_engine(left: Unfinished, plan: SessionPlan, clock: Clock, *, suspend_
     return SessionEngine.restore(plan, clock, left["engine"], suspend_gap=suspend_gap)
 
 
-def save_as_partial(store: Any, left: Unfinished) -> Path:
-    """Save what was done before the interruption as a session of its own, then drop the autosave."""
+def save_as_partial(store: Any, left: Unfinished) -> Path | None:
+    """Save what was done before the interruption as a session of its own, then drop the autosave.
+
+    An interruption before any work (killed on the briefing, say) is not a session: nothing is saved
+    and None is returned; the autosave is dropped all the same."""
+    if not work_done(left["record"]):
+        store.clear_unfinished()
+        return None
     path: Path = store.save(left["record"])
     store.clear_unfinished()
     return path

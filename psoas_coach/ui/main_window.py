@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
         except (StoreError, KeyError) as exc:
             self.home.set_notice(f"The interrupted session could not be saved: {exc}")
             return
+        if path is None:
+            self.home.set_notice(f"Your interrupted {name} session stopped before any exercise, so there was nothing to keep.")
+            return
         self.home.set_notice(f"Your interrupted {name} session was kept as a partial session ({path.name}).")
         self.refresh_last_session()
 

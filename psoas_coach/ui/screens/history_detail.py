@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.store.history_stats import detail_rows, started, status_text
+from psoas_coach.core.history import started_at
+from psoas_coach.core.history_view import detail_rows, status_text
 from psoas_coach.store.listing import duration
+from psoas_coach.store.session_check import problems_of
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
 
@@ -27,7 +29,7 @@ HEADERS = ("Exercise", "Side", "Sets", "Reps", "Hold / work s", "")
 
 
 def headline(record: Record) -> str:
-    moment = started(record)
+    moment = started_at(record)
     day = moment.strftime("%a %d %b %Y, %H:%M") if moment else str(record.get("started", "?"))
     program = record.get("program")
     name = program.get("name", "?") if isinstance(program, dict) else "?"
@@ -118,7 +120,10 @@ class SessionDetail(QWidget):
         self.notes.setReadOnly(read_only)
         self.save_button.setEnabled(False)
         self.delete_button.setEnabled(not read_only)
-        self.read_only_line.setText("Saved by a newer version of Psoas Coach: shown, but not changed here.")
+        unread = problems_of(record)
+        self.read_only_line.setText(
+            f"Parts of this session's file could not be read ({'; '.join(unread[:3])}): shown, but not changed here."
+            if unread else "Saved by a newer version of Psoas Coach: shown, but not changed here.")
         self.read_only_line.setVisible(read_only)
 
     def _notes_changed(self) -> None:

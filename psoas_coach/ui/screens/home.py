@@ -8,27 +8,26 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
+from psoas_coach.core.history import duration_text, effort_of, pain_of, program_name, status_words
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
 
 MAX_NOTICES = 3
-STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
 
 
 def last_session_text(record: dict[str, Any] | None) -> str:
+    """Home's line about the latest session, read with core.history's readers (odd values read "not known")."""
     if record is None:
         return "No sessions yet. Your first one will appear here."
     started = str(record.get("started", ""))[:16].replace("T", " ")
-    program = record.get("program", {}).get("name", "?")
-    status = STATUS_WORDS.get(str(record.get("status")), str(record.get("status")))
-    minutes = round(float(record.get("duration_seconds", 0)) / 60)
-    text = f"Last session: {started} · {program} · {status} · {minutes} min"
-    if record.get("effort") is not None:
-        text += f" · effort {record['effort']}/10"
-    if record.get("pain"):
-        text += f" · pain {record['pain']}/10"
+    text = f"Last session: {started} · {program_name(record)} · {status_words(record)} · {duration_text(record)}"
+    effort, pain = effort_of(record), pain_of(record)
+    if effort is not None:
+        text += f" · effort {effort}/10"
+    if pain:
+        text += f" · pain {pain}/10"
     return text
 
 

@@ -1,0 +1,168 @@
+"""Reading a JSON file the app did not necessarily write: regular files only, bounded size and depth.
+
+Any file in the data folder may be damaged, hand-edited or hostile. ``read_json`` opens a path without
+ever blocking (a FIFO, a device or a folder is refused after ``fstat``, before a byte is read), reads
+at most ``max_bytes``, parses with ``json`` and then checks, without recursion, that no value is nested
+deeper than ``max_depth``. ``NaN``, ``Infinity`` and numbers too large for a float (``1e400``) are
+refused, or read as ``None`` when the caller asks (``non_finite="null"``), so no non-finite number
+ever reaches the code that does arithmetic. Every refusal is an ``UnsafeJSON`` whose ``reason`` is a
+few plain words for a sentence such as "sessions/x.json {reason}.".
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import math
+import os
+import stat
+from pathlib import Path
+from typing import Any, Literal
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+
+class UnsafeJSON(ValueError):
+    """The file cannot be read as trusted JSON; ``reason`` says why in a few words ("is not valid JSON")."""
+
+    def __init__(self, reason: str, *, permission: bool = False, special: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.permission = permission  # unreadable for lack of permission: leave the file where it is
+        self.special = special  # not a regular file (a link to nothing, a loop, a FIFO, a device, a folder)
+
+
+def _open_reason(exc: OSError) -> UnsafeJSON:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return UnsafeJSON("cannot be read (permission)", permission=True)
+    if exc.errno == errno.ELOOP:
+        return UnsafeJSON("is a loop of symbolic links", special=True)
+    if exc.errno == errno.ENOENT:
+        return UnsafeJSON("is a link to nothing", special=True)
+    if exc.errno == errno.EISDIR:
+        return UnsafeJSON("is a folder, not a file", special=True)
+    return UnsafeJSON(f"could not be opened ({(exc.strerror or str(exc)).rstrip('.').lower()})")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a pipe (FIFO), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return "is not a regular file"
+
+
+def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file *path* (a link to one is followed); UnsafeJSON for anything else.
+
+    Opened non-blocking, so a FIFO never makes the caller wait, and checked with ``fstat`` before any
+    read, so a device such as /dev/zero is never read from. A file over *max_bytes* is refused.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _open_reason(exc) from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnsafeJSON(_kind(st.st_mode), special=True)
+        if st.st_size > max_bytes:
+            raise UnsafeJSON(f"is too large ({_size(st.st_size)}; the limit is {_size(max_bytes)})")
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # the file grew after fstat
+                raise UnsafeJSON(f"is too large (over {_size(max_bytes)})")
+    except OSError as exc:
+        raise _open_reason(exc) from exc
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.0f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} kB"
+    return f"{n} bytes"
+
+
+class _NonFinite(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NonFinite(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NonFinite(text)
+    return value
+
+
+def _null_float(text: str) -> float | None:
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _null_constant(_name: str) -> None:
+    return None
+
+
+def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH, non_finite: Literal["refuse", "null"] = "refuse") -> Any:
+    """Parse *data*; UnsafeJSON if it is not JSON, holds a non-finite number (unless read as null) or nests too deep."""
+    if non_finite == "null":
+        hooks: dict[str, Any] = {"parse_constant": _null_constant, "parse_float": _null_float}
+    else:
+        hooks = {"parse_constant": _refuse_constant, "parse_float": _finite_float}
+    try:
+        value = json.loads(data, **hooks)
+    except _NonFinite as exc:
+        raise UnsafeJSON(f"holds a number that is not finite ({str(exc)[:20]})") from None
+    except RecursionError:
+        raise UnsafeJSON("is nested too deeply") from None
+    except (UnicodeDecodeError, ValueError):  # JSONDecodeError, and ints of more than 4,300 digits
+        raise UnsafeJSON("is not valid JSON") from None
+    if depth_exceeds(value, max_depth):
+        raise UnsafeJSON(f"is nested too deeply (more than {max_depth} levels)")
+    return value
+
+
+def depth_exceeds(value: Any, max_depth: int) -> bool:
+    """True when lists and objects in *value* nest more than *max_depth* levels (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            children: Any = item.values()
+        elif kind is list:
+            children = item
+        else:
+            continue
+        if depth > max_depth:
+            return True
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return False
+
+
+def read_json(path: str | Path, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH,
+              non_finite: Literal["refuse", "null"] = "refuse") -> Any:
+    """``loads(read_bytes(path))``: the JSON value of a regular file, within the limits; UnsafeJSON otherwise."""
+    return loads(read_bytes(path, max_bytes), max_depth=max_depth, non_finite=non_finite)
