@@ -41,7 +41,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     action = args.programs_action
     if action == "check":
         return check(args.file)
-    from psoas_coach.commands._coaching import load_context, warn
+    from psoas_coach.commands.notes import warn
+    from psoas_coach.store.context import load_context
 
     ctx = load_context(paths, sessions=False)
     if action == "show":

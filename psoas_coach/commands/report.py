@@ -34,19 +34,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
-    """Gather and draw the report; returns the number of sessions in it. Needs a Qt GUI application."""
-    from psoas_coach.commands._coaching import load_context
-    from psoas_coach.report.data import build_report
-    from psoas_coach.report.pdf import write_pdf
-
-    ctx = load_context(paths)
-    data = build_report(ctx.sessions, start, end, ctx.state.decisions)
-    program = ctx.program()
-    write_pdf(data, output, user_line=f"Current program: {program.name}.")
-    return len(data.sessions)
-
-
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     end = args.date_to or date.today()
     start = args.date_from or end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
@@ -63,6 +50,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["psoas-coach"])
+    from psoas_coach.report.write import write_report
+
     try:
         count = write_report(paths, start, end, output)
     except OSError as exc:

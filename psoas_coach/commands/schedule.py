@@ -53,7 +53,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from psoas_coach.commands._coaching import load_context, warn
+    from psoas_coach.commands.notes import warn
+    from psoas_coach.store.context import load_context
 
     try:
         days = parse_days(args.days)

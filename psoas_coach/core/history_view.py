@@ -4,9 +4,10 @@ Weeks and their counts are in core.weeks; fields are read with core.history's re
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from psoas_coach.core.history import STATUS_LABELS, effort_of, num, pain_of, started_at
 from psoas_coach.core.progression import PAIN_REGRESS

@@ -12,9 +12,10 @@ the session started on, in the time zone it was recorded in.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from psoas_coach.core.history import session_day
 

@@ -6,10 +6,12 @@ The PDF writer (pdf.py) only lays this out; tests can check the content here and
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Mapping, Sequence
+from typing import Any
 
+from psoas_coach.core.coaching_state import Decision
 from psoas_coach.core.history import (
     Control,
     effort_of,
@@ -24,7 +26,6 @@ from psoas_coach.core.history import (
 )
 from psoas_coach.core.progression import PAIN_REGRESS
 from psoas_coach.core.weeks import TARGET_HIGH, TARGET_LOW, days_in_week, training_days, week_start, week_text
-from psoas_coach.store.coaching_store import Decision
 
 
 

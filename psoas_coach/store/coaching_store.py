@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Concatenate, ParamSpec
 
-from psoas_coach.core.levels import ExerciseLevel, default_level
-from psoas_coach.core.program import Exercise
-from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
+from psoas_coach.core.coaching_state import CoachingState, Decision
+from psoas_coach.core.levels import ExerciseLevel
+from psoas_coach.paths import ensure_private_dir
 
-if TYPE_CHECKING:
-    from psoas_coach.core.progression import Proposal  # the rules: not needed to read the file at start-up
-
+P = ParamSpec("P")
 FILE_NAME = "coaching.json"
 SCHEMA_VERSION = 1
 
@@ -29,45 +27,14 @@ class CoachingStoreError(OSError):
     """The coaching file could not be written; the message is one plain sentence for the user."""
 
 
-@dataclass(frozen=True)
-class Decision:
-    """The user's answer to one proposal."""
-
-    key: str
-    kind: str
-    program_id: str
-    exercise_id: str | None
-    accepted: bool
-    at: str
-    reason: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "kind": self.kind, "program_id": self.program_id, "exercise_id": self.exercise_id,
-                "accepted": self.accepted, "at": self.at, "reason": self.reason}
-
-
-@dataclass
-class CoachingState:
-    safety_accepted: str | None = None  # ISO time the first-run caution was accepted
-    current_program: str | None = None  # set when the user accepts a move to another program
-    levels: dict[str, dict[str, ExerciseLevel]] = field(default_factory=dict)  # program id -> exercise id -> level
-    decisions: list[Decision] = field(default_factory=list)
-    read_only: bool = False
-
-    def levels_for(self, program_id: str) -> dict[str, ExerciseLevel]:
-        return dict(self.levels.get(program_id, {}))
-
-    def decided_keys(self) -> set[str]:
-        return {d.key for d in self.decisions}
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "safety_accepted": self.safety_accepted,
-            "current_program": self.current_program,
-            "levels": {p: {e: lvl.to_json() for e, lvl in sorted(ex.items())} for p, ex in sorted(self.levels.items())},
-            "decisions": [d.to_json() for d in self.decisions],
-        }
+def state_to_json(state: CoachingState) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "safety_accepted": state.safety_accepted,
+        "current_program": state.current_program,
+        "levels": {p: {e: lvl.to_json() for e, lvl in sorted(ex.items())} for p, ex in sorted(state.levels.items())},
+        "decisions": [d.to_json() for d in state.decisions],
+    }
 
 
 def _parse_state(data: Any) -> CoachingState:
@@ -136,8 +103,9 @@ class CoachingStore:
 
     # ------------------------------------------------------------------ changing
 
-    def _change(self, edit: Any) -> CoachingState:
-        """Load under the lock, apply *edit* (state -> None), write if the JSON changed."""
+    def update(self, edit: Callable[Concatenate[CoachingState, P], None], *args: P.args, **kwargs: P.kwargs) -> CoachingState:
+        """Load under the lock, apply ``edit(state, *args)`` (one of core.coaching's edits), and write the
+        file only if its JSON changed. Returns the state as saved."""
         from filelock import FileLock, Timeout  # here, not at start-up (about 10 ms of imports)
 
         try:
@@ -147,9 +115,9 @@ class CoachingStore:
                 if state.read_only:
                     raise CoachingStoreError(
                         f"{self.path} was written by a newer Psoas Coach or cannot be read, so it is not changed.")
-                before = state.to_json()
-                edit(state)
-                after = state.to_json()
+                before = state_to_json(state)
+                edit(state, *args, **kwargs)
+                after = state_to_json(state)
                 if after != before or not self.path.exists():
                     write_atomic(self.path, (json.dumps(after, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
                 return state
@@ -160,43 +128,3 @@ class CoachingStore:
         except OSError as exc:
             raise CoachingStoreError(f"Could not save your coaching settings to {self.path}: "
                                      f"{exc.strerror or exc}.") from exc
-
-    def accept_safety(self, at: str) -> CoachingState:
-        def edit(state: CoachingState) -> None:
-            state.safety_accepted = state.safety_accepted or at
-        return self._change(edit)
-
-    def set_current_program(self, program_id: str) -> CoachingState:
-        def edit(state: CoachingState) -> None:
-            state.current_program = program_id
-        return self._change(edit)
-
-    def set_level(self, program_id: str, exercise_id: str, level: ExerciseLevel) -> CoachingState:
-        def edit(state: CoachingState) -> None:
-            state.levels.setdefault(program_id, {})[exercise_id] = level
-        return self._change(edit)
-
-    def set_range_note(self, program_id: str, exercise: Exercise, note: str) -> CoachingState:
-        """The user's own range note for one exercise (empty to clear it); the load stays as it is."""
-        def edit(state: CoachingState) -> None:
-            levels = state.levels.setdefault(program_id, {})
-            current = levels.get(exercise.id) or default_level(exercise)
-            levels[exercise.id] = replace(current, range_note=" ".join(note.split()))
-        return self._change(edit)
-
-    def decide(self, proposal: Proposal, accepted: bool, at: str) -> CoachingState:
-        """Record the answer; an accepted proposal changes the level (or the program) from *at* on."""
-        from psoas_coach.core.progression import ProposalKind
-
-        def edit(state: CoachingState) -> None:
-            if proposal.key in state.decided_keys():
-                return
-            state.decisions.append(Decision(proposal.key, proposal.kind.value, proposal.program_id,
-                                            proposal.exercise_id, accepted, at, proposal.reason))
-            if not accepted:
-                return
-            if proposal.kind is ProposalKind.PROGRAM and proposal.next_program:
-                state.current_program = proposal.next_program
-            elif proposal.exercise_id is not None and proposal.proposed is not None:
-                state.levels.setdefault(proposal.program_id, {})[proposal.exercise_id] = replace(proposal.proposed, since=at)
-        return self._change(edit)

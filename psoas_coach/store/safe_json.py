@@ -5,7 +5,7 @@ ever blocking (a FIFO, a device or a folder is refused after ``fstat``, before a
 at most ``max_bytes``, parses with ``json`` and then checks, without recursion, that no value is nested
 deeper than ``max_depth``. ``NaN``, ``Infinity`` and numbers too large for a float (``1e400``) are
 refused, or read as ``None`` when the caller asks (``non_finite="null"``), so no non-finite number
-ever reaches the code that does arithmetic. The parsing itself is json's C decoder at full speed. Every refusal is an ``UnsafeJSON`` whose ``reason`` is a
+ever reaches the code that does arithmetic. The parsing itself is json's C decoder at full speed. Every refusal is an ``UnsafeJSONError`` whose ``reason`` is a
 few plain words for a sentence such as "sessions/x.json {reason}.".
 """
 
@@ -22,7 +22,7 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 
 
-class UnsafeJSON(ValueError):
+class UnsafeJSONError(ValueError):
     """The file cannot be read as trusted JSON; ``reason`` says why in a few words ("is not valid JSON")."""
 
     def __init__(self, reason: str, *, permission: bool = False, special: bool = False) -> None:
@@ -32,16 +32,16 @@ class UnsafeJSON(ValueError):
         self.special = special  # not a regular file (a link to nothing, a loop, a FIFO, a device, a folder)
 
 
-def _open_reason(exc: OSError) -> UnsafeJSON:
+def _open_reason(exc: OSError) -> UnsafeJSONError:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return UnsafeJSON("cannot be read (permission)", permission=True)
+        return UnsafeJSONError("cannot be read (permission)", permission=True)
     if exc.errno == errno.ELOOP:
-        return UnsafeJSON("is a loop of symbolic links", special=True)
+        return UnsafeJSONError("is a loop of symbolic links", special=True)
     if exc.errno == errno.ENOENT:
-        return UnsafeJSON("is a link to nothing", special=True)
+        return UnsafeJSONError("is a link to nothing", special=True)
     if exc.errno == errno.EISDIR:
-        return UnsafeJSON("is a folder, not a file", special=True)
-    return UnsafeJSON(f"could not be opened ({(exc.strerror or str(exc)).rstrip('.').lower()})")
+        return UnsafeJSONError("is a folder, not a file", special=True)
+    return UnsafeJSONError(f"could not be opened ({(exc.strerror or str(exc)).rstrip('.').lower()})")
 
 
 def _kind(mode: int) -> str:
@@ -57,7 +57,7 @@ def _kind(mode: int) -> str:
 
 
 def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of the regular file *path* (a link to one is followed); UnsafeJSON for anything else.
+    """The bytes of the regular file *path* (a link to one is followed); UnsafeJSONError for anything else.
 
     Opened non-blocking, so a FIFO never makes the caller wait, and checked with ``fstat`` before any
     read, so a device such as /dev/zero is never read from. A file over *max_bytes* is refused.
@@ -70,9 +70,9 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise UnsafeJSON(_kind(st.st_mode), special=True)
+            raise UnsafeJSONError(_kind(st.st_mode), special=True)
         if st.st_size > max_bytes:
-            raise UnsafeJSON(f"is too large ({_size(st.st_size)}; the limit is {_size(max_bytes)})")
+            raise UnsafeJSONError(f"is too large ({_size(st.st_size)}; the limit is {_size(max_bytes)})")
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -82,7 +82,7 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:  # the file grew after fstat
-                raise UnsafeJSON(f"is too large (over {_size(max_bytes)})")
+                raise UnsafeJSONError(f"is too large (over {_size(max_bytes)})")
     except OSError as exc:
         raise _open_reason(exc) from exc
     finally:
@@ -103,7 +103,7 @@ def _finite(value: float) -> bool:
 
 
 def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH, non_finite: Literal["refuse", "null"] = "refuse") -> Any:
-    """Parse *data*; UnsafeJSON if it is not JSON, holds a non-finite number (unless read as null) or nests too deep.
+    """Parse *data*; UnsafeJSONError if it is not JSON, holds a non-finite number (unless read as null) or nests too deep.
 
     ``json`` itself parses (its C decoder, at full speed: ``NaN``, ``Infinity`` and ``1e400`` become
     float NaN and infinities); one pass without recursion then checks the depth and refuses, or
@@ -111,12 +111,12 @@ def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH, non_finite: Literal[
     try:
         value = json.loads(data)
     except RecursionError:
-        raise UnsafeJSON("is nested too deeply") from None
+        raise UnsafeJSONError("is nested too deeply") from None
     except (UnicodeDecodeError, ValueError):  # JSONDecodeError, and ints of more than 4,300 digits
-        raise UnsafeJSON("is not valid JSON") from None
+        raise UnsafeJSONError("is not valid JSON") from None
     if type(value) is float and not _finite(value):
         if non_finite == "refuse":
-            raise UnsafeJSON(f"holds a number that is not finite ({value})")
+            raise UnsafeJSONError(f"holds a number that is not finite ({value})")
         return None
     if type(value) is dict or type(value) is list:
         _check_tree(value, max_depth, non_finite == "null")
@@ -124,13 +124,13 @@ def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH, non_finite: Literal[
 
 
 def _check_tree(value: Any, max_depth: int, to_null: bool) -> None:
-    """Raise UnsafeJSON when lists and objects nest deeper than *max_depth* or a number is not finite
+    """Raise UnsafeJSONError when lists and objects nest deeper than *max_depth* or a number is not finite
     (replaced by None in place when *to_null*). Iterative: no recursion, whatever the depth."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > max_depth:
-            raise UnsafeJSON(f"is nested too deeply (more than {max_depth} levels)")
+            raise UnsafeJSONError(f"is nested too deeply (more than {max_depth} levels)")
         keys: Any = item.keys() if type(item) is dict else range(len(item))
         for key in keys:
             child = item[key]
@@ -139,7 +139,7 @@ def _check_tree(value: Any, max_depth: int, to_null: bool) -> None:
                 stack.append((child, depth + 1))
             elif kind is float and not child - child == 0.0:
                 if not to_null:
-                    raise UnsafeJSON(f"holds a number that is not finite ({child})")
+                    raise UnsafeJSONError(f"holds a number that is not finite ({child})")
                 item[key] = None
 
 
@@ -165,5 +165,5 @@ def depth_exceeds(value: Any, max_depth: int) -> bool:
 
 def read_json(path: str | Path, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH,
               non_finite: Literal["refuse", "null"] = "refuse") -> Any:
-    """``loads(read_bytes(path))``: the JSON value of a regular file, within the limits; UnsafeJSON otherwise."""
+    """``loads(read_bytes(path))``: the JSON value of a regular file, within the limits; UnsafeJSONError otherwise."""
     return loads(read_bytes(path, max_bytes), max_depth=max_depth, non_finite=non_finite)

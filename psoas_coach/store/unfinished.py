@@ -39,7 +39,7 @@ from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.records import iso_local, session_record
-from psoas_coach.store.safe_json import UnsafeJSON, read_json
+from psoas_coach.store.safe_json import UnsafeJSONError, read_json
 
 KIND = "psoas-coach-unfinished"
 VERSION = 1
@@ -69,7 +69,7 @@ class UnfinishedFile:
             return None
         try:
             data = read_json(self.path, max_bytes=MAX_BYTES, non_finite="null")
-        except UnsafeJSON as exc:
+        except UnsafeJSONError as exc:
             if not exc.permission:  # a file it may not read stays where it is
                 self._move_aside()
             return None

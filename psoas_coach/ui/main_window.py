@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
+from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
 from psoas_coach.ui.screens.home import HomeScreen
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
@@ -22,25 +24,10 @@ if TYPE_CHECKING:
     from psoas_coach.ui.screens.history import HistoryScreen  # imports QtCharts: only when History opens
     from psoas_coach.ui.screens.session import SessionView  # built after the first paint, or when needed
 
-AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
 ResumeFactory = Callable[[Program, dict[str, Any]], SessionEngine]
-ChooseFileFn = Callable[[QWidget, str], "str | None"]
 
 APP_TITLE = "Psoas Coach"
-
-
-def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    """The real confirmation dialog; tests hand the window their own function instead."""
-    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def choose_save_file(parent: QWidget, suggested: str) -> str | None:
-    """The real save dialog; tests hand the window their own function instead."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Export the session", suggested, "JSON files (*.json)")
-    return path or None
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +47,8 @@ class MainWindow(QMainWindow):
         muted: bool = False,
         window_state: WindowState | None = None,
         resume_engine: ResumeFactory | None = None,
-        choose_file: ChooseFileFn = choose_save_file,
+        choose_file: ChooseFileFn = choose_session_export,
+        finish_start_up: Callable[[], None] = lambda: None,
         last_session_now: bool = True,
     ) -> None:
         super().__init__()
@@ -73,8 +61,8 @@ class MainWindow(QMainWindow):
         # what a program becomes before it is run (coaching applies the user's levels here)
         self.prepare_program: Callable[[Program], Program] = lambda program: program
         self.ask = ask
-        # start-up work that waits for the first paint (app.py sets it); a session runs it all first
-        self.finish_start_up: Callable[[], None] = lambda: None
+        # start-up work that waits for the first paint (ui.startup hands it in); a session runs it all first
+        self.finish_start_up = finish_start_up
         self.engine: SessionEngine | None = None
         self.window_state = window_state
         self.last_program: str | None = None

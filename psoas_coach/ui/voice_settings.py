@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -72,10 +72,3 @@ class VoiceSettingsDialog(QDialog):
             beeps=self.beeps.isChecked(),
             muted=self.current.muted,
         ).cleaned()
-
-
-RunDialog = Callable[[QDialog], bool]
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted

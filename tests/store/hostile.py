@@ -7,9 +7,10 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
@@ -148,7 +149,7 @@ def within(seconds: float, work: Callable[[], T]) -> T:
     def run() -> None:
         try:
             box["value"] = work()
-        except BaseException as exc:  # handed back to the test
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test, which raises it
             box["error"] = exc
 
     thread = threading.Thread(target=run, daemon=True)

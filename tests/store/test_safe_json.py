@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from psoas_coach.store import safe_json
-from psoas_coach.store.safe_json import UnsafeJSON, depth_exceeds, loads, read_json
+from psoas_coach.store.safe_json import UnsafeJSONError, depth_exceeds, loads, read_json
 
 
-def _reason(path: Path, **kw: object) -> UnsafeJSON:
-    with pytest.raises(UnsafeJSON) as caught:
+def _reason(path: Path, **kw: object) -> UnsafeJSONError:
+    with pytest.raises(UnsafeJSONError) as caught:
         read_json(path, **kw)  # type: ignore[arg-type]
     return caught.value
 
@@ -61,16 +61,16 @@ def test_permission_is_its_own_reason(tmp_path: Path, monkeypatch: pytest.Monkey
     ("NaN", None), ("[Infinity]", [None]), ('{"a": -Infinity}', {"a": None}), ("1e400", None), ("[-1e999, 2.5]", [None, 2.5]),
 ])
 def test_non_finite_numbers(text: str, as_null: object) -> None:
-    with pytest.raises(UnsafeJSON, match="not finite"):
+    with pytest.raises(UnsafeJSONError, match="not finite"):
         loads(text)
     assert loads(text, non_finite="null") == as_null
 
 
 def test_deep_nesting_whole_file_and_one_field() -> None:
-    with pytest.raises(UnsafeJSON, match="nested too deeply"):
+    with pytest.raises(UnsafeJSONError, match="nested too deeply"):
         loads("[" * 100_000 + "]" * 100_000)
     field = '{"id": "x", "notes": ' + "[" * 700 + "]" * 700 + "}"
-    with pytest.raises(UnsafeJSON, match="more than 32 levels"):
+    with pytest.raises(UnsafeJSONError, match="more than 32 levels"):
         loads(field)
     assert loads(field, max_depth=1000)["id"] == "x"
     assert not depth_exceeds({"a": [{"b": [1]}]}, 4) and depth_exceeds({"a": [{"b": [1]}]}, 3)
@@ -78,5 +78,5 @@ def test_deep_nesting_whole_file_and_one_field() -> None:
 
 @pytest.mark.parametrize("data", [b"\xff\xfe", b"{", b"", b"1" * 5000])
 def test_not_json(data: bytes) -> None:
-    with pytest.raises(UnsafeJSON, match="not valid JSON"):
+    with pytest.raises(UnsafeJSONError, match="not valid JSON"):
         loads(data)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -16,7 +17,7 @@ from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.theme import PhaseColour
 from tests.fakes import FakeClock
-from tests.ui.conftest import Answers
+from tests.window_fixtures import Answers
 
 
 def run_clock(window: MainWindow, clock: FakeClock, seconds: float, tick: float = 0.5) -> None:

@@ -1,0 +1,21 @@
+"""Gathers the therapist report from the user's folder and writes it as a PDF (for the window and the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from psoas_coach.paths import AppPaths
+
+
+def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
+    """Gather and draw the report; returns the number of sessions in it. Needs a Qt GUI application."""
+    from psoas_coach.report.data import build_report
+    from psoas_coach.report.pdf import write_pdf
+    from psoas_coach.store.context import load_context
+
+    ctx = load_context(paths)
+    data = build_report(ctx.sessions, start, end, ctx.state.decisions)
+    program = ctx.program()
+    write_pdf(data, output, user_line=f"Current program: {program.name}.")
+    return len(data.sessions)
