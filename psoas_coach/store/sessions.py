@@ -65,8 +65,10 @@ class LoadResult:
         if len(self.problems) == 1:
             what = self.problems[0].rstrip(".")
             if self.moved_aside:
-                return f"The session file {what} and was moved to {self.corrupt_folder}{rest}"
-            return f"The session file {what} and was {'skipped' if self.skipped else 'left in place'}{rest}"
+                done = f"moved to {self.corrupt_folder}"
+            else:
+                done = "skipped" if self.skipped else "left in place"
+            return f"The session file {what}; it was {done} and the rest of the history loaded."
         n = len(self.problems)
         kinds = [bool(self.moved_aside), bool(self.skipped), bool(self.unreadable)]
         if kinds == [True, False, False]:

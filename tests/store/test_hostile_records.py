@@ -161,8 +161,8 @@ def test_a_file_without_read_permission_stays_where_it_is(tmp_path: Path, monkey
         monkeypatch.setattr(safe_json.os, "open", refuse)
     result = SessionStore(folder).load_all()
     assert result.problems == [f"{locked.name} cannot be read (permission)."]
-    assert result.notice() == (f"The session file {locked.name} cannot be read (permission) and was left in place; "
-                               "the rest of the history loaded.")
+    assert result.notice() == (f"The session file {locked.name} cannot be read (permission); it was left in "
+                               "place and the rest of the history loaded.")
     assert locked.exists() and not (folder / "corrupt").exists()
     assert len(result.sessions) == len(GOOD)
 

@@ -127,7 +127,7 @@ def test_corrupt_and_newer_files(qtbot: QtBot, store: SessionStore) -> None:
     screen = HistoryScreen(store, today=lambda: TODAY)
     qtbot.addWidget(screen)
     screen.reload()
-    assert screen.notice.text().startswith("The session file broken.json is not valid JSON and was moved to")
+    assert screen.notice.text().startswith("The session file broken.json is not valid JSON; it was moved to")
     assert screen.detail.record is not None and screen.detail.record["id"] == future["id"]
     assert not screen.detail.delete_button.isEnabled() and screen.detail.notes.isReadOnly()
     assert screen.detail.read_only_line.isVisibleTo(screen)

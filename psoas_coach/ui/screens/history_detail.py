@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.core.history import started_at
+from psoas_coach.core.history import NOT_KNOWN, duration_text, effort_of, pain_of, program_name, started_at
 from psoas_coach.core.history_view import detail_rows, status_text
-from psoas_coach.store.listing import duration
 from psoas_coach.store.session_check import problems_of
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
@@ -31,12 +30,11 @@ HEADERS = ("Exercise", "Side", "Sets", "Reps", "Hold / work s", "")
 def headline(record: Record) -> str:
     moment = started_at(record)
     day = moment.strftime("%a %d %b %Y, %H:%M") if moment else str(record.get("started", "?"))
-    program = record.get("program")
-    name = program.get("name", "?") if isinstance(program, dict) else "?"
-    parts = [day, str(name), duration(record), status_text(record)]
-    for key in ("effort", "pain"):
-        if isinstance(record.get(key), int):
-            parts.append(f"{key} {record[key]}/10")
+    status = status_text(record)
+    parts = [day, program_name(record), duration_text(record), status if status != NOT_KNOWN else f"status {NOT_KNOWN}"]
+    for key, value in (("effort", effort_of(record)), ("pain", pain_of(record))):
+        if value is not None:
+            parts.append(f"{key} {value}/10")
     return " · ".join(parts)
 
 
