@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from psoas_coach.atomic import append_private
 from psoas_coach.cli import parse_args
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
@@ -26,8 +27,7 @@ def install_crash_log(paths: AppPaths) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         try:
             ensure_private_dir(paths.data)
-            with open(paths.log_file, "a", encoding="utf-8") as fh:
-                fh.write(text + "\n")
+            append_private(paths.log_file, text + "\n")
         except OSError:
             pass
         if sys.__stderr__ is not None:

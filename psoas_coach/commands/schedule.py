@@ -77,10 +77,13 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     for session in planned:
         print(f"  {session.day.strftime('%a %Y-%m-%d')}")
     if args.ics is not None:
-        try:
-            args.ics.write_text(to_ics(planned, args.time, minutes), encoding="utf-8", newline="")
+        from psoas_coach.atomic import write_atomic
+        from psoas_coach.store.errors import reason_of
+
+        try:  # atomically and private to the user: a full or read-only disk leaves no empty file behind
+            write_atomic(args.ics, to_ics(planned, args.time, minutes).encode("utf-8"))
         except OSError as exc:
-            print(f"Could not write {args.ics}: {exc.strerror or exc}.", file=sys.stderr)
+            print(f"Could not write {args.ics} because {reason_of(exc)}.", file=sys.stderr)
             return 1
         print(f"Wrote {len(planned)} sessions to {args.ics}; import it into your calendar for reminders.")
     return 0

@@ -17,6 +17,9 @@ REP_STEP = 2  # reps added (or removed) per side in one step
 HOLD_STEP = 2.0  # seconds added (or removed) to a hold in one step
 WORK_STEP = 5.0  # seconds added (or removed) to timed work in one step
 MAX_WORK_SECONDS = 40.0
+# the most a stored level may ask for: the bounds of a program's dosage (docs/program-format.md), and one set
+# more than its most sets (max_sets)
+MAX_SETS, MAX_REPS, MAX_HOLD_SECONDS, MAX_WORK_LIMIT = 11, 100, 120.0, 600.0
 SMALLER_RANGE_NOTE = "Smaller range: stop well before the point where it hurt."
 
 
@@ -68,19 +71,38 @@ class ExerciseLevel:
         }
 
     @staticmethod
-    def from_json(data: Mapping[str, Any]) -> ExerciseLevel:
-        """Read a stored level; raises ValueError (or TypeError) on a malformed one."""
-        sets = int(data["sets"])
-        if not 1 <= sets <= 10:
-            raise ValueError(f"sets out of range: {sets}")
+    def from_json(data: Any) -> ExerciseLevel:
+        """Read a stored level; ValueError naming the field on a malformed one (a wrong type, a number out of
+        the ranges a program may ask for, NaN or infinity), so nothing downstream meets a value it cannot use."""
+        if not isinstance(data, dict):
+            raise ValueError("a level is not an object")
+
+        def number(key: str, low: float, high: float, default: float | None, whole: bool) -> float:
+            value = data.get(key, default)
+            if value is None:
+                raise ValueError(f"{key} is missing")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high \
+                    or (whole and value != int(value)):
+                raise ValueError(f"{key} must be a {'whole ' if whole else ''}number from {low:g} to {high:g}")
+            return value
+
+        def text(key: str, longest: int) -> str:
+            value = data.get(key, "")
+            if not isinstance(value, str) or len(value) > longest:
+                raise ValueError(f"{key} must be a text of at most {longest} characters")
+            return value
+
+        band = data.get("band", "none")
+        if not isinstance(band, str) or band not in {b.value for b in Band}:
+            raise ValueError("band is not a known band")
         return ExerciseLevel(
-            sets=sets,
-            reps=max(0, int(data.get("reps", 0))),
-            hold_seconds=max(0.0, float(data.get("hold_seconds", 0.0))),
-            work_seconds=max(0.0, float(data.get("work_seconds", 0.0))),
-            band=Band(str(data.get("band", "none"))),
-            range_note=str(data.get("range_note", "")),
-            since=str(data.get("since", "")),
+            sets=int(number("sets", 1, MAX_SETS, None, True)),
+            reps=int(number("reps", 0, MAX_REPS, 0, True)),
+            hold_seconds=float(number("hold_seconds", 0, MAX_HOLD_SECONDS, 0.0, False)),
+            work_seconds=float(number("work_seconds", 0, MAX_WORK_LIMIT, 0.0, False)),
+            band=Band(band),
+            range_note=text("range_note", 500),
+            since=text("since", 40),
         )
 
     def same_load(self, other: ExerciseLevel) -> bool:

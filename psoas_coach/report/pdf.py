@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from psoas_coach.atomic import write_atomic
 from psoas_coach.core.weeks import TARGET as TARGET_DAYS
 from psoas_coach.report.data import ReportData
 
@@ -171,8 +172,16 @@ def chart_lines(page: Page, title: str, series: Sequence[tuple[str, QColor, Sequ
 
 
 def write_pdf(data: ReportData, path: Path, *, user_line: str = "") -> None:
-    """Draw *data* into a PDF at *path*. Needs a QGuiApplication. Raises OSError if the file cannot be written."""
-    writer = QPdfWriter(str(path))
+    """Draw *data* into a PDF at *path*, written atomically and private to the user (it is health data): a full
+    or read-only disk leaves no file behind and raises OSError. Needs a QGuiApplication."""
+    write_atomic(path, pdf_bytes(data, user_line=user_line))
+
+
+def pdf_bytes(data: ReportData, *, user_line: str = "") -> bytes:
+    """The PDF of *data*, drawn in memory: Qt never opens the target file, so it never warns about one."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle("Psoas Coach report")
     writer.setCreator("Psoas Coach")
     writer.setResolution(RESOLUTION)
@@ -180,13 +189,15 @@ def write_pdf(data: ReportData, path: Path, *, user_line: str = "") -> None:
                                      QMarginsF(16, 16, 16, 16), QPageLayout.Unit.Millimeter))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"Could not write the report to {path}.")
+        raise OSError(0, "the PDF could not be drawn")
     try:
         _draw(Page(writer, painter), data, user_line)
     finally:
         painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"Could not write the report to {path}.")
+    pdf = bytes(buffer.data().data())
+    if not pdf:
+        raise OSError(0, "the PDF could not be drawn")
+    return pdf
 
 
 def _draw(page: Page, data: ReportData, user_line: str) -> None:

@@ -65,6 +65,8 @@ class ClipCache:
             except OSError:
                 pass
             return None
+        if os.name == "posix":
+            os.chmod(rendered, 0o600)  # the speech engine wrote it with the umask's permissions
         os.replace(rendered, self.path_for(text))
         self._lengths[text] = length
         return length

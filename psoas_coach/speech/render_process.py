@@ -162,6 +162,7 @@ def main() -> int:
         os.nice(5)  # rendering is background work, but the cues must be ready before they are due
     except (OSError, AttributeError):
         pass
+    os.umask(0o077)  # every clip the engine writes is the user's own, even before it is moved into the cache
     from psoas_coach.speech.renderer import list_voices, missing_engine_reason, render_one, silence_driver_prints
 
     try:

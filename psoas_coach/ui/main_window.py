@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.session_lock import ELSEWHERE
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
@@ -87,12 +88,14 @@ class MainWindow(QMainWindow):
         self.addAction(self.history_action)
         self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
-        problems = [str(p) for p in library.problems]
-        if problems:
-            self.home.set_notice("Some program files were skipped: " + " ".join(problems))
+        skipped = library.problems_notice()
+        if skipped:
+            self.home.set_notice(skipped)
         if last_session_now:  # app.py fills the line just after the first paint instead
             self.refresh_last_session()
         if window_state is not None:
+            if window_state.problem:
+                self.home.set_notice(window_state.problem)
             window_state.restore_geometry(self)
             self.last_program = window_state.last_program
             if self.last_program:
@@ -170,6 +173,9 @@ class MainWindow(QMainWindow):
         self.finish_start_up()  # coaching (levels), voice and keep-awake are all in place first
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
             return  # finishing start-up resumed an interrupted session (or started --program): that one runs
+        if not self.recorder.claim():
+            self.home.set_notice(ELSEWHERE)
+            return
         program = self.prepare_program(self.library.get(program_id))
         self._run(self.make_engine(program))
 
@@ -190,14 +196,23 @@ class MainWindow(QMainWindow):
         self.driver.drive(engine)
 
     def offer_resume(self) -> None:
-        """After a crash or power loss: resume the interrupted session, or keep it as a partial one."""
-        left = self.store.unfinished()
+        """After a crash or power loss: resume the interrupted session, or keep it as a partial one. Only the
+        window that owns the running session does either; another window's running session is left alone."""
+        if not self.recorder.claim():
+            self.home.set_notice("A session is running in another Psoas Coach window on this data folder; "
+                                 "it goes on there.")
+            return
+        left = self.store.unfinished()  # checked into the autosave's shape (store.unfinished.check_unfinished)
         if left is None:
+            self.recorder.release()
+            if self.store.unfinished_problem:
+                self.home.set_notice(self.store.unfinished_problem)
             return
         self.finish_start_up()
-        program_id = str(left.get("program_id", ""))
-        name = left.get("record", {}).get("program", {}).get("name", program_id)
-        started = str(left.get("record", {}).get("started", ""))[:16].replace("T", " ")
+        program_id = str(left["program_id"])
+        name = str(left["record"]["program"]["name"]) or program_id
+        started = str(left["record"]["started"])[:16].replace("T", " ")
+        why_not = ""
         if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
             question = (f"Your {name} session of {started} stopped before it ended. Resume where it stopped?\n\n"
                         "No keeps what you did as a partial session.")
@@ -205,19 +220,23 @@ class MainWindow(QMainWindow):
                 try:
                     engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
                 except ValueError as exc:
-                    self.home.set_notice(f"The interrupted session cannot resume ({exc}); it is kept as a partial session.")
+                    why_not = f"The interrupted session cannot resume ({exc}). "
                 else:
-                    self._run(engine, str(left.get("session_id") or "") or None)
+                    self._run(engine, str(left["session_id"]))
                     return
         try:
             path = save_as_partial(self.store, left)
-        except (StoreError, KeyError) as exc:
-            self.home.set_notice(f"The interrupted session could not be saved: {exc}")
+        except StoreError as exc:
+            self.home.set_notice(f"{why_not}Your interrupted {name} session could not be kept as a partial session: "
+                                 f"{exc} Its autosave stays in place and is offered again at the next start.")
+            self.recorder.release()
             return
+        self.recorder.release()
         if path is None:
-            self.home.set_notice(f"Your interrupted {name} session stopped before any exercise, so there was nothing to keep.")
+            self.home.set_notice(f"{why_not}Your interrupted {name} session stopped before any exercise, "
+                                 "so there was nothing to keep.")
             return
-        self.home.set_notice(f"Your interrupted {name} session was kept as a partial session ({path.name}).")
+        self.home.set_notice(f"{why_not}Your interrupted {name} session was kept as a partial session ({path.name}).")
         self.refresh_last_session()
 
     def next_step(self) -> None:

@@ -47,6 +47,7 @@ def crash_mid_set(qtbot: QtBot, library: ProgramLibrary, folder: Path, clock: Fa
     session_id = window.recorder.session_id
     window.driver.drive(None)  # the process dies here: no close, no final save
     window.engine = None
+    window.recorder.release()  # ... and its lock on the running session dies with it
     return session_id
 
 
@@ -149,6 +150,7 @@ def test_killed_on_the_briefing_and_declined_keeps_no_session(
     window.recorder.autosaver.save_now()  # the autosave of the briefing, as after every step
     window.driver.drive(None)  # killed here
     window.engine = None
+    window.recorder.release()  # ... and its lock on the running session dies with it
     assert SessionStore(folder).unfinished() is not None
     again = make_window(qtbot, library, folder, clock, answers)
     answers.answer = False
