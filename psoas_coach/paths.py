@@ -29,6 +29,11 @@ class AppPaths:
         return self.data / "programs"
 
     @property
+    def voices(self) -> Path:
+        """Piper voices the user added (.onnx with its .onnx.json), beside the bundled one."""
+        return self.data / "voices"
+
+    @property
     def log_file(self) -> Path:
         return self.data / "psoas-coach.log"
 

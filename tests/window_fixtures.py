@@ -49,6 +49,7 @@ class FakeVoiceBackend:
         self.player = player
         self.speaker = speaker
         self.applied: list[VoiceSettings] = []
+        self.sampled: list[VoiceSettings] = []
 
     def steps(self) -> list[Callable[[], None]]:
         return [self._start]
@@ -62,6 +63,10 @@ class FakeVoiceBackend:
 
     def apply(self, settings: VoiceSettings) -> None:
         self.applied.append(settings)
+
+    def sample(self, settings: VoiceSettings) -> None:
+        self.sampled.append(settings)
+        self.apply(settings)
 
 
 AppFactory = Callable[..., StartUp]

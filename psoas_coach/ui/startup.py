@@ -60,6 +60,9 @@ class VoiceBackend(Protocol):
 
     def apply(self, settings: VoiceSettings) -> None: ...
 
+    def sample(self, settings: VoiceSettings) -> None:
+        """Say a sample cue with these settings (applied for now)."""
+
 
 VoiceBackendFactory = Callable[["CuePlayer", AppPaths, "VoiceSettings"], VoiceBackend]
 
@@ -237,6 +240,7 @@ class StartUp:
         window.mute_toggled.connect(player.set_muted)
         player.caption.connect(window.show_caption)
         player.notice.connect(self._say)
+        player.voice_progress.connect(window.home.set_voice_progress)
         # pre-render what will be said, with the user's levels (band, range note) applied as they will be
         player.prepare_texts(text for program in window.library.programs
                              for text in program_texts(build_plan(window.prepare_program(program))))
@@ -302,8 +306,12 @@ class StartUp:
         self.finish()  # V or a click before the voice step: it runs now, then the dialog opens
         if self.voice is None or self.settings is None or window.stack.currentWidget() is not window.home:
             return
-        dialog = VoiceSettingsDialog(self.settings.voice(), self.voice.voices(), window)
+        previous = self.settings.voice()
+        dialog = VoiceSettingsDialog(previous, self.voice.voices(), window, sample=self.voice.sample,
+                                     voices_folder=self.paths.voices)
         if not self.seams.run_dialog(dialog):
+            if dialog.sampled:
+                self.voice.apply(previous)  # a sample tried other settings: back to the kept ones
             return
         chosen = dialog.chosen()
         try:

@@ -129,3 +129,10 @@ def test_m_mutes_the_voice_keeps_captions_and_is_remembered(rig: Rig, qtbot: QtB
 def test_a_fallback_notice_reaches_the_window(rig: Rig) -> None:
     rig.coach.announce("No audio output found: cues are shown as captions only.")
     assert rig.window.home.notice.text() == "No audio output found: cues are shown as captions only."
+
+
+def test_voice_progress_reaches_home(rig: Rig) -> None:
+    rig.coach.voice_progress.emit(40, 82)
+    assert rig.window.home.voice_progress.text() == "Preparing the voice: 40 of 82 cues"
+    rig.coach.voice_progress.emit(82, 82)
+    assert rig.window.home.voice_progress.isHidden()

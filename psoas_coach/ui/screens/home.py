@@ -69,6 +69,9 @@ class HomeScreen(QWidget):
         self.last = label("", 1.2, name="home-last")
         self.last.setMinimumHeight(self.last.fontMetrics().lineSpacing())  # its line is kept while it is read
         layout.addWidget(self.last)
+        self.voice_progress = label("", 1.0, name="home-voice-progress")
+        self.voice_progress.setVisible(False)
+        layout.addWidget(self.voice_progress)
         self._notices: list[str] = []
         self.notice = label("", 1.0, name="home-notice")
         self.notice.setVisible(False)
@@ -113,6 +116,12 @@ class HomeScreen(QWidget):
         button.setMinimumHeight(56)
         self.button_row.addWidget(button)
         return button
+
+    def set_voice_progress(self, ready: int, total: int) -> None:
+        """"Preparing the voice: 40 of 82 cues" while clips are rendered; gone once all are ready."""
+        preparing = 0 <= ready < total
+        self.voice_progress.setText(f"Preparing the voice: {ready} of {total} cues" if preparing else "")
+        self.voice_progress.setVisible(preparing)
 
     def set_notice(self, text: str) -> None:
         """Show one plain line; the latest few stay, newest first, so one notice never hides another."""
