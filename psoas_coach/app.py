@@ -40,7 +40,8 @@ def build_gui(args: argparse.Namespace, paths: AppPaths, seams: Seams | None = N
     """The window as the user starts it (tests use this too); None when there is nothing to coach."""
     from psoas_coach.ui.startup import Options, StartUp
 
-    options = Options(speed=args.speed, mute=args.mute, theme=args.theme, program=args.program)
+    options = Options(speed=args.speed, mute=args.mute, theme=args.theme, program=args.program,
+                      reduce_motion=args.reduce_motion)
     return StartUp(options, paths, seams).build()
 
 

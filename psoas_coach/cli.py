@@ -36,8 +36,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--speed", metavar="F", type=_speed, default=1.0,
                         help="run every timer F times faster, for demos and tests (default 1)")
     parser.add_argument("--mute", action="store_true", help="start with spoken cues off (captions stay on)")
-    parser.add_argument("--theme", choices=("system", "light", "dark"), default="system",
-                        help="colour scheme of the window (default: follow the system)")
+    parser.add_argument("--theme", choices=("system", "light", "dark", "high-contrast"), default=None,
+                        help="colour scheme of the window (default: the saved setting, else follow the "
+                        "system, high contrast included)")
+    parser.add_argument("--reduce-motion", action="store_true",
+                        help="countdown rings and bars move in whole steps, nothing glides")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _command_in(argv)
     if chosen is not None:

@@ -82,6 +82,11 @@ class CuePlayer(QObject):
         return self._muted
 
     @property
+    def audible(self) -> bool:
+        """True while cues are heard: not muted, and a voice with an audio output (not captions only)."""
+        return not self._muted and not isinstance(self._speaker, CaptionOnlySpeaker)
+
+    @property
     def timeline(self) -> Timeline:
         return self._timeline
 

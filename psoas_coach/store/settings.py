@@ -1,4 +1,5 @@
-"""Settings kept between runs (voice, rate, volume, beeps, mute): one JSON file in the config dir.
+"""Settings kept between runs (voice, rate, volume, beeps, mute; text size, theme, motion): one JSON
+file in the config dir.
 
 Forgiving: a missing file gives the defaults; one that cannot be read (permission) gives the defaults and
 is left alone and never overwritten; a damaged one (not JSON, NaN, too big, too deep, not a regular
@@ -25,6 +26,8 @@ FILE_NAME = "settings.json"
 RATE_RANGE = (80, 400)  # words a minute
 MAX_FILE_BYTES = 256 * 1024
 MAX_VOICE_ID = 200  # characters
+TEXT_SCALE_RANGE = (100, 200)  # percent of the desktop's font size
+THEMES = ("system", "light", "dark", "high-contrast")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,26 @@ def _voice_from(data: Any) -> VoiceSettings:
         volume=_number(data.get("volume"), 0.0, 1.0, default.volume),
         beeps=beeps if isinstance(beeps, bool) else default.beeps,
         muted=muted if isinstance(muted, bool) else default.muted,
+    )
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    text_scale: int = 100  # percent of the desktop's font size
+    theme: str = "system"  # system follows the desktop, high contrast included
+    reduced_motion: bool = False  # countdowns and bars move in whole steps, nothing glides
+
+
+def _display_from(data: Any) -> DisplaySettings:
+    default = DisplaySettings()
+    if not isinstance(data, dict):
+        return default
+    theme = data.get("theme", default.theme)
+    motion = data.get("reduced_motion", default.reduced_motion)
+    return DisplaySettings(
+        text_scale=round(_number(data.get("text_scale"), *TEXT_SCALE_RANGE, default.text_scale)),
+        theme=theme if theme in THEMES else default.theme,
+        reduced_motion=motion if isinstance(motion, bool) else default.reduced_motion,
     )
 
 
@@ -106,14 +129,23 @@ class SettingsStore:
 
     def save_voice(self, voice: VoiceSettings) -> bool:
         """Store *voice*; returns False (and writes nothing) when it is what the file already says."""
+        return self._save_section("voice", asdict(voice.cleaned()))
+
+    def display(self) -> DisplaySettings:
+        return _display_from(self._load().get("display"))
+
+    def save_display(self, display: DisplaySettings) -> bool:
+        """Store *display* (checked as it is read back); False when nothing changed."""
+        return self._save_section("display", asdict(_display_from(asdict(display))))
+
+    def _save_section(self, name: str, new: dict[str, Any]) -> bool:
         data = dict(self._load())
         if self._held:
             return False
-        new = asdict(voice.cleaned())
-        if data.get("voice") == new and data.get("schema_version") == SCHEMA_VERSION:
+        if data.get(name) == new and data.get("schema_version") == SCHEMA_VERSION:
             return False
         data["schema_version"] = SCHEMA_VERSION
-        data["voice"] = new
+        data[name] = new
         ensure_private_dir(self.path.parent)
         write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
         self._data = data

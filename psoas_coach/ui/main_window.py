@@ -15,10 +15,12 @@ from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.session_lock import ELSEWHERE
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
+from psoas_coach.ui.accessibility import Announcer, order_tabs
 from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
 from psoas_coach.ui.screens.home import HomeScreen
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
+from psoas_coach.ui.theme import LIGHT, Theme
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
         choose_file: ChooseFileFn = choose_session_export,
         finish_start_up: Callable[[], None] = lambda: None,
         last_session_now: bool = True,
+        theme: Theme = LIGHT,
+        reduced_motion: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
@@ -66,6 +70,11 @@ class MainWindow(QMainWindow):
         self.finish_start_up = finish_start_up
         self.engine: SessionEngine | None = None
         self.window_state = window_state
+        self.theme = theme
+        self.reduced_motion = reduced_motion
+        # step announcements for screen readers; ui.startup tells it when the app's own voice is heard
+        self.announcer = Announcer(self)
+        self.announcer.voice_on = lambda: not self.muted
         self.last_program: str | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1366, 768)
@@ -108,7 +117,8 @@ class MainWindow(QMainWindow):
             from psoas_coach.ui.screens.session import SessionView
 
             view = SessionView([self.actions_by_name[n] for n in
-                                ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")])
+                                ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")],
+                               theme=self.theme, announcer=self.announcer, reduced_motion=self.reduced_motion)
             self.stack.addWidget(view)
             view.summary.save_requested.connect(self.save_ratings)
             view.summary.home_requested.connect(self.go_home)
@@ -119,10 +129,12 @@ class MainWindow(QMainWindow):
 
     def show_restored(self) -> None:
         """Show the window as it was left: full screen or at its saved size and place."""
+        order_tabs(self.home)
         if self.window_state is not None and self.window_state.fullscreen:
             self.showFullScreen()
         else:
             self.show()
+        self.home.programs.setFocus()  # Enter starts the chosen session, whatever comes first in Tab order
 
     # ------------------------------------------------------------------ actions
 
@@ -318,6 +330,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle(APP_TITLE)
         self.refresh_last_session()
+        order_tabs(self.home)
         self.home.programs.setFocus()
 
     def show_history(self) -> None:
@@ -334,6 +347,7 @@ class MainWindow(QMainWindow):
         self.history.reload()
         self.stack.setCurrentWidget(self.history)
         self.setWindowTitle(f"History — {APP_TITLE}")
+        order_tabs(self.history)
         self.history.list.setFocus()
 
     def refresh_last_session(self) -> None:

@@ -79,8 +79,9 @@ class Options:
 
     speed: float = 1.0
     mute: bool = False
-    theme: str = "system"
+    theme: str | None = None  # None: the saved setting (default: follow the system)
     program: str | None = None
+    reduce_motion: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,12 +132,13 @@ class StartUp:
         from psoas_coach.ui.first_paint import StartUpSteps
         from psoas_coach.ui.main_window import MainWindow
         from psoas_coach.ui.screens.coaching_panel import CoachingPanel
-        from psoas_coach.ui.theme import apply_colour_scheme
+        from psoas_coach.ui.display import apply_display
         from psoas_coach.ui.widgets.app_icon import app_icon
         from psoas_coach.ui.window_state import WindowState
 
         self.app = app = self._application()
-        apply_colour_scheme(app, self.options.theme)
+        settings = SettingsStore(self.paths.config)
+        display = apply_display(app, settings, self.options.theme, self.options.reduce_motion)  # before any widget
         app.setWindowIcon(app_icon())
         try:
             self.library = library = load_library([self.paths.programs])
@@ -146,13 +148,15 @@ class StartUp:
         paths = self.paths
         self.store = SessionStore(paths.sessions, parse_cache=paths.parse_cache)
         self.recorder = SessionRecorder(self.store, speed=self.options.speed)
-        self.settings = settings = SettingsStore(paths.config)
+        self.settings = settings
         self.coaching_store = CoachingStore(paths.data)
         self.window = window = MainWindow(
             library, self.store, self.recorder, self._new_engine, ask=self.seams.ask,
             muted=self.options.mute or settings.voice().muted, window_state=WindowState(paths.config),
             resume_engine=self._resumed_engine, choose_file=self.seams.choose_export,
-            last_session_now=False, finish_start_up=self.finish)
+            last_session_now=False, finish_start_up=self.finish, theme=display.theme,
+            reduced_motion=display.reduced_motion)
+        display.add_keys(window)  # Ctrl++ / Ctrl+- / Ctrl+0
         self.recorder.notify = window.home.set_notice
         # M is kept between runs; wired now, so a press before the voice is ready counts
         window.mute_toggled.connect(lambda muted: settings.save_voice(replace(settings.voice(), muted=muted)))
@@ -236,6 +240,7 @@ class StartUp:
         voice = settings.voice()
         player = CuePlayer(muted=window.muted, beeps=voice.beeps, parent=window)  # M may be pressed already
         app.aboutToQuit.connect(player.shutdown)
+        window.announcer.voice_on = lambda: player.audible  # screen readers hear the steps only when it is not
         window.session_started.connect(player.attach)
         window.mute_toggled.connect(player.set_muted)
         player.caption.connect(window.show_caption)

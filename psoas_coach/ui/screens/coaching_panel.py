@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
@@ -45,7 +45,7 @@ class ProposalRow(QWidget):
         self.decline_button = QPushButton("Decline")
         self.decline_button.setObjectName("proposal-decline")
         for button in (self.accept_button, self.decline_button):
-            button.setFont(scaled_font(self.font(), 1.1, bold=True))
+            set_scaled_font(button, 1.1, bold=True)
             row.addWidget(button)
         self.accept_button.clicked.connect(lambda: self.decided.emit(self.proposal, True))
         self.decline_button.clicked.connect(lambda: self.decided.emit(self.proposal, False))

@@ -11,7 +11,7 @@ from psoas_coach.core.describe import minutes_text
 from psoas_coach.core.history import duration_text, effort_of, pain_of, program_name, status_words
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 MAX_NOTICES = 3
@@ -44,7 +44,8 @@ class HomeScreen(QWidget):
         layout.addWidget(label("Put the laptop on the floor where you can see it, pick a session and press Enter.", 1.3))
         self.programs = QListWidget()
         self.programs.setObjectName("home-programs")
-        self.programs.setFont(scaled_font(self.font(), 1.4))
+        self.programs.setAccessibleName("Pick a session")
+        set_scaled_font(self.programs, 1.4)
         self.programs.setWordWrap(True)
         self.programs.setSpacing(6)
         for program in library.programs:
@@ -55,12 +56,12 @@ class HomeScreen(QWidget):
         row = QHBoxLayout()
         self.start_button = QPushButton("Start (Enter)")
         self.start_button.setObjectName("home-start")
-        self.start_button.setFont(scaled_font(self.font(), 1.6, bold=True))
+        set_scaled_font(self.start_button, 1.6, bold=True)
         self.start_button.setMinimumHeight(56)
         row.addWidget(self.start_button)
         self.history_button = QPushButton("History (H)")
         self.history_button.setObjectName("home-history")
-        self.history_button.setFont(scaled_font(self.font(), 1.3))
+        set_scaled_font(self.history_button, 1.3)
         self.history_button.setMinimumHeight(56)
         self.history_button.clicked.connect(self.history_requested)
         row.addWidget(self.history_button)
@@ -112,7 +113,7 @@ class HomeScreen(QWidget):
         """A further button beside Start and History (for features wired in by the app)."""
         button = QPushButton(text)
         button.setObjectName(name)
-        button.setFont(scaled_font(self.font(), 1.3))
+        set_scaled_font(button, 1.3)
         button.setMinimumHeight(56)
         self.button_row.addWidget(button)
         return button

@@ -34,7 +34,9 @@ class IntroScreen(StepScreen):
         right = QVBoxLayout()
         self.ring = CountdownRing()
         self.ring.setObjectName("intro-ring")
-        right.addWidget(label("Get into position", 1.4, bold=True, center=True))
+        get_ready = label("Get into position", 1.4, bold=True, center=True)
+        self.ring.set_caption("", get_ready.text())  # the ring is named for what the words above it say
+        right.addWidget(get_ready)
         right.addWidget(self.ring, 1)
         outer.addLayout(right, 2)
 

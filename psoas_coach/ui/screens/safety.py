@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 CAUTION = (
@@ -36,7 +36,7 @@ class SafetyScreen(QWidget):
         layout.addStretch(1)
         self.accept_button = QPushButton("I understand — continue (Enter)")
         self.accept_button.setObjectName("safety-accept")
-        self.accept_button.setFont(scaled_font(self.font(), 1.6, bold=True))
+        set_scaled_font(self.accept_button, 1.6, bold=True)
         self.accept_button.setMinimumHeight(56)
         self.accept_button.clicked.connect(self.accepted.emit)
         layout.addWidget(self.accept_button)

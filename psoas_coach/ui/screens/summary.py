@@ -20,7 +20,7 @@ from psoas_coach.core.engine import Outcome, SessionEngine
 from psoas_coach.core.plan import Step
 from psoas_coach.core.summary import ExerciseTotals, summarize
 from psoas_coach.ui.screens.base import StepScreen
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 HEADLINES = {
@@ -96,7 +96,7 @@ class SummaryScreen(StepScreen):
         for w in (self.headline, self.advice, self.duration, self.totals):
             layout.addWidget(w)
         form = QFormLayout()
-        big = scaled_font(self.font(), 1.5)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: the label above its field
         self.effort = RatingBox(1, 10)
         self.effort.setObjectName("summary-effort")
         self.pain = RatingBox(0, 10)
@@ -105,10 +105,11 @@ class SummaryScreen(StepScreen):
         self.notes.setObjectName("summary-notes")
         self.notes.setPlaceholderText("How did it feel? Anything to tell your physical therapist?")
         for field in (self.effort, self.pain, self.notes):
-            field.setFont(big)
-        form.addRow(label("Effort (1 easy – 10 maximal)", 1.3), self.effort)
-        form.addRow(label("Any pain (0 none – 10 worst)", 1.3), self.pain)
-        form.addRow(label("Notes", 1.3), self.notes)
+            set_scaled_font(field, 1.5)
+        for text, field in (("Effort (1 easy – 10 maximal)", self.effort), ("Any pain (0 none – 10 worst)", self.pain),
+                            ("Notes", self.notes)):
+            form.addRow(label(text, 1.3), field)
+            field.setAccessibleName(text)  # a screen reader names the field by the words beside it
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.save_button = QPushButton("Save (Enter)")
@@ -119,7 +120,7 @@ class SummaryScreen(StepScreen):
         self.export_button.setObjectName("summary-export")
         self.export_button.hide()
         for b in (self.save_button, self.export_button, self.home_button):
-            b.setFont(scaled_font(self.font(), 1.4, bold=True))
+            set_scaled_font(b, 1.4, bold=True)
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.pain_first = False  # after a pain stop the pain is asked first

@@ -10,12 +10,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.history import Control
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
-CONTROL_CHOICES = ((Qt.Key.Key_1, "1 · Yes", Control.YES), (Qt.Key.Key_2, "2 · Mostly", Control.MOSTLY),
-                   (Qt.Key.Key_3, "3 · No", Control.NO))
-HARD_CHOICES = ((Qt.Key.Key_1, "1 · Yes, hard", True), (Qt.Key.Key_2, "2 · No, easy", False))
+CONTROL_CHOICES = ((Qt.Key.Key_1, "Yes", Control.YES), (Qt.Key.Key_2, "Mostly", Control.MOSTLY),
+                   (Qt.Key.Key_3, "No", Control.NO))
+HARD_CHOICES = ((Qt.Key.Key_1, "Yes, hard", True), (Qt.Key.Key_2, "No, easy", False))
 
 
 class QuickRating(QFrame):
@@ -51,9 +51,12 @@ class QuickRating(QFrame):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(label(question, 1.3), 1)
         buttons = []
-        for _key, text, value in choices:
-            button = QPushButton(text)
-            button.setFont(scaled_font(self.font(), 1.2, bold=True))
+        for number, (_key, text, value) in enumerate(choices, 1):
+            button = QPushButton(f"{number} · {text}")
+            # named by question and answer, so the chip means something heard on its own
+            button.setAccessibleName(f"{question} {text}")
+            button.setAccessibleDescription(f"Key {number}")
+            set_scaled_font(button, 1.2, bold=True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setCheckable(True)
             button.clicked.connect(lambda _checked=False, v=value, i=index: self.answer(i, v))
