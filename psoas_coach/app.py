@@ -56,7 +56,20 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     return int(app.exec())
 
 
+def choose_language_early(argv: Sequence[str] | None) -> str:
+    """Set the language of this run before anything is shown (the --help text included):
+    --lang, then the setting kept from the window, then the system, then English."""
+    from psoas_coach.cli import early_options
+    from psoas_coach.i18n import choose_language, set_language
+    from psoas_coach.store.settings import peek_language
+
+    lang, data_dir = early_options(argv)
+    setting = peek_language(resolve_paths(data_dir).config)
+    return set_language(choose_language(lang, setting))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    choose_language_early(argv)
     args = parse_args(argv)
     paths = resolve_paths(args.data_dir)
     install_crash_log(paths)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from psoas_coach.i18n import _
+
 
 def warn(problems: list[str]) -> None:
     for problem in problems:
-        print(f"Note: {problem}", file=sys.stderr)
+        print(_("Note: {problem}").format(problem=problem), file=sys.stderr)

@@ -16,9 +16,11 @@ from enum import Enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeGuard
 
-STATUS_LABELS = {"completed": "completed", "ended_early": "partial", "pain_stop": "partial, pain stop"}
-STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
-NOT_KNOWN = "not known"
+from psoas_coach.core.names import STATUS_WORDS, program_name, status_text
+from psoas_coach.i18n import _, lazy
+
+STATUS_LABELS = {"completed": lazy("completed"), "ended_early": lazy("partial"), "pain_stop": lazy("partial, pain stop")}
+NOT_KNOWN = lazy("not known")  # what a value that cannot be trusted shows as
 RATING_KEY = "rating"  # per exercise in a session record: {"control": "yes"|"mostly"|"no", "last_reps_hard": bool}
 
 Dated = tuple[datetime, Mapping[str, Any]]  # a record with its start read
@@ -75,28 +77,34 @@ def program_id_of(record: Mapping[str, Any]) -> str:
 
 
 def status_words(record: Mapping[str, Any]) -> str:
-    """How the session ended, in words ("ended early"), or "not known"."""
+    """How the session ended, in words ("ended early") in the current language, or "not known"."""
     status = record.get("status")
-    return STATUS_WORDS.get(status, NOT_KNOWN) if isinstance(status, str) else NOT_KNOWN
+    return status_text(status) if isinstance(status, str) and status in STATUS_WORDS else str(NOT_KNOWN)
+
+
+def duration_minutes(record: Mapping[str, Any]) -> int | None:
+    """The session's length in whole minutes, or None when it is not known (missing, NaN, out of range)."""
+    seconds = record.get("duration_seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < 1e9:
+        return None  # NaN fails the range check too
+    return round(seconds / 60)
 
 
 def duration_text(record: Mapping[str, Any]) -> str:
-    """The session's length in whole minutes ("12 min"), or "duration not known"."""
-    seconds = record.get("duration_seconds")
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < 1e9:
-        return f"duration {NOT_KNOWN}"  # NaN fails the range check too
-    return f"{round(seconds / 60)} min"
+    """The session's length ("12 min"), or "duration not known"."""
+    minutes = duration_minutes(record)
+    return _("duration not known") if minutes is None else _("{minutes} min").format(minutes=minutes)
 
 
-def program_name(record: Mapping[str, Any]) -> str:
-    """The program's name as recorded (its id if the name is missing), or "not known"."""
+def program_name_of(record: Mapping[str, Any]) -> str:
+    """The record's program in the current language (core.names), or "not known"."""
     program = record.get("program")
     if _is_mapping(program):
-        for key in ("name", "id"):
-            value = program.get(key)
-            if isinstance(value, str) and value:
-                return value
-    return NOT_KNOWN
+        pid, name = program.get("id"), program.get("name")
+        pid, name = (pid if isinstance(pid, str) else ""), (name if isinstance(name, str) else "")
+        if pid or name:
+            return program_name(pid, name)
+    return str(NOT_KNOWN)
 
 
 def pain_stop_of(record: Mapping[str, Any]) -> tuple[str | None, str | None] | None:

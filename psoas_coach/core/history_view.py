@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from psoas_coach.core.history import STATUS_LABELS, effort_of, num, pain_of, started_at
+from psoas_coach.core.history import NOT_KNOWN, STATUS_LABELS, effort_of, num, pain_of, started_at
+from psoas_coach.core.names import exercise_name
 from psoas_coach.core.progression import PAIN_REGRESS
+from psoas_coach.i18n import _
 
 Record = Mapping[str, Any]
 
@@ -27,7 +29,7 @@ def had_pain(record: Record) -> bool:
 
 def status_text(record: Record) -> str:
     status = record.get("status")
-    return STATUS_LABELS.get(status, "not known") if isinstance(status, str) else "not known"
+    return str(STATUS_LABELS.get(status, NOT_KNOWN) if isinstance(status, str) else NOT_KNOWN)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def exercise_series(records: Iterable[Record]) -> dict[str, tuple[str, list[Exer
             worked = [s for s in sides.values() if isinstance(s, dict)]
             hold = sum(num(s.get("hold_seconds")) + num(s.get("work_seconds")) for s in worked)
             reps = sum(int(num(s.get("reps"))) for s in worked)
-            name = str(ex.get("name") or ex["id"])
+            name = exercise_name(ex["id"], str(ex.get("name") or ""))
             out.setdefault(ex["id"], (name, []))[1].append(ExercisePoint(moment, round(hold, 1), reps))
     return out
 
@@ -97,8 +99,9 @@ def detail_rows(record: Record) -> list[DetailRow]:
             here = stop.get("exercise_id") == ex.get("id") and stop.get("side") in (None, side)
             rows.append(
                 DetailRow(
-                    exercise=str(ex.get("name") or ex.get("id") or "?"),
-                    side="—" if side == "both" else str(side).capitalize(),
+                    exercise=exercise_name(str(ex.get("id") or ""), str(ex.get("name") or "")) or "?",
+                    side="—" if side == "both" else _("Left") if side == "left" else _("Right") if side == "right"
+                    else str(side).capitalize(),
                     sets=f"{int(num(t.get('sets_completed')))}/{int(num(target.get('sets')))}",
                     reps=int(num(t.get("reps"))),
                     hold_seconds=round(num(t.get("hold_seconds")) + num(t.get("work_seconds")), 1),

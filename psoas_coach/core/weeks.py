@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from psoas_coach.core.history import session_day
+from psoas_coach.i18n import _
 
 TARGET_LOW, TARGET_HIGH = 2, 3  # training days a week, from the article
 TARGET = f"{TARGET_LOW}-{TARGET_HIGH}"
@@ -106,27 +107,27 @@ def weeks(records: Iterable[Mapping[str, Any]], today: date, count: int = 12) ->
     return [Week(m, len(days[m]), sessions[m], partial[m]) for m in mondays]
 
 
-def week_text(days: int, label: str = "This week") -> str:
+def week_text(days: int, label: str | None = None) -> str:
     """The one way the app says a week's count: 'This week: 1 of 2-3 training days' (no full stop)."""
+    label = _("This week") if label is None else label
     if days > TARGET_HIGH:
-        return f"{label}: {days} training days, more than {TARGET}"
-    return f"{label}: {days} of {TARGET} training days"
+        return _("{label}: {count} training days, more than {target}").format(label=label, count=days, target=TARGET)
+    return _("{label}: {count} of {target} training days").format(label=label, count=days, target=TARGET)
 
 
 def verdict(days: int) -> str:
     """How a week's count stands against the target, in a few words."""
     if days < TARGET_LOW:
-        return "below target"
+        return _("below target")
     if days > TARGET_HIGH:
-        return "above target: rest days matter"
-    return "on target"
+        return _("above target: rest days matter")
+    return _("on target")
 
 
 def week_advice(days: int) -> str:
     """``week_text`` with what it means, as one sentence (History's top line)."""
     if days < TARGET_LOW:
-        togo = TARGET_LOW - days
-        return f"{week_text(days)}; {togo} more to reach the target."
+        return _("{week}; {count} more to reach the target.").format(week=week_text(days), count=TARGET_LOW - days)
     if days <= TARGET_HIGH:
-        return f"{week_text(days)}, on target. Rest days count too."
-    return f"{week_text(days)}; the muscles grow stronger on the rest days."
+        return _("{week}, on target. Rest days count too.").format(week=week_text(days))
+    return _("{week}; the muscles grow stronger on the rest days.").format(week=week_text(days))

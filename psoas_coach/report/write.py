@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from psoas_coach.i18n import _, content
 from psoas_coach.paths import AppPaths
 
 
@@ -20,7 +21,7 @@ def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
     data = build_report(ctx.sessions, start, end, ctx.state.decisions)
     program = ctx.program()
     try:
-        write_pdf(data, output, user_line=f"Current program: {program.name}.")
+        write_pdf(data, output, user_line=_("Current program: {program}.").format(program=content(program.name)))
     except OSError as exc:  # one sentence with the reason, as export gives
         raise StoreError(f"Could not write {output} because {reason_of(exc)}.") from exc
     return len(data.sessions)

@@ -41,7 +41,10 @@ class ClipCache:
     def __init__(self, folder: Path, voice: str | None, rate: int, *, engine: str = PYTTSX3,
                  model: Path | None = None) -> None:
         self.folder = folder
-        self.voice = voice or "default"
+        from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
+
+        language = current_language()  # one text may sound different in another language's default voice
+        self.voice = (voice or "default") if language == SOURCE_LANGUAGE else f"{language}/{voice or 'default'}"
         self.rate = int(rate)
         self.engine = engine
         self.model = model

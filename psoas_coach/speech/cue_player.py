@@ -10,8 +10,8 @@ later (speech.loader) and handed in with ``set_speaker``.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -276,7 +276,7 @@ class CuePlayer(QObject):
         if result.outcome is Outcome.COMPLETED:
             self._beep(BeepKind.DONE)
         if line:
-            self.say(line)
+            self.say(str(line))
 
     def _beep(self, kind: BeepKind) -> None:
         if self._beeps and not self._muted:

@@ -70,7 +70,9 @@ class ChildEngine:
     def start(self) -> None:
         """Start a child and wait until pyttsx3 runs in it; raises ChildFailed with the reason if not."""
         self.close()
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        from psoas_coach.i18n import current_language
+
+        env = dict(os.environ, PYTHONUNBUFFERED="1", PSOAS_COACH_SPEECH_LANGUAGE=current_language())
         self._proc = subprocess.Popen(
             child_command(self.engine),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
@@ -203,6 +205,13 @@ class _Pyttsx3:
         self.voices = list_voices(self.engine)
 
     def configure(self, voice: str | None, rate: int) -> None:
+        from psoas_coach.speech.voice_choice import voice_for_language
+
+        try:  # choose by the voices' languages, not their ids (those changed between pyttsx3 versions)
+            spoken = [(str(v.id), [str(c) for c in (v.languages or [])]) for v in self.engine.getProperty("voices") or []]
+        except Exception:  # noqa: BLE001 - without languages the engine's default voice speaks
+            spoken = []
+        voice = voice_for_language(os.environ.get("PSOAS_COACH_SPEECH_LANGUAGE", "en"), spoken, voice)
         if voice:
             self.engine.setProperty("voice", voice)
         self.engine.setProperty("rate", int(rate))

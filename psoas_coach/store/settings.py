@@ -1,5 +1,5 @@
-"""Settings kept between runs (voice, rate, volume, beeps, mute; text size, theme, motion): one JSON
-file in the config dir.
+"""Settings kept between runs (voice, rate, volume, beeps, mute; text size, theme, motion; language): one
+JSON file in the config dir.
 
 Forgiving: a missing file gives the defaults; one that cannot be read (permission) gives the defaults and
 is left alone and never overwritten; a damaged one (not JSON, NaN, too big, too deep, not a regular
@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
+from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside
 
@@ -38,7 +38,7 @@ class VoiceSettings:
     beeps: bool = True
     muted: bool = False
 
-    def cleaned(self) -> "VoiceSettings":
+    def cleaned(self) -> VoiceSettings:
         rate = int(min(max(self.rate, RATE_RANGE[0]), RATE_RANGE[1]))
         return replace(self, rate=rate, volume=float(min(max(self.volume, 0.0), 1.0)))
 
@@ -87,6 +87,16 @@ def _display_from(data: Any) -> DisplaySettings:
         theme=theme if theme in THEMES else default.theme,
         reduced_motion=motion if isinstance(motion, bool) else default.reduced_motion,
     )
+
+
+def peek_language(config_dir: Path) -> str | None:
+    """The kept language, read without side effects (a damaged file is left for SettingsStore to report)."""
+    try:
+        data = read_json_file(config_dir / FILE_NAME, MAX_FILE_BYTES)
+    except (OSError, UnsafeJsonError):
+        return None
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and 0 < len(value) <= 20 else None
 
 
 class SettingsStore:
@@ -146,6 +156,26 @@ class SettingsStore:
             return False
         data["schema_version"] = SCHEMA_VERSION
         data[name] = new
+        ensure_private_dir(self.path.parent)
+        write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        self._data = data
+        return True
+
+    def language(self) -> str | None:
+        """The language chosen in the window (a code such as "de"), or None to follow the system."""
+        value = self._load().get("language")
+        return value if isinstance(value, str) and value else None
+
+    def save_language(self, code: str | None) -> bool:
+        """Keep *code* (None: follow the system) for the next start; False when nothing changed."""
+        data = dict(self._load())
+        if data.get("language") == code and data.get("schema_version") == SCHEMA_VERSION:
+            return False
+        data["schema_version"] = SCHEMA_VERSION
+        if code is None:
+            data.pop("language", None)
+        else:
+            data["language"] = code
         ensure_private_dir(self.path.parent)
         write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
         self._data = data

@@ -25,6 +25,7 @@ from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.core.program import Program
 from psoas_coach.core.progression import Proposal, ProposalKind
 from psoas_coach.core.schedule import TodayKind
+from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.coaching_store import CoachingStore, CoachingStoreError
 from psoas_coach.store.records import iso_local
@@ -197,7 +198,7 @@ class CoachingController(QObject):
         try:
             self.state = self.coaching_store.update(coaching.accept_safety, self.now())
         except CoachingStoreError as exc:
-            self.window.home.set_notice(f"{exc} The safety note will be shown again next time.")
+            self.window.home.set_notice(_("{problem} The safety note will be shown again next time.").format(problem=exc))
         self.window.stack.setCurrentWidget(self.window.home)
         self.window.home.programs.setFocus()
 
@@ -231,9 +232,12 @@ class CoachingController(QObject):
         try:
             count = write_report(self.paths, start, end, output)
         except OSError as exc:
-            self.window.notify(str(exc) if str(exc).endswith(".") else f"Could not write {output}: {exc}.")
+            self.window.notify(str(exc) if str(exc).endswith(".") else
+                               _("Could not write {file}: {reason}.").format(file=output, reason=exc))
             return
-        self.window.notify(f"Wrote the report of the last {REPORT_WEEKS} weeks ({count} sessions) to {output}.")
+        self.window.notify(ngettext("Wrote the report of the last {weeks} weeks ({count} session) to {file}.",
+                                    "Wrote the report of the last {weeks} weeks ({count} sessions) to {file}.",
+                                    count).format(weeks=REPORT_WEEKS, count=count, file=output))
 
     def _on_page(self, _index: int) -> None:
         if self.window.stack.currentWidget() is self.window.home:

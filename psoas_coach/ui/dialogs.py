@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from psoas_coach.i18n import _
+
 AskFn = Callable[[QWidget, str, str], bool]
 ChooseFileFn = Callable[[QWidget, str], "str | None"]
 RunDialogFn = Callable[[QDialog], bool]
@@ -21,12 +23,12 @@ def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
 
 
 def choose_session_export(parent: QWidget, suggested: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, "Export the session", suggested, "JSON files (*.json)")
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Export the session"), suggested, _("JSON files (*.json)"))
     return path or None
 
 
 def choose_report_file(parent: QWidget, suggested: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, "Save the report", suggested, "PDF files (*.pdf)")
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Save the report"), suggested, _("PDF files (*.pdf)"))
     return path or None
 
 

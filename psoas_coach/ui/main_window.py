@@ -10,14 +10,16 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
+from psoas_coach.core.names import program_name
 from psoas_coach.core.program import Program, ProgramLibrary
+from psoas_coach.i18n import _, content
 from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.session_lock import ELSEWHERE
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.accessibility import Announcer, order_tabs
 from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
-from psoas_coach.ui.screens.home import HomeScreen
+from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.theme import LIGHT, Theme
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
-        self.history_action = QAction("History (H)", self)
+        self.history_action = QAction(_("History (H)"), self)
         self.history_action.setObjectName("history")
         self.history_action.setShortcut(QKeySequence("H"))
         self.history_action.triggered.connect(self.show_history)
@@ -140,13 +142,13 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self, muted: bool) -> dict[str, QAction]:
         specs: list[tuple[str, str, list[str], Callable[[], None]]] = [
-            ("back", "◀ Back", ["Left"], self.back),
-            ("pause", "Pause / resume (Space)", ["Space"], self.toggle_pause),
-            ("next", "Next ▶ (Enter)", ["Return", "Enter", "Right"], self.next_step),
-            ("pain", "Sharp pain — stop (P)", ["P"], self.pain_stop),
-            ("end", "End (Esc)", ["Escape"], self.end_session),
-            ("fullscreen", "Full screen (F11)", ["F11"], self.toggle_fullscreen),
-            ("shortcuts", "Keys (?)", ["?"], self.show_shortcuts),
+            ("back", _("◀ Back"), ["Left"], self.back),
+            ("pause", _("Pause / resume (Space)"), ["Space"], self.toggle_pause),
+            ("next", _("Next ▶ (Enter)"), ["Return", "Enter", "Right"], self.next_step),
+            ("pain", _("Sharp pain — stop (P)"), ["P"], self.pain_stop),
+            ("end", _("End (Esc)"), ["Escape"], self.end_session),
+            ("fullscreen", _("Full screen (F11)"), ["F11"], self.toggle_fullscreen),
+            ("shortcuts", _("Keys (?)"), ["?"], self.show_shortcuts),
         ]
         actions: dict[str, QAction] = {}
         for name, text, keys, slot in specs:
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
             actions[name] = action
-        mute = QAction("Mute (M)", self)
+        mute = QAction(_("Mute (M)"), self)
         mute.setObjectName("mute")
         mute.setCheckable(True)
         mute.setChecked(muted)
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(enabled)
 
     def _on_mute(self, muted: bool) -> None:
-        self.actions_by_name["mute"].setText("Unmute (M)" if muted else "Mute (M)")
+        self.actions_by_name["mute"].setText(_("Unmute (M)") if muted else _("Mute (M)"))
         self.mute_toggled.emit(muted)
 
     @property
@@ -201,7 +203,7 @@ class MainWindow(QMainWindow):
         engine.signals.finished.connect(self._on_finished)
         engine.signals.state_changed.connect(self._on_state)
         self.stack.setCurrentWidget(self.session)
-        self.setWindowTitle(f"{program.name} — {APP_TITLE}")
+        self.setWindowTitle(f"{content(program.name)} — {APP_TITLE}")
         self._set_session_actions(True)
         self.session_started.emit(engine)
         engine.start()
@@ -222,13 +224,13 @@ class MainWindow(QMainWindow):
             return
         self.finish_start_up()
         program_id = str(left["program_id"])
-        name = str(left["record"]["program"]["name"]) or program_id
-        started = str(left["record"]["started"])[:16].replace("T", " ")
+        name = program_name(program_id, str(left["record"]["program"]["name"]))
+        started = started_text(str(left["record"]["started"]))
         why_not = ""
         if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
-            question = (f"Your {name} session of {started} stopped before it ended. Resume where it stopped?\n\n"
-                        "No keeps what you did as a partial session.")
-            if self.ask(self, "Resume session?", question):
+            question = _("Your {program} session of {started} stopped before it ended. Resume where it stopped?\n\n"
+                         "No keeps what you did as a partial session.").format(program=name, started=started)
+            if self.ask(self, _("Resume session?"), question):
                 try:
                     engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
                 except ValueError as exc:
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
             return
         was_running = engine.state is SessionState.RUNNING
         engine.pause()
-        if self.ask(self, "End session?", "End this session now? What you have done so far is saved."):
+        if self.ask(self, _("End session?"), _("End this session now? What you have done so far is saved.")):
             engine.end_early()
         elif was_running:
             engine.resume()
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
         outcome = self.recorder.rate(effort, pain, notes)
         if outcome.saved:
             self.go_home()
-            self.home.set_notice(f"Session saved. {outcome.message}")
+            self.home.set_notice(_("Session saved. {message}").format(message=outcome.message))
         else:
             self.session.summary.set_status(outcome.message)
             self.session.summary.offer_export(bool(self.recorder.unsaved))
@@ -321,7 +323,8 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.session.summary.set_status(str(exc))
             return
-        self.session.summary.set_status(f"Exported to {chosen}. Import it later with: psoas-coach import {chosen}")
+        self.session.summary.set_status(_("Exported to {file}. Import it later with: psoas-coach import {file}")
+                                        .format(file=chosen))
 
     def go_home(self) -> None:
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
@@ -346,7 +349,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.history)
         self.history.reload()
         self.stack.setCurrentWidget(self.history)
-        self.setWindowTitle(f"History — {APP_TITLE}")
+        self.setWindowTitle(_("History — {app}").format(app=APP_TITLE))
         order_tabs(self.history)
         self.history.list.setFocus()
 

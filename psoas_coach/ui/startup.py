@@ -24,6 +24,7 @@ from psoas_coach.core.clock import Clock, SystemClock
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
+from psoas_coach.i18n import _
 from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_keep_awake
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.records import iso_local
@@ -129,10 +130,10 @@ class StartUp:
         from psoas_coach.store.recording import SessionRecorder
         from psoas_coach.store.sessions import SessionStore
         from psoas_coach.store.settings import SettingsStore
+        from psoas_coach.ui.display import apply_display
         from psoas_coach.ui.first_paint import StartUpSteps
         from psoas_coach.ui.main_window import MainWindow
         from psoas_coach.ui.screens.coaching_panel import CoachingPanel
-        from psoas_coach.ui.display import apply_display
         from psoas_coach.ui.widgets.app_icon import app_icon
         from psoas_coach.ui.window_state import WindowState
 
@@ -140,6 +141,9 @@ class StartUp:
         settings = SettingsStore(self.paths.config)
         display = apply_display(app, settings, self.options.theme, self.options.reduce_motion)  # before any widget
         app.setWindowIcon(app_icon())
+        from psoas_coach.ui.qt_translations import install_qt_translations
+
+        install_qt_translations(app)
         try:
             self.library = library = load_library([self.paths.programs])
         except ProgramError as exc:  # a broken built-in: nothing to coach, say why
@@ -190,12 +194,16 @@ class StartUp:
     def _add_voice_action(self) -> None:
         """'Voice… (V)': a key and a button on home that work from the first paint."""
         window = self._window()
-        action = QAction("Voice… (V)", window)
+        action = QAction(_("Voice… (V)"), window)
         action.setObjectName("voice-settings")
         action.setShortcut(QKeySequence("V"))
         action.triggered.connect(self.open_voice_settings)
         window.addAction(action)
-        window.home.add_button("Voice… (V)", "home-voice").clicked.connect(self.open_voice_settings)
+        window.home.add_button(_("Voice… (V)"), "home-voice").clicked.connect(self.open_voice_settings)
+        if self.settings is not None:
+            from psoas_coach.ui.language_choice import add_language_button
+
+            add_language_button(window, window.home.add_button, self.settings, window.home.set_notice)
 
     def _new_engine(self, program: Program) -> SessionEngine:
         clock = self.seams.clock(self.options.speed)
@@ -290,8 +298,8 @@ class StartUp:
             if window.home.select_program(wanted):
                 window.start_program(wanted)
             else:
-                window.home.set_notice(f"No program called '{wanted}'; choose one from the list. "
-                                       f"Known: {', '.join(window.library.ids())}.")
+                window.home.set_notice(_("No program called '{program}'; choose one from the list. Known: {known}.")
+                                       .format(program=wanted, known=", ".join(window.library.ids())))
 
     def _coaching_refresh(self) -> None:
         """Today's line and proposals read the whole history: last, only while home shows, and on a worker
@@ -322,5 +330,5 @@ class StartUp:
         try:
             self.settings.save_voice(chosen)
         except OSError as exc:
-            window.notify(f"Voice settings apply now but could not be kept ({exc.strerror or exc}).")
+            window.notify(_("Voice settings apply now but could not be kept ({reason}).").format(reason=exc.strerror or exc))
         self.voice.apply(chosen)

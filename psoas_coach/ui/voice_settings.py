@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_coach.i18n import _
 from psoas_coach.store.settings import RATE_RANGE, VoiceSettings
 from psoas_coach.ui.widgets.text import label
 
@@ -54,13 +55,13 @@ class VoiceSettingsDialog(QDialog):
         self.setWindowTitle("Voice — Psoas Coach")
         self.current = current
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Spoken cues", 1.6, bold=True))
+        layout.addWidget(label(_("Spoken cues"), 1.6, bold=True))
         if not voices:
-            layout.addWidget(label("The list of voices appears once the speech engine has started.", 1.0))
+            layout.addWidget(label(_("The list of voices appears once the speech engine has started."), 1.0))
         form = QFormLayout()
         self.voice = QComboBox()
         self.voice.setObjectName("voice-choice")
-        self.voice.addItem(DEFAULT_VOICE, None)
+        self.voice.addItem(str(DEFAULT_VOICE), None)
         for voice_id, name in voices:
             self.voice.addItem(name, voice_id)
         index = self.voice.findData(current.voice)
@@ -68,18 +69,18 @@ class VoiceSettingsDialog(QDialog):
         self.rate = QSpinBox()
         self.rate.setObjectName("voice-rate")
         self.rate.setRange(*RATE_RANGE)
-        self.rate.setSuffix(" words a minute")
+        self.rate.setSuffix(" " + _("words a minute"))
         self.rate.setValue(current.rate)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("voice-volume")
         self.volume.setRange(0, 100)
         self.volume.setValue(round(current.volume * 100))
-        self.beeps = QCheckBox("Beep at each change of phase (work, rest, done)")
+        self.beeps = QCheckBox(_("Beep at each change of phase (work, rest, done)"))
         self.beeps.setObjectName("voice-beeps")
         self.beeps.setChecked(current.beeps)
-        form.addRow("Voice", self.voice)
-        form.addRow("Speed", self.rate)
-        form.addRow("Volume", self.volume)
+        form.addRow(_("Voice"), self.voice)
+        form.addRow(_("Speed"), self.rate)
+        form.addRow(_("Volume"), self.volume)
         form.addRow("", self.beeps)
         layout.addLayout(form)
         row = QHBoxLayout()

@@ -95,7 +95,7 @@ def test_check_a_good_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     path = tmp_path / "mine.json"
     path.write_text(json.dumps(GOOD), encoding="utf-8")
     code, out, _ = run_cli(["programs", "check", str(path)], capsys)
-    assert code == 0 and out.startswith(f"{path}: ok, program 'short' with 1 exercise(s)")
+    assert code == 0 and out.startswith(f"{path}: ok, program 'short' with 1 exercise,")
 
 
 def test_check_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.core.history import NOT_KNOWN, duration_text, effort_of, pain_of, program_name, started_at
+from psoas_coach.core.history import NOT_KNOWN, duration_text, effort_of, pain_of, program_name_of, started_at
 from psoas_coach.core.history_view import detail_rows, status_text
+from psoas_coach.i18n import _
 from psoas_coach.store.session_check import problems_of
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
@@ -31,7 +32,8 @@ def headline(record: Record) -> str:
     moment = started_at(record)
     day = moment.strftime("%a %d %b %Y, %H:%M") if moment else str(record.get("started", "?"))
     status = status_text(record)
-    parts = [day, program_name(record), duration_text(record), status if status != NOT_KNOWN else f"status {NOT_KNOWN}"]
+    unknown = status == str(NOT_KNOWN)
+    parts = [day, program_name_of(record), duration_text(record), _("status not known") if unknown else status]
     for key, value in (("effort", effort_of(record)), ("pain", pain_of(record))):
         if value is not None:
             parts.append(f"{key} {value}/10")

@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
-from psoas_coach.core.history import duration_text, effort_of, pain_of, program_name, status_words
+from psoas_coach.core.history import duration_minutes, effort_of, pain_of, program_name_of, status_words
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
+from psoas_coach.i18n import _, content, datetime_text
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
@@ -20,15 +21,31 @@ MAX_NOTICES = 3
 def last_session_text(record: dict[str, Any] | None) -> str:
     """Home's line about the latest session, read with core.history's readers (odd values read "not known")."""
     if record is None:
-        return "No sessions yet. Your first one will appear here."
-    started = str(record.get("started", ""))[:16].replace("T", " ")
-    text = f"Last session: {started} · {program_name(record)} · {status_words(record)} · {duration_text(record)}"
+        return _("No sessions yet. Your first one will appear here.")
+    started = started_text(str(record.get("started", "")))
+    program, status, minutes = program_name_of(record), status_words(record), duration_minutes(record)
+    if minutes is None:
+        text = _("Last session: {started} · {program} · {status} · duration not known").format(
+            started=started, program=program, status=status)
+    else:
+        text = _("Last session: {started} · {program} · {status} · {minutes} min").format(
+            started=started, program=program, status=status, minutes=minutes)
     effort, pain = effort_of(record), pain_of(record)
     if effort is not None:
-        text += f" · effort {effort}/10"
+        text += " · " + _("effort {effort}/10").format(effort=effort)
     if pain:
-        text += f" · pain {pain}/10"
+        text += " · " + _("pain {pain}/10").format(pain=pain)
     return text
+
+
+def started_text(iso: str) -> str:
+    """A record's start time as the language writes a date and time; the raw text if it is not a date."""
+    from datetime import datetime
+
+    try:
+        return datetime_text(datetime.fromisoformat(iso), "short")
+    except ValueError:
+        return iso[:16].replace("T", " ")
 
 
 class HomeScreen(QWidget):
@@ -41,7 +58,7 @@ class HomeScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addWidget(label("Psoas Coach", 3.0, bold=True, name="home-title"))
-        layout.addWidget(label("Put the laptop on the floor where you can see it, pick a session and press Enter.", 1.3))
+        layout.addWidget(label(_("Put the laptop on the floor where you can see it, pick a session and press Enter."), 1.3))
         self.programs = QListWidget()
         self.programs.setObjectName("home-programs")
         self.programs.setAccessibleName("Pick a session")
@@ -54,12 +71,12 @@ class HomeScreen(QWidget):
             self.programs.setCurrentRow(0)
         layout.addWidget(self.programs, 1)
         row = QHBoxLayout()
-        self.start_button = QPushButton("Start (Enter)")
+        self.start_button = QPushButton(_("Start (Enter)"))
         self.start_button.setObjectName("home-start")
         set_scaled_font(self.start_button, 1.6, bold=True)
         self.start_button.setMinimumHeight(56)
         row.addWidget(self.start_button)
-        self.history_button = QPushButton("History (H)")
+        self.history_button = QPushButton(_("History (H)"))
         self.history_button.setObjectName("home-history")
         set_scaled_font(self.history_button, 1.3)
         self.history_button.setMinimumHeight(56)
@@ -82,10 +99,10 @@ class HomeScreen(QWidget):
 
     def _add_program(self, program: Program) -> None:
         plan = build_plan(program)
-        names = ", ".join(ex.name for ex in program.exercises)
-        item = QListWidgetItem(f"{program.name} — {minutes_text(plan.timed_seconds)}\n{names}")
+        names = ", ".join(content(ex.name) for ex in program.exercises)
+        item = QListWidgetItem(f"{content(program.name)} — {minutes_text(plan.timed_seconds)}\n{names}")
         item.setData(Qt.ItemDataRole.UserRole, program.id)
-        item.setToolTip(program.description)
+        item.setToolTip(content(program.description))
         self.programs.addItem(item)
 
     def selected_program_id(self) -> str | None:

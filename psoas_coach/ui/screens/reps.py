@@ -8,14 +8,16 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QProgressBar, QV
 
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Phase, Step
-from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.i18n import _, lazy
 from psoas_coach.ui.accessibility import set_name
+from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.text_scale import text_percent
 from psoas_coach.ui.theme import pixel_font
 from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
-PHASE_WORDS = {Phase.LIFT: "LIFT", Phase.HOLD: "HOLD", Phase.LOWER: "LOWER SLOWLY", Phase.PAUSE: "RELAX"}
+PHASE_WORDS = {Phase.LIFT: lazy("LIFT"), Phase.HOLD: lazy("HOLD"), Phase.LOWER: lazy("LOWER SLOWLY"),
+               Phase.PAUSE: lazy("RELAX")}
 
 
 class RepsScreen(StepScreen):
@@ -94,12 +96,12 @@ class RepsScreen(StepScreen):
         if step.alternating:
             done = pos.completed_left if pos.side and pos.side.value == "left" else pos.completed_right
             self.count.setText(f"{min(done + 1, step.rep_count)}")
-            self.count_caption.setText(f"of {step.rep_count} · this side")
+            self.count_caption.setText(_("of {count} · this side").format(count=step.rep_count))
         else:
             self.count.setText(f"{min(pos.completed + 1, step.rep_count)}")
-            self.count_caption.setText(f"of {step.rep_count}")
-        self.phase.setText(PHASE_WORDS[pos.phase])
-        self.side.setText(f"{pos.side.label.upper()} LEG" if pos.side else "")
+            self.count_caption.setText(_("of {count}").format(count=step.rep_count))
+        self.phase.setText(str(PHASE_WORDS[pos.phase]))
+        self.side.setText(pos.side.leg_label.upper() if pos.side else "")
         length = {Phase.LIFT: step.exercise.dosage.tempo.lift, Phase.HOLD: step.exercise.dosage.tempo.hold,
                   Phase.LOWER: step.exercise.dosage.tempo.lower, Phase.PAUSE: step.exercise.dosage.tempo.pause}[pos.phase] if step.exercise else 1.0
         progress = (1 - pos.phase_remaining / length) if length else 1.0
@@ -107,7 +109,7 @@ class RepsScreen(StepScreen):
             progress = int(progress * 4) / 4
         self.phase_bar.setValue(int(1000 * progress))
         remaining = engine.remaining() or 0.0
-        self.left_in_set.setText(f"{int(remaining + 0.999)} s left in this set")
+        self.left_in_set.setText(_("{seconds} s left in this set").format(seconds=int(remaining + 0.999)))
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # the rep counter as one sentence for a screen reader, from the words on screen
         parts = [f"Rep {self.count.text()} {self.count_caption.text().replace(' · ', ', ')}",

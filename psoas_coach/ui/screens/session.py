@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, 
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
+from psoas_coach.i18n import content
+from psoas_coach.ui.accessibility import Announcer, order_tabs, set_name, spoken_text
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.screens.briefing import BriefingScreen
 from psoas_coach.ui.screens.intro import IntroScreen
 from psoas_coach.ui.screens.reps import RepsScreen
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.screens.timer import TimerScreen
-from psoas_coach.ui.accessibility import Announcer, order_tabs, set_name, spoken_text
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
 from psoas_coach.ui.widgets.flow_row import FlowRow
@@ -122,7 +123,7 @@ class SessionView(QWidget):
         self.engine = engine
         engine.signals.step_changed.connect(self._on_step)
         engine.signals.state_changed.connect(self._on_state)
-        self.program_label.setText(engine.plan.program.name)
+        self.program_label.setText(content(engine.plan.program.name))
         self.summary.reset()
         self.show_caption("")
         self._on_state(engine.state)
