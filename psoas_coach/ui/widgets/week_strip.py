@@ -1,4 +1,4 @@
-"""This week as a strip of seven days, each marked when it had a session, against the 2-3 a week target."""
+"""This week as a strip of seven days, each marked when it was a training day, against the 2-3 a week target."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from psoas_coach.core.schedule import TARGET_HIGH, TARGET_LOW, week_start
-from psoas_coach.i18n import _, ngettext, weekday_name
+from psoas_coach.core.weeks import week_start, week_text
+from psoas_coach.i18n import _, weekday_name
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type, current_theme
 
@@ -18,12 +18,10 @@ DONE_MARK = "✓"
 
 
 def week_summary(days: set[date], today: date) -> str:
-    """'This week: 1 of 2-3 sessions, on Monday', the strip in words (for screen readers and tooltips)."""
+    """'This week: 1 of 2-3 training days (on Monday)', the strip in words (for screen readers and tooltips)."""
     monday = week_start(today)
     week = sorted(d for d in days if monday <= d <= monday + timedelta(days=6))
-    count = len(week)
-    text = ngettext("This week: {count} of {low}-{high} session", "This week: {count} of {low}-{high} sessions",
-                    TARGET_HIGH).format(count=count, low=TARGET_LOW, high=TARGET_HIGH)
+    text = week_text(len(week))
     if week:
         text += " " + _("(on {days})").format(days=", ".join(weekday_name(d) for d in week))
     return text
