@@ -1,7 +1,10 @@
-"""Render every screen of a session at 1366x768, light and dark, into docs/screenshots/.
+"""Render every screen at 1366x768 and 1920x1080, light and dark, into docs/screenshots/.
 
-Runs offscreen on a hand-driven clock, so each picture shows a chosen moment exactly:
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+The first-run safety note, home as today, the briefing, every kind of session step, the summary (after a
+pain stop and after ending early), the resume banner, and History's three tabs over three weeks of
+sessions. Runs offscreen on a hand-driven clock, so each picture shows a chosen moment exactly:
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR] [--theme high-contrast]
+1366x768 pictures are named <screen>-<theme>.png; 1920x1080 ones are in the 1920x1080/ folder.
 """
 
 from __future__ import annotations
@@ -9,16 +12,22 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from psoas_coach.core import coaching
+from psoas_coach.core.engine import SessionState
 from psoas_coach.core.plan import StepKind
 from psoas_coach.keepawake import NullKeepAwake
 from psoas_coach.paths import resolve_paths
-from psoas_coach.store.coaching_store import CoachingStore
+from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.startup import Options, Seams, StartUp
+
+SIZES = ((1366, 768), (1920, 1080))
+DAY = 86_400.0
+START = datetime(2026, 11, 9, 8, 0).timestamp()  # a Monday: three weeks of sessions up to "today"
+TODAY = date(2026, 11, 26)  # a Thursday
 
 
 class SilentVoice:
@@ -47,26 +56,38 @@ class ManualClock:
         return self.t
 
     def wall(self) -> float:
-        return 1_767_000_000.0 + self.t
+        return START + self.t
 
 
-def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
+def run_whole(window: MainWindow, clock: ManualClock, program: str, effort: int, pain: int, notes: str) -> None:
+    """A whole session, every step run out on the clock, then rated and saved."""
+    window.start_program(program)
+    engine = window.engine
+    assert engine is not None
+    while engine.state is not SessionState.FINISHED:
+        left = engine.remaining()
+        if left is None or left <= 0:
+            engine.next()  # steps that wait for Enter
+        else:
+            clock.t += min(left + 0.05, 4.0)  # small steps: a jump of the clock reads as a suspend, and pauses
+        engine.update()
+    window.save_ratings(effort, pain, notes)
+
+
+def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int]) -> list[Path]:
     clock = ManualClock()
-    paths = resolve_paths(tempfile.mkdtemp())  # a new user who has read the safety note
-    CoachingStore(paths.data).update(coaching.accept_safety, "2026-01-01T08:00:00+00:00")
+    paths = resolve_paths(tempfile.mkdtemp())  # a new user: the safety note comes first
     seams = Seams(clock=lambda speed: clock, ask=lambda *a: True, voice_backend=SilentVoice,
-                  keep_awake=lambda report: NullKeepAwake())
+                  keep_awake=lambda report: NullKeepAwake(), today=lambda: TODAY)
     startup = StartUp(Options(theme=theme), paths, seams)  # the window as the app builds it
     window = startup.build()
-    assert window is not None and startup.coaching is None
-    startup.finish()
-    assert startup.coaching is not None
-    startup.coaching.refresh()  # today's line, now rather than on a worker thread
-    window.resize(1366, 768)
+    assert window is not None and startup.coaching is not None
+    window.resize(*size)
     saved: list[Path] = []
 
     def shot(name: str) -> None:
         window.driver.tick()
+        app.processEvents()
         app.processEvents()
         path = out / f"{name}-{theme}.png"
         window.grab().save(str(path))
@@ -79,6 +100,20 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
             engine.next()
         clock.t += into
 
+    shot("safety")
+    startup.coaching.safety.accepted.emit()
+    startup.finish()
+    window.driver.timer.stop()  # the hand-driven clock moves only here
+    for day, program, effort, pain, notes in ((0, "foundation", 5, 0, "Felt easy."), (2, "foundation", 6, 1, ""),
+                                              (7, "foundation", 6, 0, "Left hip tight at first."),
+                                              (9, "foundation", 7, 2, ""), (14, "foundation", 6, 0, ""),
+                                              (16, "foundation", 7, 0, "Good control today.")):
+        clock.t = day * DAY + 1000.0
+        run_whole(window, clock, program, effort, pain, notes)
+    clock.t = 17 * DAY + 1000.0  # today
+    startup.coaching.refresh()  # today's line and the week strip, now rather than on a worker thread
+    window.home.set_notice("")
+    window.go_home()
     shot("home")
     window.start_program("foundation")
     shot("briefing")
@@ -98,26 +133,53 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     assert window.engine is not None
     window.engine.pain_stop()
     shot("pain-stop")
-    window.close()
+    window.save_ratings(None, 5, "")
     window.start_program("advanced")
     advance_to(StepKind.WORK, 6.5)
     window.show_caption("Drive the knees fast toward your chest.")
     shot("work")
     window.engine.end_early()
+    window.session.summary.effort.setValue(7)
     shot("summary")
+    window.save_ratings(7, None, "")
+    window.start_program("foundation")  # a session that the power cut stopped: next start asks about it
+    advance_to(StepKind.REPS, 9.0)
+    window.recorder.tick()
+    window.driver.drive(None)
+    window.engine = None
+    window.recorder.release()
+    window.go_home()
+    window.offer_resume()
+    shot("resume-banner")
+    window.question.answer(False)  # kept as a partial session; its notice shows as a banner
+    shot("notice-banner")
+    window.home.set_notice("")
+    window.show_history()
+    shot("history-sessions")
+    assert window.history is not None
+    window.history.show_tab(1)
+    shot("history-calendar")
+    window.history.show_tab(2)
+    shot("history-trends")
     window.close()
     window.deleteLater()
     return saved
 
 
 def main(argv: list[str]) -> int:
+    themes = ("light", "dark")
+    if "--theme" in argv:
+        themes = (argv[argv.index("--theme") + 1],)
+        argv = argv[:argv.index("--theme")] + argv[argv.index("--theme") + 2:]
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
     paths: list[Path] = []
-    for theme in ("light", "dark"):
-        paths += capture(app, out, theme)
+    for size in SIZES:
+        folder = out if size == SIZES[0] else out / f"{size[0]}x{size[1]}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for theme in themes:
+            paths += capture(app, folder, theme, size)
     print("\n".join(str(p) for p in paths))
     return 0
 

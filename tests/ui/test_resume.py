@@ -161,6 +161,7 @@ def test_killed_on_the_briefing_and_declined_keeps_no_session(
     again = make_window(qtbot, library, folder, clock, answers)
     answers.answer = False
     again.offer_resume()
+    answer_banner(again, answers)
     assert list(folder.glob("*.json")) == []
     assert SessionStore(folder).unfinished() is None
     assert "stopped before any exercise, so there was nothing to keep" in again.home.notice.text()

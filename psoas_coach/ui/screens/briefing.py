@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from psoas_coach.core import safety
 from psoas_coach.core.describe import dosage_text, minutes_text
@@ -41,13 +40,9 @@ class BriefingScreen(StepScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.M)
         layout.setSpacing(Space.M)
-        top = QHBoxLayout()
-        top.setSpacing(Space.L)
         self.title = label("", Type.TITLE, bold=True, name="briefing-title")
-        top.addWidget(self.title, 1)
+        layout.addWidget(self.title)
         self.prompt = label(_("Press Enter to begin."), Type.HEADLINE, bold=True, name="briefing-prompt")
-        top.addWidget(self.prompt, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addLayout(top)
         self.summary = label("", Type.LEAD, name="briefing-summary")
         layout.addWidget(self.summary)
         self.exercises = ColumnGrid(CARD_MIN_WIDTH, spacing=Space.M)
@@ -60,6 +55,7 @@ class BriefingScreen(StepScreen):
                                  name="briefing-safety")
         self.safety.add(self.safety_text)
         layout.addWidget(self.safety)
+        layout.addWidget(self.prompt)
         layout.addStretch(1)
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:

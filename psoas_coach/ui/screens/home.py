@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
 from psoas_coach.core.history import duration_minutes, effort_of, pain_of, program_name_of, status_words
@@ -22,6 +22,8 @@ from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.program_cards import EXERCISES_ROLE, LENGTH_ROLE, NAME_ROLE, make_card_list
 from psoas_coach.ui.widgets.text import label
 from psoas_coach.ui.widgets.week_strip import WeekStrip
+
+MIN_CARDS_HEIGHT = 220  # a card's name, length and drawings stay in view however short the window
 
 
 def last_session_text(record: dict[str, Any] | None) -> str:
@@ -61,7 +63,17 @@ class HomeScreen(QWidget):
     def __init__(self, library: ProgramLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroller = QScrollArea()  # a short window (or large text) scrolls home rather than squeeze its lines
+        scroller.setObjectName("home-scroll")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(scroller)
+        content = QWidget()
+        scroller.setWidget(content)
+        self.content_layout = layout = QVBoxLayout(content)
         layout.setContentsMargins(Space.XL, Space.L, Space.XL, Space.L)
         layout.setSpacing(Space.M)
         header = QHBoxLayout()
@@ -83,6 +95,7 @@ class HomeScreen(QWidget):
         self.programs.setAccessibleName(_("Pick a session"))
         set_scaled_font(self.programs, Type.BODY)
         make_card_list(self.programs)
+        self.programs.setMinimumHeight(MIN_CARDS_HEIGHT)
         for program in library.programs:
             self._add_program(program)
         if self.programs.count():
@@ -137,8 +150,7 @@ class HomeScreen(QWidget):
 
     def add_panel(self, panel: QWidget) -> None:
         """A part above the program cards (coaching's today line and proposals), once."""
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
+        layout = self.content_layout
         if layout.indexOf(panel) < 0:
             layout.insertWidget(layout.indexOf(self.intro), panel)
 

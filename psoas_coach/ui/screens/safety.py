@@ -11,6 +11,7 @@ from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.buttons import primary_button
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.flow_row import ColumnGrid
+from psoas_coach.ui.widgets.focus_ring import NO_RING
 from psoas_coach.ui.widgets.text import label
 
 CAUTION = (
@@ -22,7 +23,7 @@ CAUTION = (
 )
 
 MARKS = ("⚕", "✖", "⟂")  # see a therapist; stop (P); keep the pelvis neutral: each point has a sign of its own
-POINT_MIN_WIDTH = 340
+POINT_MIN_WIDTH = 720  # one point under the other, two side by side on a large screen
 
 
 class SafetyScreen(QWidget):
@@ -34,6 +35,7 @@ class SafetyScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("safety-screen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(NO_RING, True)  # the whole screen takes Enter: a ring around all of it says nothing
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.XL, Space.L, Space.XL, Space.L)
         layout.setSpacing(Space.M)
@@ -43,7 +45,7 @@ class SafetyScreen(QWidget):
         for mark, text in zip(MARKS, CAUTION):
             card = Card(row=True, name="safety-point", padding=Space.L)
             card.add(label(mark, Type.TITLE, bold=True, wrap=False), 0, Qt.AlignmentFlag.AlignTop)
-            card.add(label(str(text), Type.LEAD), 1)
+            card.add(label(str(text), Type.HEADLINE), 1)
             cards.append(card)
         self.points.set_widgets(cards)
         layout.addWidget(self.points)

@@ -85,7 +85,7 @@ class SummaryScreen(StepScreen):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.XL, Space.S, Space.XL, Space.S)
-        layout.setSpacing(Space.M)
+        layout.setSpacing(Space.S + Space.XS)
         self.headline = label("", Type.TITLE, bold=True, name="summary-headline")
         self.advice_card = Card(name="summary-advice-card", emphasis=True)
         self.advice = label(str(safety.PAIN_STOP_ADVICE), Type.LEAD, bold=True, name="summary-advice")
@@ -98,7 +98,7 @@ class SummaryScreen(StepScreen):
             layout.addWidget(w)
         ratings = QGridLayout()
         ratings.setHorizontalSpacing(Space.L)
-        ratings.setVerticalSpacing(Space.M)
+        ratings.setVerticalSpacing(Space.S)
         self.effort = RatingChips(1, 10)
         self.effort.setObjectName("summary-effort")
         self.pain = RatingChips(0, 10)
@@ -107,13 +107,15 @@ class SummaryScreen(StepScreen):
         self.notes.setObjectName("summary-notes")
         self.notes.setPlaceholderText(_("How did it feel? Anything to tell your physical therapist?"))
         self.notes.setMinimumHeight(TOUCH)
-        for field in (self.effort, self.pain, self.notes):
-            set_scaled_font(field, Type.LEAD, bold=field is not self.notes)
-        for row, (text, field) in enumerate(((_("Effort (1 easy – 10 maximal)"), self.effort),
-                                             (_("Any pain (0 none – 10 worst)"), self.pain), (_("Notes"), self.notes))):
+        for chips in (self.effort, self.pain):
+            set_scaled_font(chips, Type.LEAD, bold=True)
+        set_scaled_font(self.notes, Type.LEAD)
+        fields: tuple[tuple[str, QWidget], ...] = ((_("Effort (1 easy – 10 maximal)"), self.effort),
+                                                   (_("Any pain (0 none – 10 worst)"), self.pain), (_("Notes"), self.notes))
+        for row, (text, widget) in enumerate(fields):
             ratings.addWidget(label(text, Type.LEAD, bold=True), row, 0, Qt.AlignmentFlag.AlignVCenter)
-            ratings.addWidget(field, row, 1)
-            field.setAccessibleName(text)  # a screen reader names the field by the words beside it
+            ratings.addWidget(widget, row, 1)
+            widget.setAccessibleName(text)  # a screen reader names the field by the words beside it
         ratings.setColumnStretch(0, 1)
         ratings.setColumnStretch(1, 3)
         layout.addLayout(ratings)

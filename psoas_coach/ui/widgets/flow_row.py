@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
@@ -10,12 +12,13 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 class FlowRow(QWidget):
     """Lays its widgets out left to right in as few rows as fit the width (each at its size hint)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fill: bool = True) -> None:
         super().__init__(parent)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.items: list[QWidget] = []
         self.columns = 0
+        self.fill = fill  # buttons share the whole width; without, they keep their size, left-aligned
 
     def add(self, widget: QWidget) -> None:
         self.items.append(widget)
@@ -42,8 +45,8 @@ class FlowRow(QWidget):
             self.grid.removeWidget(widget)
         for i, widget in enumerate(self.items):
             self.grid.addWidget(widget, i // columns, i % columns)
-        for c in range(len(self.items)):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        for c in range(len(self.items) + 1):
+            self.grid.setColumnStretch(c, (1 if c < columns else 0) if self.fill else int(c == columns))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -67,10 +70,12 @@ class ColumnGrid(QWidget):
         self.items: list[QWidget] = []
         self.columns = 0
 
-    def set_widgets(self, widgets: list[QWidget]) -> None:
+    def set_widgets(self, widgets: Sequence[QWidget]) -> None:
         """Replace the cards (the old ones are deleted)."""
         for widget in self.items:
             self.grid.removeWidget(widget)
+            widget.hide()  # gone from the screen now; deleted once the event loop runs
+            widget.setParent(None)
             widget.deleteLater()
         self.items = list(widgets)
         self.columns = 0

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from psoas_coach.ui.theme import FOCUS_WIDTH, PhaseColour, Radius, current_theme, phase_of
 
 WATCHED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+NO_RING = "psoas_no_focus_ring"  # a property of whole screens that take keys: no ring around all of the window
 
 
 class FocusRing(QWidget):
@@ -41,11 +42,11 @@ class FocusRing(QWidget):
                 pass
         self.watched = []
         self.target = new if new is not None and new.window() is self.window() else None
-        widget = self.target
-        while widget is not None and widget is not self.window():
-            widget.installEventFilter(self)
-            self.watched.append(widget)
-            widget = widget.parentWidget()
+        current: QWidget | None = self.target
+        while current is not None and current is not self.window():
+            current.installEventFilter(self)
+            self.watched.append(current)
+            current = current.parentWidget()
         self.follow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
@@ -56,7 +57,7 @@ class FocusRing(QWidget):
     def follow(self) -> None:
         """Move over the focused widget (or hide when none of this window's widgets has the keyboard)."""
         target = self.target
-        if target is None or not target.isVisible():
+        if target is None or not target.isVisible() or target.property(NO_RING):
             self.hide()
             return
         margin = FOCUS_WIDTH + 1

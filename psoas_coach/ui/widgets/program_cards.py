@@ -50,8 +50,10 @@ class ProgramCardDelegate(QStyledItemDelegate):
         return scaled(base, Type.HEADLINE, bold=True), scaled(base, Type.LEAD), base
 
     def _thumb(self, width: int, count: int) -> tuple[int, int]:
+        """A drawing's size: a row of up to four across the card, no taller than a third of the list."""
         per_row = min(max(1, count), 4)
         w = (width - 2 * Space.M - (per_row - 1) * Space.S) // per_row
+        w = min(w, round(max(90, self.view.viewport().height() // 3) / ASPECT))
         return w, round(w * ASPECT)
 
     def _names_height(self, text: str, width: int, font: QFont) -> int:
@@ -73,8 +75,8 @@ class ProgramCardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         theme = current_theme(self.view)
-        chosen = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
-        card = QRectF(option.rect)  # type: ignore[attr-defined]
+        chosen = bool(option.state & QStyle.StateFlag.State_Selected)
+        card = QRectF(option.rect)
         plain = surface(theme, PhaseColour.NEUTRAL)
         colours = Surface(plain.fill, plain.text, theme.accent if chosen else plain.edge)
         painter.save()

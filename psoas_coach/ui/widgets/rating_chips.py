@@ -115,8 +115,9 @@ class RatingChips(QSlider):
         return QSize(width, self._chip_height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        widest = max(self._chip_widths(self.fontMetrics()))
-        return QSize(widest, self.heightForWidth(widest))
+        """Room for six chips a row (two rows): layouts that ignore height-for-width still leave no gap."""
+        width = max(self._chip_widths(self.fontMetrics())) * 6 + Space.S * 5
+        return QSize(width, self.heightForWidth(width))
 
     # ------------------------------------------------------------------ painting and the mouse
 
