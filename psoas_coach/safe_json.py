@@ -18,6 +18,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from psoas_coach.i18n import N_, _, fixed, ngettext
+
 MAX_DEPTH = 64
 # a string, or an unterminated one up to the end: always matches, so the scan stays linear
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
@@ -28,18 +30,19 @@ class UnsafeJsonError(ValueError):
     """The file cannot be used. ``reason`` says why in a few words; ``damaged`` is True when the file is a
     regular file whose content is bad (so it may be set aside), False when it could not be read at all."""
 
-    def __init__(self, reason: str, *, damaged: bool) -> None:
+    def __init__(self, reason: str, *, damaged: bool, unreadable: bool = False) -> None:
         super().__init__(reason)
-        self.reason = reason
+        self.reason = reason  # in the user's language: never compared, only shown
         self.damaged = damaged
+        self.unreadable = unreadable  # it could not be read at all (permission, an I/O error): left where it is
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a link")):
+    for test, name in ((stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a FIFO")), (stat.S_ISCHR, N_("a device")),
+                       (stat.S_ISBLK, N_("a device")), (stat.S_ISSOCK, N_("a socket")), (stat.S_ISLNK, N_("a link"))):
         if test(mode):
-            return name
-    return "a special file"
+            return _(name)
+    return _("a special file")
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -52,32 +55,35 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         raise
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UnsafeJsonError("is a symbolic link, not a file", damaged=False) from None
+            raise UnsafeJsonError(_("is a symbolic link, not a file"), damaged=False) from None
         if exc.errno in (errno.EACCES, errno.EPERM):
-            raise UnsafeJsonError("cannot be read (permission)", damaged=False) from None
+            raise UnsafeJsonError(_("cannot be read (permission)"), damaged=False, unreadable=True) from None
         if exc.errno in (errno.ENXIO, errno.EISDIR):
-            raise UnsafeJsonError("is not a regular file", damaged=False) from None
-        raise UnsafeJsonError(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
+            raise UnsafeJsonError(_("is not a regular file"), damaged=False) from None
+        raise UnsafeJsonError(_("cannot be read ({reason})").format(reason=exc.strerror or exc.__class__.__name__),
+                              damaged=False, unreadable=True) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UnsafeJsonError(f"is not a regular file ({_kind(info.st_mode)})", damaged=False)
+            raise UnsafeJsonError(_("is not a regular file ({kind})").format(kind=_kind(info.st_mode)), damaged=False)
         if info.st_size > max_bytes:
-            raise UnsafeJsonError(f"is too big ({_size(info.st_size)}; at most {_size(max_bytes)})", damaged=True)
+            raise UnsafeJsonError(_("is too big ({size}; at most {limit})").format(size=_size(info.st_size), limit=_size(max_bytes)),
+                                  damaged=True)
         chunks = []
         left = max_bytes + 1
         while left > 0:
             try:
                 chunk = os.read(fd, min(left, 1 << 20))
             except OSError as exc:
-                raise UnsafeJsonError(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
+                raise UnsafeJsonError(_("cannot be read ({reason})").format(reason=exc.strerror or exc.__class__.__name__),
+                                      damaged=False, unreadable=True) from None
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > max_bytes:  # grew while it was read
-            raise UnsafeJsonError(f"is too big (more than {_size(max_bytes)})", damaged=True)
+            raise UnsafeJsonError(_("is too big (more than {limit})").format(limit=_size(max_bytes)), damaged=True)
         return data
     finally:
         os.close(fd)
@@ -85,20 +91,20 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def _size(n: int) -> str:
     if n >= 1 << 20:
-        return f"{n / (1 << 20):.1f} MB"
+        return _("{size} MB").format(size=fixed(n / (1 << 20), 1))
     if n >= 1 << 10:
-        return f"{n / (1 << 10):.0f} KB"
-    return f"{n} bytes"
+        return _("{size} KB").format(size=fixed(n / (1 << 10), 0))
+    return ngettext("{count} byte", "{count} bytes", n).format(count=n)
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
 def _finite(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is too big")
+        raise ValueError(_("the number {number} is too big").format(number=text[:20]))
     return value
 
 
@@ -111,17 +117,18 @@ def depth_of(text: str) -> int:
 def parse(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
     """Decode *text*; UnsafeJsonError (damaged) if it is not JSON, holds NaN/Infinity or nests deeper than *max_depth*."""
     if depth_of(text) > max_depth:
-        raise UnsafeJsonError(f"is nested more than {max_depth} levels deep", damaged=True)
+        raise UnsafeJsonError(_("is nested more than {depth} levels deep").format(depth=max_depth), damaged=True)
     try:
         return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
-        raise UnsafeJsonError(f"is not valid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})", damaged=True) from None
+        raise UnsafeJsonError(_("is not valid JSON ({detail}: line {line} column {column})").format(
+            detail=exc.msg, line=exc.lineno, column=exc.colno), damaged=True) from None
     except RecursionError:  # depth_of should have caught it; never let it escape
-        raise UnsafeJsonError("is nested too deeply", damaged=True) from None
+        raise UnsafeJsonError(_("is nested too deeply"), damaged=True) from None
     except ValueError as exc:  # NaN, Infinity, 1e999, an integer of thousands of digits
         text = str(exc)
-        words = "a number has too many digits" if "digits" in text else text.split(" (")[0].strip().rstrip(".")[:80]
-        raise UnsafeJsonError(f"cannot be used ({words})", damaged=True) from None
+        words = _("a number has too many digits") if "digits" in text else text.split(" (")[0].strip().rstrip(".")[:80]
+        raise UnsafeJsonError(_("cannot be used ({reason})").format(reason=words), damaged=True) from None
 
 
 def read_json_file(path: Path, max_bytes: int, *, max_depth: int = MAX_DEPTH) -> Any:
@@ -130,5 +137,5 @@ def read_json_file(path: Path, max_bytes: int, *, max_depth: int = MAX_DEPTH) ->
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnsafeJsonError("is not UTF-8 text", damaged=True) from None
+        raise UnsafeJsonError(_("is not UTF-8 text"), damaged=True) from None
     return parse(text, max_depth=max_depth)

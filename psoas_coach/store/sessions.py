@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from psoas_coach.i18n import _, lazy, ngettext
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import fsync_dir, write_atomic
 from psoas_coach.store.errors import StoreError, reason_of, save_error
@@ -32,7 +33,7 @@ _SAFE = re.compile(r"[^0-9A-Za-z_-]")
 _STAMPED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}_")
 CORRUPT = "corrupt"
 CONFLICTS = "conflicts"
-READ_ONLY = "This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged."
+READ_ONLY = lazy("This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged.")
 
 Record = dict[str, Any]
 
@@ -53,11 +54,13 @@ class LoadResult:
         if not self.problems:
             return None
         n = len(self.problems)
-        files = "1 session file" if n == 1 else f"{n} session files"
-        verb = "was" if n == 1 else "were"
         if self.moved_aside:
-            return f"{files} could not be read and {verb} moved to {self.corrupt_folder}; the rest of the history loaded."
-        return f"{files} could not be read and {verb} left in place; the rest of the history loaded."
+            return ngettext("{count} session file could not be read and was moved to {folder}; the rest of the history "
+                            "loaded.", "{count} session files could not be read and were moved to {folder}; the rest of "
+                            "the history loaded.", n).format(count=n, folder=self.corrupt_folder)
+        return ngettext("{count} session file could not be read and was left in place; the rest of the history loaded.",
+                        "{count} session files could not be read and were left in place; the rest of the history loaded.",
+                        n).format(count=n)
 
 
 class SessionStore:
@@ -96,7 +99,7 @@ class SessionStore:
         """
         _check(record)
         if is_newer(record):
-            raise StoreError(READ_ONLY)
+            raise StoreError(str(READ_ONLY))
         path = self.path_for(record)
         data = encode(record)
         try:
@@ -107,7 +110,7 @@ class SessionStore:
                 if old is not None:
                     state = _bytes_state(old)
                     if state == "newer":
-                        raise StoreError(READ_ONLY)
+                        raise StoreError(str(READ_ONLY))
                     if state == "unreadable":
                         self._move_aside(path, self.corrupt_folder)
                 write_atomic(path, data)
@@ -128,7 +131,7 @@ class SessionStore:
     def delete(self, record: Record) -> None:
         """Remove *record*'s file. Undo is ``save(record)`` with the record the caller kept."""
         if is_newer(record):
-            raise StoreError(READ_ONLY)
+            raise StoreError(str(READ_ONLY))
         targets = {self.path_for(record)}
         known = self._names.pop(str(record["id"]), None)
         if known is not None:
@@ -144,7 +147,8 @@ class SessionStore:
         except StoreError:
             raise
         except OSError as exc:
-            raise StoreError(f"Could not delete the session in {self.folder} because {reason_of(exc)}.") from exc
+            raise StoreError(_("Could not delete the session in {folder} because {reason}.").format(
+                folder=self.folder, reason=reason_of(exc))) from exc
 
     # ------------------------------------------------------------------ reading
 
@@ -363,17 +367,17 @@ def _read_record(path: str) -> tuple[Record | None, str]:
         with open(path, "rb") as fh:
             raw = json.loads(fh.read())
     except OSError as exc:
-        return None, f"could not be opened ({reason_of(exc)})"
+        return None, _("could not be opened ({reason})").format(reason=reason_of(exc))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return None, "is not valid JSON"
+        return None, _("is not valid JSON")
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
-        return None, "is not a session record"
+        return None, _("is not a session record")
     if not isinstance(raw.get("started", ""), str):
-        return None, "has an unreadable start time"
+        return None, _("has an unreadable start time")
     try:
         return migrate(raw), ""
     except (MigrationError, KeyError, TypeError, ValueError):
-        return None, "has an unknown schema_version"
+        return None, _("has an unknown schema_version")
 
 
 def _json_names(folder: Path, *, clean_temp: bool) -> list[str]:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from psoas_coach.i18n import lazy
 from psoas_coach.core.plan import StepKind
 
 
@@ -104,11 +105,11 @@ THEME_CHOICES = ("system", *THEMES)
 SWATCHES = LIGHT.phases  # the light theme's phase colours (kept for existing callers)
 
 PHASE_NAMES = {
-    PhaseColour.WORK: "Work",
-    PhaseColour.HOLD: "Hold",
-    PhaseColour.REST: "Rest",
-    PhaseColour.DONE: "Done",
-    PhaseColour.PAIN: "Stopped",
+    PhaseColour.WORK: lazy("Work"),
+    PhaseColour.HOLD: lazy("Hold"),
+    PhaseColour.REST: lazy("Rest"),
+    PhaseColour.DONE: lazy("Done"),
+    PhaseColour.PAIN: lazy("Stopped"),
     PhaseColour.NEUTRAL: "",
 }
 
