@@ -14,7 +14,6 @@ from psoas_coach.core.program import load_program_file
 from psoas_coach.keepawake import CANNOT_KEEP_AWAKE, NullKeepAwake
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.errors import save_error
-from psoas_coach.store.sessions import LoadResult
 from psoas_coach.store.unfinished import check_unfinished
 
 TRANSLATED = [code for code in i18n.CODES if code != i18n.SOURCE_LANGUAGE]
@@ -58,8 +57,6 @@ def test_store_and_file_errors_are_dutch(tmp_path: Path) -> None:
         read_json_file(bad, 1000)
     assert err.value.reason.startswith("is geen geldige JSON") and err.value.damaged and not err.value.unreadable
     assert check_unfinished({"kind": "nope"}) == "is geen automatische opslag van Psoas Coach"
-    assert LoadResult(problems=["a", "b"]).notice() == (
-        "2 sessiebestanden konden niet worden gelezen en zijn blijven staan; de rest van de geschiedenis is geladen.")
 
 
 def test_a_program_file_error_names_field_and_reason_in_italian(tmp_path: Path) -> None:

@@ -247,6 +247,10 @@ class MainWindow(QMainWindow):
             self.recorder.release()
             return
         self.recorder.release()
+        if path is None:
+            self.home.set_notice(why_not + _("Your interrupted {program} session stopped before any exercise, so there "
+                                             "was nothing to keep.").format(program=name))
+            return
         self.home.set_notice(why_not + _("Your interrupted {program} session was kept as a partial session ({file}).").format(
             program=name, file=path.name))
         self.refresh_last_session()
