@@ -177,6 +177,13 @@ class SpeechLoader(QObject):
 
         if importlib.util.find_spec("piper") is None:
             return _("the piper-tts package is not installed")
+        from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
+
+        if current_language() != SOURCE_LANGUAGE:  # the bundled voice speaks English only
+            from psoas_coach.speech.voices import language_name
+
+            return _("no natural voice for {language} is installed (add a Piper voice of that language with "
+                     "Voice… on home)").format(language=language_name(current_language()) or current_language())
         return str(NO_NATURAL_VOICE)
 
     def _start_natural(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,11 +116,13 @@ def read_voice(model: Path, *, bundled: bool = False) -> NaturalVoice:
         raise VoiceError(_("{config} is not a Piper voice description (it lacks {what}).").format(config=config.name, what=what))
     found = data.get("language")
     language: dict[str, object] = found if isinstance(found, dict) else {}
-    code = str(language.get("code") or "")
+    stem = model.name[: -len(".onnx")] if model.name.endswith(".onnx") else model.stem
+    named = stem.split("-")[0]  # Piper names its voices <code>-<speaker>-<quality>: "de_DE-thorsten-medium"
+    code = str(language.get("code") or (named if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", named) else ""))
     name_english = str(language.get("name_english") or code or _("unknown language"))
     country = language.get("country_english")
     label = f"{name_english} ({country})" if country else name_english
-    return NaturalVoice(model.name[: -len(".onnx")] if model.name.endswith(".onnx") else model.stem, label,
+    return NaturalVoice(stem, label,
                         str(audio.get("quality") or "unknown"), model, config, bundled, code)
 
 
@@ -158,12 +161,17 @@ def natural_voices(folder: Path) -> list[NaturalVoice]:
     return list(found.values())
 
 
-def find_voice(voice_id: str | None, folder: Path) -> NaturalVoice | None:
-    """The natural voice *voice_id* names, the default one (the bundled voice first) for None."""
+def find_voice(voice_id: str | None, folder: Path, language: str | None = None) -> NaturalVoice | None:
+    """The natural voice that speaks *language* (default: the active one): *voice_id* if it speaks it, else
+    the best match of that language (the bundled voice first), else None (espeak-ng of the language speaks)."""
+    from psoas_coach.i18n import current_language
+    from psoas_coach.speech.voice_choice import natural_for_language
+
     voices = natural_voices(folder)
-    if voice_id is None:
-        return voices[0] if voices else None
-    return next((v for v in voices if v.id == voice_id), None)
+    if voice_id is not None and all(v.id != voice_id for v in voices):
+        return None  # a chosen voice that is gone: the caller says so
+    found = natural_for_language(language or current_language(), [(v.id, v.code) for v in voices], voice_id)
+    return next((v for v in voices if v.id == found), None)
 
 
 def add_voice(model: Path, folder: Path) -> NaturalVoice:
