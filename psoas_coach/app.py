@@ -9,7 +9,7 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from psoas_coach.cli import parse_args
+from psoas_coach.cli import parse_args, quiet_on_closed_stdout
 from psoas_coach.core.clock import SystemClock
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
@@ -278,12 +278,13 @@ def add_voice(window: MainWindow, paths: AppPaths, settings: SettingsStore, app:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    paths = resolve_paths(args.data_dir)
-    install_crash_log(paths)
-    command = getattr(args, "func", None)
-    if command is not None:
-        return int(command(args, paths))
+    with quiet_on_closed_stdout():  # `psoas-coach schedule | head -3` ends without a traceback
+        args = parse_args(argv)
+        paths = resolve_paths(args.data_dir)
+        install_crash_log(paths)
+        command = getattr(args, "func", None)
+        if command is not None:
+            return int(command(args, paths))
     return run_gui(args, paths)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import select
 import sys
-from typing import Sequence
+from contextlib import contextmanager
+from typing import Iterator, Sequence
 
 from psoas_coach import __version__
 from psoas_coach.commands import COMMANDS, command_module
@@ -85,3 +88,42 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser(argv).parse_args(argv)
+
+
+# What a shell reports for a program ended by SIGPIPE (128 + 13), as `yes | head -1` shows.
+EXIT_CLOSED_PIPE = 141
+
+
+@contextmanager
+def quiet_on_closed_stdout() -> Iterator[None]:
+    """End quietly with EXIT_CLOSED_PIPE when the reader of stdout goes away (``psoas-coach schedule |
+    head -3``), instead of a BrokenPipeError traceback; any other error goes on as it is.
+
+    As Python's documentation of SIGPIPE recommends: flush inside the guard, so a late error is
+    caught too, then point stdout at devnull so the flush at exit has nowhere to fail.
+    """
+    try:
+        try:
+            yield
+        finally:
+            sys.stdout.flush()  # also after --help/--version, whose text would otherwise fail at exit
+    except BrokenPipeError:
+        if not _stdout_reader_gone():
+            raise  # a pipe of the command's own broke: a real error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise SystemExit(EXIT_CLOSED_PIPE) from None
+
+
+def _stdout_reader_gone() -> bool:
+    """True when stdout is a pipe whose reading end is closed (poll reports an error on it)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return False  # stdout is not a real file (replaced in a test): the broken pipe was not it
+    if not hasattr(select, "poll"):
+        return True  # no poll (Windows): trust the error
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _fd, events in poller.poll(0))
