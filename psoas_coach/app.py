@@ -19,6 +19,7 @@ from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QDialog
 
     from psoas_coach.first_paint import StartUpSteps
@@ -182,7 +183,6 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     from psoas_coach.ui.screens.coaching_panel import CoachingPanel
     from psoas_coach.ui.theme import apply_colour_scheme
     from psoas_coach.ui.window_state import WindowState
-    from psoas_coach.ui.widgets.app_icon import app_icon
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -190,7 +190,6 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     app.setApplicationName("Psoas Coach")
     app.setApplicationDisplayName("Psoas Coach")
     app.setDesktopFileName("io.github.psoascoach.PsoasCoach")  # the installed .desktop file (Wayland app id)
-    app.setWindowIcon(app_icon())
     try:
         library = load_programs(paths)
     except ProgramError as exc:  # a broken built-in: nothing to coach, say why
@@ -229,6 +228,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
 
     if levels.load().safety_accepted is None:
         add_coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
+    steps.add("window icon", lambda: set_window_icon(app))  # no window shows an icon before its first frame
     steps.add("last session", window.refresh_last_session)  # lists the history folder: ~10 ms with 5,000
     steps.add("session view", lambda: window.session)
     steps.add("coaching", add_coaching)
@@ -255,6 +255,14 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
         SessionStore(paths.sessions, parse_cache=paths.parse_cache)))
     window.show_restored()
     return window
+
+
+def set_window_icon(app: QGuiApplication) -> None:
+    """The app icon on every window: eight PNG sizes decoded and handed to the window system (about
+    10 ms, and 1.4 MB to the X server), so it is a start-up step after the first paint."""
+    from psoas_coach.ui.widgets.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
 
 
 def add_voice(window: MainWindow, paths: AppPaths, settings: SettingsStore, app: QCoreApplication,
