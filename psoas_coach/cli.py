@@ -41,6 +41,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--mute", action="store_true", help="start with spoken cues off (captions stay on)")
     parser.add_argument("--theme", choices=("system", "light", "dark"), default="system",
                         help="colour scheme of the window (default: follow the system)")
+    if not _names_a_command_or_help(argv):
+        return parser  # the window is starting: no sub-command parsers to build (seven, about 5 ms)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _command_in(argv)
     if chosen is not None:
@@ -55,6 +57,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 # options of the main parser that take a value, so their value is never mistaken for a command
 _VALUE_OPTIONS = frozenset({"--data-dir", "--program", "--speed", "--theme"})
+
+
+def _names_a_command_or_help(argv: Sequence[str] | None) -> bool:
+    """True when the command line has a word that is not an option or its value, or asks for help."""
+    skip = False
+    for token in list(sys.argv[1:] if argv is None else argv):
+        if skip:
+            skip = False
+        elif token in _VALUE_OPTIONS:
+            skip = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return True
+    return False
 
 
 def _command_in(argv: Sequence[str] | None) -> str | None:
