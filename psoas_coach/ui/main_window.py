@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.program import Program, ProgramLibrary
@@ -15,12 +15,12 @@ from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.screens.home import HomeScreen
 from psoas_coach.ui.session_driver import SessionDriver
-from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from psoas_coach.ui.screens.history import HistoryScreen  # imports QtCharts: only when History opens
     from psoas_coach.ui.screens.session import SessionView  # built after the first paint, or when needed
+    from psoas_coach.ui.shortcuts import ShortcutsOverlay  # built the first time '?' is pressed
 
 AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
@@ -32,6 +32,8 @@ APP_TITLE = "Psoas Coach"
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
     """The real confirmation dialog; tests hand the window their own function instead."""
+    from PySide6.QtWidgets import QMessageBox  # its first use costs about 1 ms: not before the first paint
+
     answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -39,6 +41,8 @@ def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
 
 def choose_save_file(parent: QWidget, suggested: str) -> str | None:
     """The real save dialog; tests hand the window their own function instead."""
+    from PySide6.QtWidgets import QFileDialog  # as QMessageBox above
+
     path, _filter = QFileDialog.getSaveFileName(parent, "Export the session", suggested, "JSON files (*.json)")
     return path or None
 
@@ -88,7 +92,7 @@ class MainWindow(QMainWindow):
         self._session: SessionView | None = None  # see the session property
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-        self.shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
+        self._shortcuts: ShortcutsOverlay | None = None  # see the shortcuts property
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
@@ -125,6 +129,15 @@ class MainWindow(QMainWindow):
             self.driver.refreshed.connect(view.refresh)
             self._session = view
         return self._session
+
+    @property
+    def shortcuts(self) -> ShortcutsOverlay:
+        """The '?' key list, built the first time it is shown: a style-sheeted panel nobody sees at start."""
+        if self._shortcuts is None:
+            from psoas_coach.ui.shortcuts import ShortcutsOverlay
+
+            self._shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
+        return self._shortcuts
 
     def show_restored(self) -> None:
         """Show the window as it was left: full screen or at its saved size and place."""
@@ -248,7 +261,7 @@ class MainWindow(QMainWindow):
             self.engine.pain_stop()
 
     def end_session(self) -> None:
-        if self.shortcuts.isVisible():  # Esc closes the key list first
+        if self._shortcuts is not None and self._shortcuts.isVisible():  # Esc closes the key list first
             self.shortcuts.hide()
             return
         engine = self.engine
