@@ -54,6 +54,9 @@ class WindowWatcher:
         if not self.display.has_extension("DAMAGE"):
             raise RuntimeError(f"the X server at {display_name} has no DAMAGE extension")
         self.display.damage_query_version()
+        # a window may be gone before its DAMAGE object is made (Qt's short-lived helper windows):
+        # that X error is expected and says nothing about the command
+        self.display.set_error_handler(lambda error, request: None)
         self.damage_event = self.display.extension_event.DamageNotify
         self.root = self.display.screen().root
         self.root.change_attributes(event_mask=X.SubstructureNotifyMask)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -154,6 +155,7 @@ def wire_keep_awake(window: MainWindow, make: Callable[[Report], KeepAwake] = cr
 
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    gc.disable()  # no collector passes before the first frame (about 5 ms); resume_collector turns it back on
     from PySide6.QtWidgets import QApplication
 
     window = build_gui(args, paths)
@@ -228,6 +230,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
 
     if levels.load().safety_accepted is None:
         add_coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
+    steps.add("collector", resume_collector)
     steps.add("window icon", lambda: set_window_icon(app))  # no window shows an icon before its first frame
     steps.add("last session", window.refresh_last_session)  # lists the history folder: ~10 ms with 5,000
     steps.add("session view", lambda: window.session)
@@ -255,6 +258,13 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
         SessionStore(paths.sessions, parse_cache=paths.parse_cache)))
     window.show_restored()
     return window
+
+
+def resume_collector() -> None:
+    """Just after the first paint: what start-up built lives as long as the app, so it is set aside
+    (gc.freeze) and the collector resumes with nothing old to scan, so its first pass is no stall."""
+    gc.freeze()
+    gc.enable()
 
 
 def set_window_icon(app: QGuiApplication) -> None:

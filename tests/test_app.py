@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import Iterator
@@ -11,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.app import build_gui
+from psoas_coach.app import build_gui, resume_collector
 from psoas_coach.cli import parse_args
 from psoas_coach.paths import resolve_paths
 from psoas_coach.store.coaching_store import CoachingStore
@@ -136,3 +137,28 @@ def test_the_voice_button_works_from_the_first_paint(qtbot: QtBot, tmp_path: Pat
     button.click()  # at once: start-up finishes, then the dialog opens
     assert len(opened) == 1
     window.close()
+
+
+def test_the_window_icon_comes_with_the_start_up_steps(qtbot: QtBot, tmp_path: Path) -> None:
+    """The icon waits for the first paint (eight PNGs decoded); once the steps ran, every size is set."""
+    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    window = build(["--data-dir", str(tmp_path), "--mute"])
+    window.finish_start_up()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert len(app.windowIcon().availableSizes()) >= 8
+    window.close()
+
+
+def test_the_collector_resumes_after_the_first_paint() -> None:
+    """run_gui turns the cyclic collector off for start-up; its first step turns it back on, with what
+    start-up built set aside so the first pass has nothing old to scan."""
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        resume_collector()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
