@@ -127,7 +127,7 @@ def add_voice_settings_action(window: MainWindow, open_dialog: Callable[[], None
 
     action = QAction("Voice… (V)", window)
     action.setObjectName("voice-settings")
-    action.setShortcut(QKeySequence("V"))
+    action.setShortcuts([QKeySequence("V")])
     action.triggered.connect(open_dialog)
     window.addAction(action)
     window.home.add_button("Voice… (V)", "home-voice").clicked.connect(open_dialog)
@@ -156,11 +156,11 @@ def wire_keep_awake(window: MainWindow, make: Callable[[Report], KeepAwake] = cr
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     gc.disable()  # no collector passes before the first frame (about 5 ms); resume_collector turns it back on
-    from PySide6.QtWidgets import QApplication
-
     window = build_gui(args, paths)
     if window is None:
         return 1
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     assert app is not None
     return int(app.exec())
@@ -174,13 +174,23 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     ``--program``) is added just after it, one step per turn of the event loop, and all at once if a
     session is asked for sooner. The first-run safety note is the exception: it is the first screen.
     """
+    # The Qt-free part first: once PySide6 is imported, its import hook reads the source of every
+    # module named in an import statement (its __feature__ check), so the stores and the programs
+    # are loaded before Qt is.
+    from psoas_coach.store.coaching_store import CoachingStore
+    from psoas_coach.store.recording import SessionRecorder
+    from psoas_coach.store.sessions import SessionStore
+    from psoas_coach.store.settings import SettingsStore
+
+    try:
+        library = load_programs(paths)
+    except ProgramError as exc:  # a broken built-in: nothing to coach, say why
+        print(f"psoas-coach: {exc}", file=sys.stderr)
+        return None
+
     from PySide6.QtWidgets import QApplication
 
     from psoas_coach.first_paint import StartUpSteps
-    from psoas_coach.store.recording import SessionRecorder
-    from psoas_coach.store.settings import SettingsStore
-    from psoas_coach.store.coaching_store import CoachingStore
-    from psoas_coach.store.sessions import SessionStore
     from psoas_coach.ui.main_window import MainWindow
     from psoas_coach.ui.screens.coaching_panel import CoachingPanel
     from psoas_coach.ui.theme import apply_colour_scheme
@@ -192,11 +202,6 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     app.setApplicationName("Psoas Coach")
     app.setApplicationDisplayName("Psoas Coach")
     app.setDesktopFileName("io.github.psoascoach.PsoasCoach")  # the installed .desktop file (Wayland app id)
-    try:
-        library = load_programs(paths)
-    except ProgramError as exc:  # a broken built-in: nothing to coach, say why
-        print(f"psoas-coach: {exc}", file=sys.stderr)
-        return None
     store = SessionStore(paths.sessions, parse_cache=paths.parse_cache)
     recorder = SessionRecorder(store, speed=args.speed)
     settings = SettingsStore(paths.config)
@@ -231,6 +236,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths) -> MainWindow | None:
     if levels.load().safety_accepted is None:
         add_coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
     steps.add("collector", resume_collector)
+    steps.add("Qt enum types", build_qt_enum_types)
     steps.add("window icon", lambda: set_window_icon(app))  # no window shows an icon before its first frame
     steps.add("last session", window.refresh_last_session)  # lists the history folder: ~10 ms with 5,000
     steps.add("session view", lambda: window.session)
@@ -265,6 +271,13 @@ def resume_collector() -> None:
     (gc.freeze) and the collector resumes with nothing old to scan, so its first pass is no stall."""
     gc.freeze()
     gc.enable()
+
+
+def build_qt_enum_types() -> None:
+    """PySide6 builds all 93 enum types of its Qt namespace (about 13 ms) the first time anything
+    names it; nothing before the first paint does (ui/qt_values.py), so they are built here, in a
+    step of their own, rather than inside whichever later step names Qt first."""
+    from PySide6.QtCore import Qt  # noqa: F401 (importing the name is what builds them)
 
 
 def set_window_icon(app: QGuiApplication) -> None:

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.home.history_requested.connect(self.show_history)
         self.history_action = QAction("History (H)", self)
         self.history_action.setObjectName("history")
-        self.history_action.setShortcut(QKeySequence("H"))
+        self.history_action.setShortcuts([QKeySequence("H")])  # a list: setShortcut() names Qt (qt_values)
         self.history_action.triggered.connect(self.show_history)
         self.addAction(self.history_action)
         self.driver.refreshed.connect(self.recorder.tick)
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         mute.setObjectName("mute")
         mute.setCheckable(True)
         mute.setChecked(muted)
-        mute.setShortcut(QKeySequence("M"))
+        mute.setShortcuts([QKeySequence("M")])
         mute.toggled.connect(self._on_mute)
         self.addAction(mute)
         actions["mute"] = mute

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_coach.ui.qt_values import TAB_FOCUS
 from psoas_coach.ui.theme import scaled_font
 from psoas_coach.ui.widgets.text import label
 
@@ -80,7 +81,7 @@ class CoachingPanel(QWidget):
         self.report_button = QPushButton("Report for a therapist…")
         self.report_button.setObjectName("home-report")
         for button in (self.range_button, self.report_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setProperty("focusPolicy", TAB_FOCUS)  # by value: see qt_values
             tools.addWidget(button)
         tools.addStretch(1)
         layout.addLayout(tools)
