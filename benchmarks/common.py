@@ -9,9 +9,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from services import die_with_parent
 
@@ -144,8 +145,9 @@ def returning_user(data: Path) -> Path:
     """A data dir whose user has already read and accepted the first-run safety note."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    from psoas_coach.core import coaching
     from psoas_coach.store.coaching_store import CoachingStore
 
     data.mkdir(parents=True, exist_ok=True)
-    CoachingStore(data).accept_safety("2026-01-01T08:00:00+00:00")
+    CoachingStore(data).update(coaching.accept_safety, "2026-01-01T08:00:00+00:00")
     return data

@@ -277,7 +277,8 @@ class Settle(QObject):
         from psoas_coach.ui.main_window import MainWindow
 
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        return getattr(windows[0].finish_start_up, "__self__", None) if windows else None
+        startup = getattr(windows[0].finish_start_up, "__self__", None) if windows else None
+        return getattr(startup, "steps", None)  # ui.startup.StartUp's step runner
 
     def check(self) -> None:
         steps = self.steps()

@@ -1,6 +1,6 @@
-"""Run the benchmarks and print one table: start-up, timing, responsiveness, scale, memory.
+"""Run the benchmarks and print one table: start-up, timing, responsiveness, scale, memory, voice.
 
-    python benchmarks/run.py              # every benchmark, 5 runs each (about 10 minutes)
+    python benchmarks/run.py              # every benchmark, 5 runs each (about 12 minutes)
     python benchmarks/run.py --quick      # a smoke run in seconds: 1 run, short sessions, small store
     python benchmarks/run.py --only startup scale --runs 3
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Row, Settings, table  # noqa: E402
 from services import display, sound_server  # noqa: E402
 
-BENCHMARKS = ("startup", "timing", "scale", "memory")
+BENCHMARKS = ("startup", "timing", "scale", "memory", "voice")
 DROPPED_ENV = ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "PSOAS_COACH_HOME", "PULSE_SERVER")
 
 

@@ -29,7 +29,7 @@ from psoas_coach.core.engine import SessionEngine  # noqa: E402
 from psoas_coach.core.plan import SessionPlan, build_plan  # noqa: E402
 from psoas_coach.core.program import load_library  # noqa: E402
 from psoas_coach.speech.cache import ClipCache  # noqa: E402
-from psoas_coach.speech.renderer import Pyttsx3Renderer  # noqa: E402
+from psoas_coach.speech.renderer import ClipRenderer  # noqa: E402
 
 RATE = 175
 
@@ -38,7 +38,7 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def render_all(cache: ClipCache, texts: list[str]) -> tuple[float, Pyttsx3Renderer, dict[str, float], str]:
+def render_all(cache: ClipCache, texts: list[str]) -> tuple[float, ClipRenderer, dict[str, float], str]:
     done = threading.Event()
     clips: dict[str, float] = {}
     why: list[str] = []
@@ -53,7 +53,7 @@ def render_all(cache: ClipCache, texts: list[str]) -> tuple[float, Pyttsx3Render
         if len(clips) == len(texts):
             done.set()
 
-    renderer = Pyttsx3Renderer(cache, voice=None, on_ready=on_ready, on_clip=on_clip)
+    renderer = ClipRenderer(cache, voice=None, on_ready=on_ready, on_clip=on_clip)
     t0 = time.perf_counter()
     renderer.start()
     renderer.request(texts)

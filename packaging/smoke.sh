@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the built app: build it with PyInstaller (packaging/build.sh), start it under Xvfb
-# and check that its window ("Psoas Coach") appears with its icon (read from the packaged assets).
+# and check that its window ("Psoas Coach") appears with its icon (read from the packaged assets) and
+# that it renders speech with the natural voice (Piper, through `psoas-coach-cli doctor`).
 # Prints build time, folder size and start time.
 # Usage: packaging/smoke.sh [--no-build]    Needs: Xvfb (xvfb), xwininfo (x11-utils), bc.
 # SMOKE_SHOT=file.png also saves a screenshot of the virtual screen (needs ImageMagick's import).
@@ -31,6 +32,15 @@ cleanup() {
 trap cleanup EXIT
 
 "$app/psoas-coach-cli" --version > "$work/version.txt"
+
+# The built app speaks with the natural voice: the doctor loads Piper in the render process (the app
+# started as itself with --speech-worker) and renders a clip with the bundled en_US-joe-medium voice.
+PSOAS_COACH_HOME="$work/doctor" "$app/psoas-coach-cli" doctor > "$work/doctor.txt" 2>&1 || true
+natural_line=$(grep '^Natural voice: ' "$work/doctor.txt" || true)
+case "$natural_line" in
+  "Natural voice: en_US-joe-medium ("*"real-time factor"*) ;;
+  *) echo "smoke: FAILED, the built app does not speak with the natural voice:" >&2; cat "$work/doctor.txt" >&2; exit 1 ;;
+esac
 
 # A private X server at 1366x768, the smallest laptop screen the app is designed for.
 Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
@@ -79,3 +89,4 @@ fi
 rm -rf "$work"
 echo "smoke: OK  version: $("$app/psoas-coach-cli" --version 2>&1 | head -1)"
 echo "smoke: build ${build_seconds}, size $(du -sh "$app" | cut -f1), window after ${start_seconds} s"
+echo "smoke: ${natural_line}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,22 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise
     if durable:
         fsync_dir(folder)
+
+
+def append_private(path: Path, text: str) -> None:
+    """Append *text* to *path* (a log), creating it private to the user whatever the umask (its folder must
+    exist). Only a regular file is appended to: a link or a FIFO in its place raises OSError, never followed."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if os.name == "posix":
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise OSError(f"{path} is not a regular file")
+            os.fchmod(fd, 0o600)
+        os.write(fd, text.encode("utf-8", "replace"))
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(folder: Path) -> None:

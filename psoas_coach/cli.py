@@ -6,20 +6,21 @@ import argparse
 import os
 import select
 import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Iterator, Sequence
 
 from psoas_coach import __version__
 from psoas_coach.commands import COMMANDS, command_module
+from psoas_coach.i18n import CODES, _
 
 
 def _speed(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--speed needs a number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(_("--speed needs a number, not {text}").format(text=repr(text))) from None
     if not 0 < value <= 10000:
-        raise argparse.ArgumentTypeError(f"--speed must be above 0 and at most 10000, not {text}")
+        raise argparse.ArgumentTypeError(_("--speed must be above 0 and at most 10000, not {text}").format(text=text))
     return value
 
 
@@ -27,20 +28,27 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for *argv* (default: the process's arguments): only the chosen sub-command is loaded."""
     parser = argparse.ArgumentParser(
         prog="psoas-coach",
-        description="Psoas Coach: a guided psoas strengthening routine with big countdowns, spoken cues "
-        "and a private record of every session.",
-        epilog="Keys in a session: Enter/Right start or next, Space pause, Left back, P sharp pain stop, "
-        "M mute, F11 fullscreen, Esc end, ? shortcuts.",
+        description=_("Psoas Coach: a guided psoas strengthening routine with big countdowns, spoken cues "
+                      "and a private record of every session."),
+        epilog=_("Keys in a session: Enter/Right start or next, Space pause, Left back, P sharp pain stop, "
+                 "M mute, F11 fullscreen, Esc end, ? shortcuts."),
     )
     parser.add_argument("--version", action="version", version=f"psoas-coach {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep sessions, settings and cache here "
-                        "(default: $PSOAS_COACH_HOME, else the usual per-user data folder)")
-    parser.add_argument("--program", metavar="ID", help="open this program ready to start (e.g. foundation, advanced)")
+    parser.add_argument("--data-dir", metavar="DIR", help=_("keep sessions, settings and cache here "
+                        "(default: $PSOAS_COACH_HOME, else the usual per-user data folder)"))
+    parser.add_argument("--program", metavar="ID", help=_("open this program ready to start (e.g. foundation, advanced)"))
     parser.add_argument("--speed", metavar="F", type=_speed, default=1.0,
-                        help="run every timer F times faster, for demos and tests (default 1)")
-    parser.add_argument("--mute", action="store_true", help="start with spoken cues off (captions stay on)")
-    parser.add_argument("--theme", choices=("system", "light", "dark"), default="system",
-                        help="colour scheme of the window (default: follow the system)")
+                        help=_("run every timer F times faster, for demos and tests (default 1)"))
+    parser.add_argument("--mute", action="store_true", help=_("start with spoken cues off (captions stay on)"))
+    parser.add_argument("--theme", choices=("system", "light", "dark", "high-contrast"), default=None,
+                        help=_("colour scheme of the window (default: the saved setting, else follow the "
+                               "system, high contrast included)"))
+    parser.add_argument("--reduce-motion", action="store_true",
+                        help=_("countdown rings and bars move in whole steps, nothing glides"))
+    parser.add_argument("--lang", metavar="CODE", type=_lang, default=None,
+                        help=_("language of the window, the spoken cues and the reports, one of {codes} "
+                               "(default: the one chosen in the window, else the system's)").format(
+                            codes=", ".join(CODES)))
     if not _names_a_command_or_help(argv):
         return parser  # the window is starting: no sub-command parsers to build (seven, about 5 ms)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -49,14 +57,37 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         command_module(chosen).register(sub)
     for name, (_module, help_text) in COMMANDS.items():
         if name not in sub.choices:  # named for --help; its module is imported only when it runs
-            sub.add_parser(name, help=help_text)
+            sub.add_parser(name, help=_(help_text))
     for command in sub.choices.values():
         _accept_data_dir(command)
     return parser
 
 
 # options of the main parser that take a value, so their value is never mistaken for a command
-_VALUE_OPTIONS = frozenset({"--data-dir", "--program", "--speed", "--theme"})
+_VALUE_OPTIONS = frozenset({"--data-dir", "--program", "--speed", "--theme", "--lang"})
+
+
+def _lang(text: str) -> str:
+    from psoas_coach.i18n import normalize
+
+    code = normalize(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(_("--lang must be one of {codes}, not {text}").format(
+            codes=", ".join(CODES), text=repr(text)))
+    return code
+
+
+def early_options(argv: Sequence[str] | None) -> tuple[str | None, str | None]:
+    """--lang and --data-dir, read before the parser is built, so its help is in the chosen language."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    found: dict[str, str] = {}
+    for i, token in enumerate(args):
+        for option in ("--lang", "--data-dir"):
+            if token == option and i + 1 < len(args):
+                found[option] = args[i + 1]
+            elif token.startswith(option + "="):
+                found[option] = token.split("=", 1)[1]
+    return found.get("--lang"), found.get("--data-dir")
 
 
 def _names_a_command_or_help(argv: Sequence[str] | None) -> bool:
@@ -94,7 +125,7 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
     SUPPRESS keeps the main option's value when the sub-command does not repeat it.
     """
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the data folder to use (as the main --data-dir)")
+                        help=_("the data folder to use (as the main --data-dir)"))
     for action in parser._actions:  # noqa: SLF001 (argparse exposes nested sub-parsers only here)
         if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
             for nested in action.choices.values():

@@ -29,6 +29,11 @@ class AppPaths:
         return self.data / "programs"
 
     @property
+    def voices(self) -> Path:
+        """Piper voices the user added (.onnx with its .onnx.json), beside the bundled one."""
+        return self.data / "voices"
+
+    @property
     def log_file(self) -> Path:
         return self.data / "psoas-coach.log"
 
@@ -53,11 +58,31 @@ def resolve_paths(data_dir: str | Path | None = None, env: dict[str, str] | None
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create *path* (and parents) readable by this user only on POSIX: health data is private."""
-    path.mkdir(parents=True, exist_ok=True)
+    """Create *path* readable by this user only on POSIX (health data is private), whatever the umask.
+
+    Every folder made on the way (a missing data folder above ``sessions/``, say) is made private too;
+    folders that were already there above *path* are left as they are, *path* itself is made 0700.
+    """
+    missing = []
+    here = path
+    while not here.exists() and here.parent != here:
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass  # made by another process meanwhile
+        _private(folder)
+    if not missing:
+        path.mkdir(parents=True, exist_ok=True)  # raises the usual error if *path* is a file
+        _private(path)
+    return path
+
+
+def _private(folder: Path) -> None:
     if os.name == "posix":
         try:
-            os.chmod(path, 0o700)
+            os.chmod(folder, 0o700)
         except OSError:
             pass
-    return path

@@ -8,21 +8,33 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtWidgets import QApplication
 
-from psoas_coach.core.engine import SessionEngine
-from psoas_coach.core.plan import StepKind, build_plan
-from psoas_coach.core.program import Program, load_library
+from psoas_coach.core import coaching
+from psoas_coach.core.plan import StepKind
+from psoas_coach.keepawake import NullKeepAwake
 from psoas_coach.paths import resolve_paths
-from psoas_coach.store.recording import SessionRecorder
 from psoas_coach.store.coaching_store import CoachingStore
-from psoas_coach.store.sessions import SessionStore
-from psoas_coach.ui.coaching import install_coaching
-from psoas_coach.ui.main_window import MainWindow
-from psoas_coach.ui.theme import apply_colour_scheme
+from psoas_coach.ui.startup import Options, Seams, StartUp
+
+
+class SilentVoice:
+    """No speech engine: the pictures need none (captions are set by hand)."""
+
+    def __init__(self, *_args: object) -> None:
+        pass
+
+    def steps(self) -> list[Callable[[], None]]:
+        return []
+
+    def voices(self) -> list[tuple[str, str]]:
+        return []
+
+    def apply(self, settings: object) -> None:
+        pass
 
 
 class ManualClock:
@@ -39,20 +51,18 @@ class ManualClock:
 
 
 def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
-    apply_colour_scheme(app, theme)
     clock = ManualClock()
     paths = resolve_paths(tempfile.mkdtemp())  # a new user who has read the safety note
-    CoachingStore(paths.data).accept_safety("2026-01-01T08:00:00+00:00")
-    store = SessionStore(paths.sessions)
-
-    def make_engine(program: Program) -> SessionEngine:
-        return SessionEngine(build_plan(program), clock)
-
-    window = MainWindow(load_library(), store, SessionRecorder(store), make_engine, ask=lambda *a: True)
-    install_coaching(window, paths)  # home as the app shows it: today's line, range notes, report
-    window.home.add_button("Voice… (V)", "home-voice")
+    CoachingStore(paths.data).update(coaching.accept_safety, "2026-01-01T08:00:00+00:00")
+    seams = Seams(clock=lambda speed: clock, ask=lambda *a: True, voice_backend=SilentVoice,
+                  keep_awake=lambda report: NullKeepAwake())
+    startup = StartUp(Options(theme=theme), paths, seams)  # the window as the app builds it
+    window = startup.build()
+    assert window is not None and startup.coaching is None
+    startup.finish()
+    assert startup.coaching is not None
+    startup.coaching.refresh()  # today's line, now rather than on a worker thread
     window.resize(1366, 768)
-    window.show()
     saved: list[Path] = []
 
     def shot(name: str) -> None:

@@ -15,7 +15,8 @@ APT_PACKAGES=(
   xvfb xauth                                     # a virtual screen for the window tests
   sox                                            # measures rendered speech in the tests
   desktop-file-utils appstream                   # validate the .desktop and AppStream files in packaging/
-  dbus-daemon                                    # a private session bus for the real keep-awake test
+  dbus-daemon dbus-bin                           # a private session bus (dbus-run-session) for the keep-awake and AT-SPI tests
+  at-spi2-core python3-pyatspi                   # the accessibility registry and Debian's pyatspi for the AT-SPI tree tests
   poppler-utils                                  # pdftotext reads the therapist report back in the tests
 )
 

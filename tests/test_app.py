@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import gc
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.app import build_gui, resume_collector
+from psoas_coach.app import build_gui
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.paths import resolve_paths
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.ui.main_window import MainWindow
+from psoas_coach.ui.startup import Seams
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +34,14 @@ def delete_app_windows() -> Iterator[None]:
 
 
 def voice_coaches() -> list[QObject]:
-    app = QApplication.instance()
-    assert app is not None
-    return [c for c in app.children() if type(c).__name__ == "CuePlayer"]
+    """The cue players of every open window (each window owns its own)."""
+    return [c for w in QApplication.topLevelWidgets() for c in w.findChildren(QObject)
+            if type(c).__name__ == "CuePlayer"]
 
 
-def build(argv: list[str]) -> MainWindow:
+def build(argv: list[str], seams: Seams | None = None) -> MainWindow:
     args = parse_args(argv)
-    window = build_gui(args, resolve_paths(args.data_dir))
+    window = build_gui(args, resolve_paths(args.data_dir), seams)
     assert window is not None
     return window
 
@@ -51,7 +52,7 @@ def test_first_run_shows_the_safety_note_then_remembers_it(qtbot: QtBot, tmp_pat
     assert window.engine is None  # the first-run note comes before any session
     assert window.stack.currentWidget() not in (window.home, window.session)
     window.close()
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     again = build(["--data-dir", str(tmp_path), "--program", "foundation", "--mute"])
     qtbot.waitUntil(lambda: again.engine is not None)
     assert again.stack.currentWidget() is again.session
@@ -62,13 +63,13 @@ def test_first_run_shows_the_safety_note_then_remembers_it(qtbot: QtBot, tmp_pat
 
 
 def test_unknown_program_is_one_clear_line(qtbot: QtBot, tmp_path: Path) -> None:
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     window = build(["--data-dir", str(tmp_path), "--program", "sit-ups", "--mute"])
     qtbot.waitUntil(lambda: "No program called 'sit-ups'" in window.home.notice.text())
 
 
 def test_home_paints_first_and_the_rest_follows_step_by_step(qtbot: QtBot, tmp_path: Path) -> None:
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     window = build(["--data-dir", str(tmp_path), "--mute"])
     # at the first paint home is whole (coaching panel, every button) but nothing else is built yet
     assert window.home.findChild(QWidget, "coaching-panel") is not None
@@ -85,7 +86,7 @@ def test_home_paints_first_and_the_rest_follows_step_by_step(qtbot: QtBot, tmp_p
 
 
 def test_a_session_asked_for_at_once_has_everything_in_place(qtbot: QtBot, tmp_path: Path) -> None:
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     window = build(["--data-dir", str(tmp_path), "--mute"])
     started: list[object] = []
     window.session_started.connect(started.append)
@@ -100,7 +101,7 @@ def test_the_window_reads_the_history_through_the_parse_cache(qtbot: QtBot, tmp_
     from psoas_coach.store.sessions import SessionStore
     from tests.store.helpers import make_record
 
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     store = SessionStore(tmp_path / "sessions")
     for n in range(3):
         store.save(make_record(n))
@@ -113,7 +114,7 @@ def test_the_window_reads_the_history_through_the_parse_cache(qtbot: QtBot, tmp_
 def test_m_pressed_before_the_voice_is_ready_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     from psoas_coach.store.settings import SettingsStore
 
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     args = parse_args(["--data-dir", str(tmp_path)])
     window = build_gui(args, resolve_paths(args.data_dir))
     assert window is not None
@@ -126,12 +127,11 @@ def test_m_pressed_before_the_voice_is_ready_is_remembered(qtbot: QtBot, tmp_pat
 
 
 def test_the_voice_button_works_from_the_first_paint(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from psoas_coach.ui import voice_settings
+    from psoas_coach.ui.startup import Seams
 
     opened: list[object] = []
-    monkeypatch.setattr(voice_settings, "run_dialog", lambda dialog: opened.append(dialog) or False)
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
-    window = build(["--data-dir", str(tmp_path), "--mute"])
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
+    window = build(["--data-dir", str(tmp_path), "--mute"], Seams(run_dialog=lambda dialog: opened.append(dialog) or False))
     button = window.home.findChild(QWidget, "home-voice")
     assert button is not None
     button.click()  # at once: start-up finishes, then the dialog opens
@@ -139,26 +139,13 @@ def test_the_voice_button_works_from_the_first_paint(qtbot: QtBot, tmp_path: Pat
     window.close()
 
 
-def test_the_window_icon_comes_with_the_start_up_steps(qtbot: QtBot, tmp_path: Path) -> None:
-    """The icon waits for the first paint (eight PNGs decoded); once the steps ran, every size is set."""
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
-    window = build(["--data-dir", str(tmp_path), "--mute"])
+def test_program_asked_for_on_the_first_run_starts_after_the_safety_note(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    window = build(["--data-dir", str(tmp_path), "--program", "advanced", "--mute"])
     window.finish_start_up()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert len(app.windowIcon().availableSizes()) >= 8
+    assert window.engine is None and window.stack.currentWidget() not in (window.home, window.session)
+    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Return)  # "I understand"
+    assert window.engine is not None and window.engine.plan.program.id == "advanced"
+    assert window.stack.currentWidget() is window.session
     window.close()
-
-
-def test_the_collector_resumes_after_the_first_paint() -> None:
-    """run_gui turns the cyclic collector off for start-up; its first step turns it back on, with what
-    start-up built set aside so the first pass has nothing old to scan."""
-    frozen = gc.get_freeze_count()
-    gc.disable()
-    try:
-        resume_collector()
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > frozen
-    finally:
-        gc.unfreeze()
-        gc.enable()

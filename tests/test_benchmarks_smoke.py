@@ -15,7 +15,7 @@ EXPECTED_ROWS = ("1. start-up to first paint", "1. heavy imports before first pa
                  "2. countdown end error",
                  "2. naive", "3. longest GUI event-loop stall (10 ms", "3. longest GUI event-loop stall, start-up",
                  "4. open the History screen", "4. one save",
-                 "4. `psoas-coach history`", "5. peak memory")
+                 "4. `psoas-coach history`", "5. peak memory", "6. voice, Piper", "6. voice, espeak-ng")
 
 
 def test_quick_benchmark_run_prints_every_row() -> None:

@@ -9,15 +9,17 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from psoas_coach.i18n import N_
+
 # command name -> (module that registers it, one-line help shown by --help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "programs": ("programs", "list, show or check programs (your own go in <data dir>/programs/*.json)"),
-    "schedule": ("schedule", "what to do today, and an iCalendar file of the coming sessions"),
-    "history": ("history", "list saved sessions"),
-    "export": ("export", "export every session to CSV or JSON"),
-    "import": ("export", "add sessions from a JSON export, merging by id"),
-    "doctor": ("doctor", "check which speech engine and audio output this machine has"),
-    "report": ("report", "write a PDF report for a physical therapist"),
+    "programs": ("programs", N_("list, show or check programs (your own go in <data dir>/programs/*.json)")),
+    "schedule": ("schedule", N_("what to do today, and an iCalendar file of the coming sessions")),
+    "history": ("history", N_("list saved sessions")),
+    "export": ("export", N_("export every session to CSV or JSON")),
+    "import": ("export", N_("add sessions from a JSON export, merging by id")),
+    "doctor": ("doctor", N_("check which speech engine and audio output this machine has")),
+    "report": ("report", N_("write a PDF report for a physical therapist")),
 }
 
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(module for module, _help in COMMANDS.values()))

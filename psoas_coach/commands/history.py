@@ -7,15 +7,16 @@ import json
 import sys
 from typing import Any
 
+from psoas_coach.i18n import _
 from psoas_coach.paths import AppPaths
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "history", help="list saved sessions", description="List saved sessions, oldest first."
+        "history", help=_("list saved sessions"), description=_("List saved sessions, oldest first.")
     )
-    parser.add_argument("--json", action="store_true", help="print the session records as JSON")
-    parser.add_argument("--last", metavar="N", type=int, help="only the N most recent sessions")
+    parser.add_argument("--json", action="store_true", help=_("print the session records as JSON"))
+    parser.add_argument("--last", metavar="N", type=int, help=_("only the N most recent sessions"))
     parser.set_defaults(func=run)
 
 
@@ -36,5 +37,5 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     elif sessions:
         sys.stdout.write(table(sessions))
     else:
-        print(f"No sessions saved yet (looked in {paths.sessions}).")
+        print(_("No sessions saved yet (looked in {folder}).").format(folder=paths.sessions))
     return 0

@@ -11,6 +11,7 @@ from typing import Any
 
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.schedule import DEFAULT_DAYS, WEEKDAYS, parse_days, plan_weeks, to_ics, today_advice
+from psoas_coach.i18n import _, content, date_text, ngettext, time_text, weekday_name
 from psoas_coach.paths import AppPaths
 
 
@@ -18,12 +19,12 @@ def _time(text: str) -> time:
     try:
         return datetime.strptime(text, "%H:%M").time()
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--time needs HH:MM such as 18:30, not {text!r}") from None
+        raise argparse.ArgumentTypeError(_("--time needs HH:MM such as 18:30, not {text}").format(text=repr(text))) from None
 
 
 def _weeks(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 52:
-        raise argparse.ArgumentTypeError(f"--weeks needs a whole number from 1 to 52, not {text!r}")
+        raise argparse.ArgumentTypeError(_("--weeks needs a whole number from 1 to 52, not {text}").format(text=repr(text)))
     return int(text)
 
 
@@ -31,29 +32,30 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--today needs a date as YYYY-MM-DD, not {text!r}") from None
+        raise argparse.ArgumentTypeError(_("--today needs a date as YYYY-MM-DD, not {text}").format(text=repr(text))) from None
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "schedule", help="what to do today, and an iCalendar file of the coming sessions",
-        description="Say what to do today (a session or a rest day, and why) and list the coming sessions: "
-        "two to three a week, with a rest day after each.",
+        "schedule", help=_("what to do today, and an iCalendar file of the coming sessions"),
+        description=_("Say what to do today (a session or a rest day, and why) and list the coming sessions: "
+                      "two to three a week, with a rest day after each."),
     )
-    parser.add_argument("--ics", metavar="FILE", type=Path, help="also write the coming sessions to this .ics file")
-    parser.add_argument("--weeks", metavar="N", type=_weeks, default=4, help="how many weeks ahead (default 4)")
+    parser.add_argument("--ics", metavar="FILE", type=Path, help=_("also write the coming sessions to this .ics file"))
+    parser.add_argument("--weeks", metavar="N", type=_weeks, default=4, help=_("how many weeks ahead (default 4)"))
     parser.add_argument("--days", metavar="DAYS", default=",".join(WEEKDAYS[d] for d in DEFAULT_DAYS),
-                        help="two or three training days, not next to each other (default mon,wed,fri)")
+                        help=_("two or three training days, not next to each other (default mon,wed,fri)"))
     parser.add_argument("--time", metavar="HH:MM", type=_time, default=time(18, 0),
-                        help="the time of day for calendar events (default 18:00)")
+                        help=_("the time of day for calendar events (default 18:00)"))
     parser.add_argument("--program", dest="schedule_program", metavar="ID",
-                        help="the program to plan (default: your current one)")
+                        help=_("the program to plan (default: your current one)"))
     parser.add_argument("--today", metavar="DATE", type=_date, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from psoas_coach.commands._coaching import load_context, warn
+    from psoas_coach.commands.notes import warn
+    from psoas_coach.store.context import load_context
 
     try:
         days = parse_days(args.days)
@@ -63,7 +65,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     ctx = load_context(paths)
     warn(ctx.problems)
     if args.schedule_program and args.schedule_program not in ctx.library.ids():
-        print(f"There is no program {args.schedule_program!r}; the programs are: {', '.join(ctx.library.ids())}.",
+        print(_("There is no program {program}; the programs are: {known}.").format(
+            program=repr(args.schedule_program), known=", ".join(ctx.library.ids())),
               file=sys.stderr)
         return 1
     program = ctx.program(args.schedule_program)
@@ -72,14 +75,20 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     print(advice.line)
     planned = plan_weeks(ctx.sessions, today, args.weeks, program.id, program.name, days)
     minutes = max(1, math.ceil(build_plan(ctx.levelled(program)).timed_seconds / 60))
-    print(f"Coming sessions ({program.name}, about {minutes} min, at {args.time.strftime('%H:%M')}):")
+    print(_("Coming sessions ({program}, about {minutes} min, at {time}):").format(
+        program=content(program.name), minutes=minutes, time=time_text(args.time)))
     for session in planned:
-        print(f"  {session.day.strftime('%a %Y-%m-%d')}")
+        print(f"  {weekday_name(session.day, 'abbreviated')} {date_text(session.day)}")
     if args.ics is not None:
-        try:
-            args.ics.write_text(to_ics(planned, args.time, minutes), encoding="utf-8", newline="")
+        from psoas_coach.atomic import write_atomic
+        from psoas_coach.store.errors import reason_of
+
+        try:  # atomically and private to the user: a full or read-only disk leaves no empty file behind
+            write_atomic(args.ics, to_ics(planned, args.time, minutes).encode("utf-8"))
         except OSError as exc:
-            print(f"Could not write {args.ics}: {exc.strerror or exc}.", file=sys.stderr)
+            print(f"Could not write {args.ics} because {reason_of(exc)}.", file=sys.stderr)
             return 1
-        print(f"Wrote {len(planned)} sessions to {args.ics}; import it into your calendar for reminders.")
+        print(ngettext("Wrote {count} session to {file}; import it into your calendar for reminders.",
+                       "Wrote {count} sessions to {file}; import it into your calendar for reminders.",
+                       len(planned)).format(count=len(planned), file=args.ics))
     return 0

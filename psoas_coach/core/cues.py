@@ -9,12 +9,13 @@ and no cue other than a countdown number overlaps the final countdown. Pure Pyth
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Callable, Iterable, Sequence
 
 from psoas_coach.core.plan import SessionPlan, Step, StepKind, lifts_in_set
 from psoas_coach.core.program import Exercise
+from psoas_coach.i18n import _, content, lazy, ngettext, number
 
 GAP = 0.15  # real seconds of silence kept between two cues
 WORDS_PER_SECOND_AT_200 = 1.0 / 0.24  # espeak-ng at rate 200, measured: about 0.24 s a word
@@ -91,7 +92,7 @@ def countdown_count(duration: float) -> int:
 
 
 def _seconds(value: float) -> str:
-    return f"{value:g}"
+    return number(value)
 
 
 def _label(text: str) -> str:
@@ -102,8 +103,8 @@ def _setup_line(ex: Exercise) -> str:
     if ex.default_variant is not None:
         for variant in ex.variants:
             if variant.id == ex.default_variant:
-                return variant.setup
-    return ex.setup
+                return content(variant.setup)
+    return content(ex.setup)
 
 
 def _rotated(items: Sequence[str], start: int) -> list[str]:
@@ -121,21 +122,21 @@ def _reps_script(step: Step) -> list[Candidate]:
     for i in range(total):
         t0 = i * tempo.cycle
         if step.alternating:
-            base = "Lift left." if i % 2 == 0 else "Lift right."
+            base = _("Lift left.") if i % 2 == 0 else _("Lift right.")
         else:
-            base = "Lift."
+            base = _("Lift.")
         texts = [base]
         if i == 0:
-            texts.insert(0, f"Go. {base}")
+            texts.insert(0, _("Go. {lift}").format(lift=base))
         elif i == total - 1 and total > 2:
-            texts.insert(0, f"Last one. {base}")
+            texts.insert(0, _("Last one. {lift}").format(lift=base))
         elif total >= 6 and i == total // 2:
-            texts.insert(0, f"Halfway. {base}")
+            texts.insert(0, _("Halfway. {lift}").format(lift=base))
         out.append(Candidate(tuple(texts), CueKind.TEMPO, t0))
         if tempo.hold > 0:
-            out.append(Candidate(("Hold.",), CueKind.TEMPO, t0 + tempo.lift))
-        out.append(Candidate(("Lower slowly.", "Lower."), CueKind.TEMPO, t0 + tempo.lift + tempo.hold))
-    out.extend(Candidate((text,), CueKind.FORM) for text in _rotated(step.exercise.cues, step.set_number - 1))
+            out.append(Candidate((_("Hold."),), CueKind.TEMPO, t0 + tempo.lift))
+        out.append(Candidate((_("Lower slowly."), _("Lower.")), CueKind.TEMPO, t0 + tempo.lift + tempo.hold))
+    out.extend(Candidate((content(text),), CueKind.FORM) for text in _rotated(step.exercise.cues, step.set_number - 1))
     return out
 
 
@@ -147,37 +148,41 @@ def step_script(step: Step) -> list[Candidate]:
     ex = step.exercise
     out: list[Candidate] = []
     if step.kind is StepKind.INTRO and ex is not None:
-        out.append(Candidate((f"{ex.name}. {_setup_line(ex)}", f"{ex.name}."), CueKind.OPENING, 0.0))
+        name = content(ex.name)
+        out.append(Candidate((f"{name}. {_setup_line(ex)}", f"{name}."), CueKind.OPENING, 0.0))
     elif step.kind is StepKind.REPS:
         out.extend(_reps_script(step))
     elif step.kind is StepKind.HOLD and ex is not None:
-        texts = ["Hold."]
+        texts = [_("Hold.")]
         if step.rep_number == 1:
-            texts.insert(0, "Lift and hold.")
+            texts.insert(0, _("Lift and hold."))
             if step.side is not None:
-                texts.insert(0, f"{step.side.label} leg. Lift and hold.")
+                texts.insert(0, _("{leg}. Lift and hold.").format(leg=step.side.leg_label))
         out.append(Candidate(tuple(texts), CueKind.OPENING, 0.0))
         if d >= 20:
-            out.append(Candidate(("Halfway.",), CueKind.MARKER, d / 2))
+            out.append(Candidate((_("Halfway."),), CueKind.MARKER, d / 2))
         start = (step.set_number - 1) * max(1, step.rep_count) + step.rep_number - 1
-        out.extend(Candidate((text,), CueKind.FORM) for text in _rotated(ex.cues, start))
+        out.extend(Candidate((content(text),), CueKind.FORM) for text in _rotated(ex.cues, start))
     elif step.kind is StepKind.RELEASE:
-        out.append(Candidate(("Release.",), CueKind.OPENING, 0.0))
+        out.append(Candidate((_("Release."),), CueKind.OPENING, 0.0))
     elif step.kind is StepKind.WORK and ex is not None:
-        out.append(Candidate(("Go.",), CueKind.OPENING, 0.0))
+        out.append(Candidate((_("Go."),), CueKind.OPENING, 0.0))
         if d >= 10:
-            out.append(Candidate(("Halfway.",), CueKind.MARKER, d / 2))
-        out.extend(Candidate((text,), CueKind.FORM) for text in _rotated(ex.cues, step.set_number - 1))
+            out.append(Candidate((_("Halfway."),), CueKind.MARKER, d / 2))
+        out.extend(Candidate((content(text),), CueKind.FORM) for text in _rotated(ex.cues, step.set_number - 1))
     elif step.kind is StepKind.SWITCH:
-        side = step.side.label if step.side is not None else "Other"
-        out.append(Candidate((f"Switch sides. {side} side next.", "Switch sides."), CueKind.OPENING, 0.0))
+        side = step.side.side_label if step.side is not None else _("The other side")
+        out.append(Candidate((_("Switch sides. {side} next.").format(side=side), _("Switch sides.")),
+                             CueKind.OPENING, 0.0))
     elif step.kind in (StepKind.REST, StepKind.NEXT_UP):
-        rest = f"Rest {_seconds(d)} seconds."
+        seconds = int(d) if float(d).is_integer() else 2  # the plural form only needs "one or many"
+        rest = ngettext("Rest {seconds} second.", "Rest {seconds} seconds.", seconds).format(seconds=_seconds(d))
         nxt = _label(step.next_label)
-        lines = (f"{rest} Next: {nxt}.", rest, "Rest.") if nxt else (rest, "Rest.")
+        lines = ((_("{rest} Next: {next}.").format(rest=rest, next=nxt), rest, _("Rest.")) if nxt
+                 else (rest, _("Rest.")))
         out.append(Candidate(lines, CueKind.OPENING, 0.0))
         if d >= 15:
-            out.append(Candidate(("Get ready.",), CueKind.MARKER, d - countdown_count(d) - 3.0))
+            out.append(Candidate((_("Get ready."),), CueKind.MARKER, d - countdown_count(d) - 3.0))
     count = 0 if step.kind is StepKind.REPS else countdown_count(d)  # a set ends on its last rep
     out.extend(Candidate((str(n),), CueKind.COUNTDOWN, d - n) for n in range(count, 0, -1))
     return out
@@ -264,9 +269,9 @@ def step_timeline(step: Step, length_of: LengthOf, *, speed: float = 1.0) -> Tim
     return Timeline(tuple(cues), step_beeps(step), timeline.countdown_start)
 
 
-COMPLETED_LINE = "Session complete. Well done."
-ENDED_LINE = "Session ended."
-PAIN_LINE = "Stopping now. Rest, and don't push through sharp pain."
+COMPLETED_LINE = lazy("Session complete. Well done.")
+ENDED_LINE = lazy("Session ended.")
+PAIN_LINE = lazy("Stopping now. Rest, and don't push through sharp pain.")
 
 
 def program_texts(plan: SessionPlan) -> list[str]:
@@ -276,6 +281,6 @@ def program_texts(plan: SessionPlan) -> list[str]:
         for cand in step_script(step):
             for text in cand.texts:
                 seen.setdefault(text, None)
-    for text in (COMPLETED_LINE, ENDED_LINE, PAIN_LINE):
-        seen.setdefault(text, None)
+    for line in (COMPLETED_LINE, ENDED_LINE, PAIN_LINE):
+        seen.setdefault(str(line), None)
     return list(seen)

@@ -5,41 +5,47 @@ from __future__ import annotations
 import math
 
 from psoas_coach.core.program import DosageKind, Exercise, Sides
+from psoas_coach.i18n import _, ngettext, number
 
 
 def dosage_text(ex: Exercise) -> str:
     """'3 sets × 10 reps each side (article: 10-15)'-style summary of what one session asks for."""
     d = ex.dosage
-    per = {Sides.NONE: "", Sides.EACH: " each side", Sides.ALTERNATING: " each side, alternating"}[ex.sides]
+    per = {Sides.NONE: "", Sides.EACH: " " + _("each side"),
+           Sides.ALTERNATING: " " + _("each side, alternating")}[ex.sides]
     if d.kind is DosageKind.REPS:
-        text = f"{d.sets} sets × {d.reps} reps{per}"
+        text = ngettext("{sets} set", "{sets} sets", d.sets).format(sets=d.sets) + " × " + ngettext(
+            "{reps} rep", "{reps} reps", d.reps).format(reps=d.reps) + per
         if d.rep_range:
-            text += f" (aim {d.rep_range[0]}–{d.rep_range[1]})"
+            text += " " + _("(aim {low}–{high})").format(low=d.rep_range[0], high=d.rep_range[1])
         if d.tempo.hold:
-            text += f", hold the top {d.tempo.hold:g} s"
+            text += ", " + _("hold the top {seconds} s").format(seconds=number(d.tempo.hold))
         return text
     if d.kind is DosageKind.HOLD:
-        text = f"{d.sets} sets × {d.reps} holds of {d.hold_seconds:g} s{per}"
+        text = ngettext("{sets} set", "{sets} sets", d.sets).format(sets=d.sets) + " × " + ngettext(
+            "{holds} hold of {seconds} s", "{holds} holds of {seconds} s", d.reps).format(
+            holds=d.reps, seconds=number(d.hold_seconds)) + per
         if d.hold_range:
-            text += f" (aim {d.hold_range[0]:g}–{d.hold_range[1]:g} s)"
+            text += " " + _("(aim {low}–{high} s)").format(low=number(d.hold_range[0]), high=number(d.hold_range[1]))
         return text
-    return f"{d.sets} rounds × {d.work_seconds:g} s{per}"
+    return ngettext("{rounds} round", "{rounds} rounds", d.sets).format(rounds=d.sets) + \
+        f" × {number(d.work_seconds)} s{per}"
 
 
 def tempo_text(ex: Exercise) -> str:
     t = ex.dosage.tempo
     if ex.dosage.kind is not DosageKind.REPS:
         return ""
-    parts = [f"lift {t.lift:g} s"]
+    parts = [_("lift {seconds} s").format(seconds=number(t.lift))]
     if t.hold:
-        parts.append(f"hold {t.hold:g} s")
-    parts.append(f"lower {t.lower:g} s")
-    return "Tempo: " + ", ".join(parts)
+        parts.append(_("hold {seconds} s").format(seconds=number(t.hold)))
+    parts.append(_("lower {seconds} s").format(seconds=number(t.lower)))
+    return _("Tempo: {phases}").format(phases=", ".join(parts))
 
 
 def minutes_text(seconds: float) -> str:
     minutes = max(1, math.ceil(seconds / 60))
-    return f"about {minutes} min"
+    return _("about {minutes} min").format(minutes=minutes)
 
 
 def clock_text(seconds: float) -> str:

@@ -7,6 +7,7 @@ Pause keeps the remaining time; resume sets a new deadline. Nothing here knows a
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Any
@@ -45,6 +46,31 @@ class StepRecord:
     reps_right: int = 0
     reps: int = 0  # reps of a set with no side
     seconds: float = 0.0  # hold or work seconds done
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _step_record(raw: Any, steps: int) -> StepRecord:
+    """A StepRecord from a snapshot, every field checked; ValueError when any is the wrong type or out of range."""
+    if not isinstance(raw, dict):
+        raise ValueError("a step of the saved session is damaged")
+    def count(value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
+
+    checks = {"step_index": count, "reps_left": count, "reps_right": count, "reps": count,
+              "started_at": _finite, "seconds": _finite, "ended_at": lambda v: v is None or _finite(v),
+              "completed": lambda v: isinstance(v, bool), "skipped": lambda v: isinstance(v, bool)}
+    values: dict[str, Any] = {}
+    for f in fields(StepRecord):
+        if f.name in raw:
+            if not checks[f.name](raw[f.name]):
+                raise ValueError("a step of the saved session is damaged")
+            values[f.name] = raw[f.name]
+    if not 0 <= values.get("step_index", -1) < steps or "started_at" not in values:
+        raise ValueError("a step of the saved session is damaged")
+    return StepRecord(**values)
 
 
 @dataclass(frozen=True)
@@ -281,24 +307,25 @@ class SessionEngine:
 
         *plan* must be built from the same program as the snapshot; a mismatch raises ValueError.
         """
-        if snapshot.get("snapshot_version") != SNAPSHOT_VERSION:
+        if not isinstance(snapshot, dict) or snapshot.get("snapshot_version") != SNAPSHOT_VERSION:
             raise ValueError("the saved session comes from an unknown snapshot version")
         if snapshot.get("plan_steps") != [s.kind.value for s in plan.steps]:
             raise ValueError("the saved session does not match this program any more")
-        index = int(snapshot["index"])
-        if not 0 <= index < len(plan.steps) - 1:
+        index = snapshot.get("index")
+        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(plan.steps) - 1:
             raise ValueError("the saved session points outside its program")
+        elapsed_raw, wall = snapshot.get("elapsed", 0.0), snapshot.get("started_wall", 0.0)
+        if not (_finite(elapsed_raw) and _finite(wall) and isinstance(snapshot.get("records", []), list)):
+            raise ValueError("the saved session's times are damaged")
         engine = cls(plan, clock, suspend_gap=suspend_gap)
         step = plan.steps[index]
-        elapsed = max(0.0, float(snapshot.get("elapsed", 0.0)))
+        elapsed = max(0.0, float(elapsed_raw))
         if step.duration is not None:
             elapsed = min(elapsed, step.duration)
         now = clock.now()
-        names = {f.name for f in fields(StepRecord)}
         for raw in snapshot.get("records", []):
-            rec = StepRecord(**{k: v for k, v in raw.items() if k in names})
-            if 0 <= rec.step_index < len(plan.steps):
-                engine._records[rec.step_index] = rec
+            rec = _step_record(raw, len(plan.steps))
+            engine._records[rec.step_index] = rec
         engine._records[index] = StepRecord(step_index=index, started_at=now - elapsed)
         engine._index = index
         engine._start = now - elapsed
@@ -306,7 +333,7 @@ class SessionEngine:
         remaining = None if step.duration is None else step.duration - elapsed
         engine._pause = _Pause(remaining=remaining, elapsed=elapsed)
         engine._state = SessionState.PAUSED
-        engine._started_wall = float(snapshot.get("started_wall", 0.0)) or clock.wall()
+        engine._started_wall = float(wall) or clock.wall()
         engine._mark_seen(now)
         return engine
 

@@ -7,17 +7,23 @@ the range, then a set, then hold time, then a stronger band; regress by taking t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any
 
 from psoas_coach.core.program import Dosage, DosageKind, Exercise, Program
+from psoas_coach.i18n import N_, LazyText, _, content, lazy, ngettext, number
 
 REP_STEP = 2  # reps added (or removed) per side in one step
 HOLD_STEP = 2.0  # seconds added (or removed) to a hold in one step
 WORK_STEP = 5.0  # seconds added (or removed) to timed work in one step
 MAX_WORK_SECONDS = 40.0
-SMALLER_RANGE_NOTE = "Smaller range: stop well before the point where it hurt."
+# the most a stored level may ask for: the bounds of a program's dosage (docs/program-format.md), and one set
+# more than its most sets (max_sets)
+MAX_SETS, MAX_REPS, MAX_HOLD_SECONDS, MAX_WORK_LIMIT = 11, 100, 120.0, 600.0
+SMALLER_RANGE_NOTE = "Smaller range: stop well before the point where it hurt."  # kept in English, shown translated
+N_(SMALLER_RANGE_NOTE)
 
 
 class Band(str, Enum):
@@ -31,7 +37,7 @@ class Band(str, Enum):
 
     @property
     def label(self) -> str:
-        return "no band" if self is Band.NONE else f"{self.value.replace('-', ' ')} band"
+        return str(_BAND_LABELS[self])
 
     def stronger(self) -> Band | None:
         order = list(Band)
@@ -42,6 +48,10 @@ class Band(str, Enum):
         order = list(Band)
         i = order.index(self)
         return order[i - 1] if i > 0 else None
+
+
+_BAND_LABELS = {Band.NONE: lazy("no band"), Band.LIGHT: lazy("light band"), Band.MEDIUM: lazy("medium band"),
+                Band.HEAVY: lazy("heavy band"), Band.EXTRA_HEAVY: lazy("extra heavy band")}
 
 
 @dataclass(frozen=True)
@@ -68,19 +78,38 @@ class ExerciseLevel:
         }
 
     @staticmethod
-    def from_json(data: Mapping[str, Any]) -> ExerciseLevel:
-        """Read a stored level; raises ValueError (or TypeError) on a malformed one."""
-        sets = int(data["sets"])
-        if not 1 <= sets <= 10:
-            raise ValueError(f"sets out of range: {sets}")
+    def from_json(data: Any) -> ExerciseLevel:
+        """Read a stored level; ValueError naming the field on a malformed one (a wrong type, a number out of
+        the ranges a program may ask for, NaN or infinity), so nothing downstream meets a value it cannot use."""
+        if not isinstance(data, dict):
+            raise ValueError("a level is not an object")
+
+        def number(key: str, low: float, high: float, default: float | None, whole: bool) -> float:
+            value = data.get(key, default)
+            if value is None:
+                raise ValueError(f"{key} is missing")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high \
+                    or (whole and value != int(value)):
+                raise ValueError(f"{key} must be a {'whole ' if whole else ''}number from {low:g} to {high:g}")
+            return value
+
+        def text(key: str, longest: int) -> str:
+            value = data.get(key, "")
+            if not isinstance(value, str) or len(value) > longest:
+                raise ValueError(f"{key} must be a text of at most {longest} characters")
+            return value
+
+        band = data.get("band", "none")
+        if not isinstance(band, str) or band not in {b.value for b in Band}:
+            raise ValueError("band is not a known band")
         return ExerciseLevel(
-            sets=sets,
-            reps=max(0, int(data.get("reps", 0))),
-            hold_seconds=max(0.0, float(data.get("hold_seconds", 0.0))),
-            work_seconds=max(0.0, float(data.get("work_seconds", 0.0))),
-            band=Band(str(data.get("band", "none"))),
-            range_note=str(data.get("range_note", "")),
-            since=str(data.get("since", "")),
+            sets=int(number("sets", 1, MAX_SETS, None, True)),
+            reps=int(number("reps", 0, MAX_REPS, 0, True)),
+            hold_seconds=float(number("hold_seconds", 0, MAX_HOLD_SECONDS, 0.0, False)),
+            work_seconds=float(number("work_seconds", 0, MAX_WORK_LIMIT, 0.0, False)),
+            band=Band(band),
+            range_note=text("range_note", 500),
+            since=text("since", 40),
         )
 
     def same_load(self, other: ExerciseLevel) -> bool:
@@ -106,11 +135,12 @@ def dosage_words(exercise: Exercise, level: ExerciseLevel) -> str:
     if kind is DosageKind.REPS:
         text = f"{level.sets} x {level.reps}"
     elif kind is DosageKind.HOLD:
-        text = f"{level.sets} x {level.reps} holds of {level.hold_seconds:g} s"
+        text = ngettext("{sets} x {holds} hold of {seconds} s", "{sets} x {holds} holds of {seconds} s",
+                        level.reps).format(sets=level.sets, holds=level.reps, seconds=number(level.hold_seconds))
     else:
-        text = f"{level.sets} x {level.work_seconds:g} s"
+        text = f"{level.sets} x {number(level.work_seconds)} s"
     if level.band is not Band.NONE:
-        text += f" with a {level.band.label}"
+        text += " " + _("with a {band}").format(band=level.band.label)
     return text
 
 
@@ -125,7 +155,14 @@ class LevelStep:
     words: str
 
 
-_ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+_ADD_SET = {2: lazy("add a second set"), 3: lazy("add a third set"), 4: lazy("add a fourth set"),
+            5: lazy("add a fifth set"), 6: lazy("add a sixth set")}
+_ADD_ROUND = {2: lazy("add a second round"), 3: lazy("add a third round"), 4: lazy("add a fourth round"),
+              5: lazy("add a fifth round"), 6: lazy("add a sixth round")}
+
+
+def _add(table: dict[int, LazyText], count: int, fallback: str) -> str:
+    return str(table[count]) if count in table else fallback.format(count=count)
 
 
 def _ranges(exercise: Exercise) -> tuple[tuple[int, int], tuple[float, float]]:
@@ -136,7 +173,8 @@ def _ranges(exercise: Exercise) -> tuple[tuple[int, int], tuple[float, float]]:
 
 
 def _band_words(old: Band, new: Band) -> str:
-    return f"a {new.label}" if old is Band.NONE else f"a stronger band ({new.label})"
+    return _("a {band}").format(band=new.label) if old is Band.NONE else \
+        _("a stronger band ({band})").format(band=new.label)
 
 
 def max_sets(exercise: Exercise) -> int:
@@ -151,31 +189,35 @@ def next_step(exercise: Exercise, level: ExerciseLevel) -> LevelStep | None:
     if d.kind is DosageKind.REPS:
         if level.reps < rep_high:
             reps = min(rep_high, level.reps + REP_STEP)
-            return LevelStep(replace(level, reps=reps), f"{reps - level.reps} more rep{'s' if reps - level.reps > 1 else ''} per side")
+            return LevelStep(replace(level, reps=reps), ngettext("{count} more rep per side", "{count} more reps per side",
+                                                                      reps - level.reps).format(count=reps - level.reps))
         if level.sets < max_sets(exercise):
             sets = level.sets + 1
-            return LevelStep(replace(level, sets=sets), f"add a {_ORDINAL.get(sets, str(sets) + 'th')} set")
+            return LevelStep(replace(level, sets=sets), _add(_ADD_SET, sets, _("add a set ({count} in all)")))
         band = level.band.stronger()
         if band is None:
             return None
         return LevelStep(replace(level, band=band, sets=d.sets, reps=rep_low),
-                         f"{_band_words(level.band, band)} next time, back to {d.sets} x {rep_low}")
+                         _("{band} next time, back to {sets} x {reps}").format(
+                             band=_band_words(level.band, band), sets=d.sets, reps=rep_low))
     if d.kind is DosageKind.HOLD:
         if level.hold_seconds < hold_high:
             hold = min(hold_high, level.hold_seconds + HOLD_STEP)
-            return LevelStep(replace(level, hold_seconds=hold), f"hold {hold - level.hold_seconds:g} s longer ({hold:g} s)")
+            return LevelStep(replace(level, hold_seconds=hold), _("hold {more} s longer ({seconds} s)").format(
+                more=number(hold - level.hold_seconds), seconds=number(hold)))
         band = level.band.stronger()
         if band is None:
             return None
         return LevelStep(replace(level, band=band, hold_seconds=hold_low),
-                         f"hold {hold_high:g} s reached, so {_band_words(level.band, band)} next time "
-                         f"and holds back to {hold_low:g} s")
+                         _("hold {top} s reached, so {band} next time and holds back to {low} s").format(
+                             top=number(hold_high), band=_band_words(level.band, band), low=number(hold_low)))
     if level.work_seconds < MAX_WORK_SECONDS:
         work = min(MAX_WORK_SECONDS, level.work_seconds + WORK_STEP)
-        return LevelStep(replace(level, work_seconds=work), f"{work - level.work_seconds:g} s more each round ({work:g} s)")
+        return LevelStep(replace(level, work_seconds=work), _("{more} s more each round ({seconds} s)").format(
+            more=number(work - level.work_seconds), seconds=number(work)))
     if level.sets < max_sets(exercise):
         sets = level.sets + 1
-        return LevelStep(replace(level, sets=sets), f"add a {_ORDINAL.get(sets, str(sets) + 'th')} round")
+        return LevelStep(replace(level, sets=sets), _add(_ADD_ROUND, sets, _("add a round ({count} in all)")))
     return None
 
 
@@ -183,24 +225,26 @@ def previous_step(exercise: Exercise, level: ExerciseLevel) -> LevelStep | None:
     """One step easier: less band first (the biggest load), then fewer sets above the program's, then
     fewer reps or shorter holds down to the bottom of the range, then fewer sets; None when nothing is left."""
     d = exercise.dosage
-    (rep_low, _), (hold_low, _) = _ranges(exercise)
+    (rep_low, _rep_high), (hold_low, _hold_high) = _ranges(exercise)
     weaker = level.band.weaker()
     if weaker is not None:
-        words = "no band next time" if weaker is Band.NONE else f"a {weaker.label} next time"
+        words = _("no band next time") if weaker is Band.NONE else _("a {band} next time").format(band=weaker.label)
         return LevelStep(replace(level, band=weaker), words)
     if level.sets > d.sets:
-        return LevelStep(replace(level, sets=level.sets - 1), f"one set fewer ({level.sets - 1})")
+        return LevelStep(replace(level, sets=level.sets - 1), _("one set fewer ({sets})").format(sets=level.sets - 1))
     if d.kind is DosageKind.REPS and level.reps > rep_low:
         reps = max(rep_low, level.reps - REP_STEP)
-        return LevelStep(replace(level, reps=reps), f"{level.reps - reps} fewer rep{'s' if level.reps - reps > 1 else ''} per side ({reps})")
+        return LevelStep(replace(level, reps=reps), ngettext("{count} fewer rep per side ({reps})",
+                                                                    "{count} fewer reps per side ({reps})",
+                                                                    level.reps - reps).format(count=level.reps - reps, reps=reps))
     if d.kind is DosageKind.HOLD and level.hold_seconds > hold_low:
         hold = max(hold_low, level.hold_seconds - HOLD_STEP)
-        return LevelStep(replace(level, hold_seconds=hold), f"shorter holds ({hold:g} s)")
+        return LevelStep(replace(level, hold_seconds=hold), _("shorter holds ({seconds} s)").format(seconds=number(hold)))
     if d.kind is DosageKind.TIMED and level.work_seconds > WORK_STEP * 2:
         work = level.work_seconds - WORK_STEP
-        return LevelStep(replace(level, work_seconds=work), f"shorter rounds ({work:g} s)")
+        return LevelStep(replace(level, work_seconds=work), _("shorter rounds ({seconds} s)").format(seconds=number(work)))
     if level.sets > 1:
-        return LevelStep(replace(level, sets=level.sets - 1), f"one set fewer ({level.sets - 1})")
+        return LevelStep(replace(level, sets=level.sets - 1), _("one set fewer ({sets})").format(sets=level.sets - 1))
     return None
 
 
@@ -212,14 +256,14 @@ def apply_level(exercise: Exercise, level: ExerciseLevel) -> Exercise:
     d: Dosage = exercise.dosage
     dosage = replace(d, sets=level.sets, reps=level.reps or d.reps, hold_seconds=level.hold_seconds or d.hold_seconds,
                      work_seconds=level.work_seconds or d.work_seconds)
-    setup = exercise.setup
+    setup = content(exercise.setup)  # shown as it is built here: in the reader's language
     equipment = exercise.equipment
     if level.band is not Band.NONE:
-        setup = f"{setup} Use a {level.band.label}."
+        setup = f"{setup} " + _("Use a {band}.").format(band=level.band.label)
         if not any("band" in item for item in equipment):
             equipment = (*equipment, "resistance band")
     if level.range_note:
-        setup = f"{setup} {level.range_note}"
+        setup = f"{setup} {content(level.range_note)}"
     return replace(exercise, dosage=dosage, setup=setup, equipment=equipment)
 
 

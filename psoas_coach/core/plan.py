@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from psoas_coach.core.program import DosageKind, Exercise, Program, Sides, Tempo
+from psoas_coach.i18n import _, content
 
 SWITCH_SIDES_SECONDS = 8.0
 
@@ -34,7 +35,16 @@ class Side(str, Enum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _("Left") if self is Side.LEFT else _("Right")
+
+    @property
+    def side_label(self) -> str:
+        """'Left side' as a whole phrase (languages agree the adjective with the noun)."""
+        return _("Left side") if self is Side.LEFT else _("Right side")
+
+    @property
+    def leg_label(self) -> str:
+        return _("Left leg") if self is Side.LEFT else _("Right leg")
 
 
 class Phase(str, Enum):
@@ -73,32 +83,32 @@ class Step:
     @property
     def title(self) -> str:
         if self.kind is StepKind.BRIEFING:
-            return "Before you start"
+            return _("Before you start")
         if self.kind is StepKind.SUMMARY:
-            return "Session summary"
+            return _("Session summary")
         if self.kind is StepKind.SWITCH:
-            return "Switch sides"
+            return _("Switch sides")
         if self.kind is StepKind.REST:
-            return "Rest"
+            return _("Rest")
         if self.kind is StepKind.NEXT_UP:
-            return "Rest — next up"
+            return _("Rest — next up")
         if self.kind is StepKind.RELEASE:
-            return "Release"
+            return _("Release")
         assert self.exercise is not None
-        return self.exercise.name
+        return content(self.exercise.name)
 
     @property
     def position_label(self) -> str:
         """'Set 2 of 3 · Left side · Hold 4 of 6' — where the person is inside the exercise."""
         parts: list[str] = []
         if self.set_count:
-            parts.append(f"Set {self.set_number} of {self.set_count}")
+            parts.append(_("Set {number} of {count}").format(number=self.set_number, count=self.set_count))
         if self.side is not None:
-            parts.append(f"{self.side.label} side")
+            parts.append(self.side.side_label)
         elif self.alternating:
-            parts.append("Alternate sides")
+            parts.append(_("Alternate sides"))
         if self.kind in (StepKind.HOLD, StepKind.RELEASE) and self.rep_count:
-            parts.append(f"Hold {self.rep_number} of {self.rep_count}")
+            parts.append(_("Hold {number} of {count}").format(number=self.rep_number, count=self.rep_count))
         return " · ".join(parts)
 
 
@@ -192,19 +202,20 @@ def build_plan(program: Program) -> SessionPlan:
                 if side is Side.RIGHT:
                     raw.append(
                         Step(0, StepKind.SWITCH, SWITCH_SIDES_SECONDS, exercise=ex, set_number=set_number,
-                             set_count=ex.dosage.sets, side=side, next_label=f"{ex.name} · Right side")
+                             set_count=ex.dosage.sets, side=side, next_label=f"{content(ex.name)} · {Side.RIGHT.side_label}")
                     )
                 raw.extend(_work_steps(ex, set_number, side))
             if set_number < ex.dosage.sets:
                 raw.append(
                     Step(0, StepKind.REST, ex.dosage.rest_seconds, exercise=ex, set_number=set_number,
                          set_count=ex.dosage.sets, next_exercise=ex,
-                         next_label=f"{ex.name} · Set {set_number + 1} of {ex.dosage.sets}")
+                         next_label=f"{content(ex.name)} · " + _("Set {number} of {count}").format(
+                             number=set_number + 1, count=ex.dosage.sets))
                 )
         if ei + 1 < len(exercises):
             nxt = exercises[ei + 1]
             raw.append(Step(0, StepKind.NEXT_UP, program.rest_between_exercises, exercise=ex,
-                            next_exercise=nxt, next_label=nxt.name))
+                            next_exercise=nxt, next_label=content(nxt.name)))
         raw[first:] = [replace(s, exercise_index=ei) for s in raw[first:]]
     raw.append(Step(0, StepKind.SUMMARY, None))
     return SessionPlan(program, tuple(replace(s, index=i) for i, s in enumerate(raw)))

@@ -6,12 +6,18 @@ the field and the reason in one sentence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping, Sequence
+
+from psoas_coach.safe_json import UnsafeJsonError, parse, read_json_file
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 256 * 1024  # a program is a few hundred bytes; the built-in catalogue is under 10 KB
+MAX_EXERCISES = 20
+MAX_SHOWN = 40  # characters of a bad value quoted in an error line
 
 
 class ProgramError(ValueError):
@@ -20,8 +26,8 @@ class ProgramError(ValueError):
     def __init__(self, source: str, field_path: str, reason: str) -> None:
         self.source = source
         self.field_path = field_path
-        self.reason = reason
-        super().__init__(f"{source}: field '{field_path}' {reason}.")
+        self.reason = reason if len(reason) <= 300 else reason[:299] + "…"
+        super().__init__(f"{source}: field '{field_path}' {self.reason}.")
 
 
 class Level(str, Enum):
@@ -140,7 +146,7 @@ class _Reader:
     def has(self, key: str) -> bool:
         return key in self.data
 
-    def text(self, key: str, default: str | None = None) -> str:
+    def text(self, key: str, default: str | None = None, *, longest: int = 2000) -> str:
         if key not in self.data:
             if default is not None:
                 return default
@@ -148,6 +154,8 @@ class _Reader:
         value = self.data[key]
         if not isinstance(value, str) or not value.strip():
             raise self.fail(key, f"must be a non-empty text, not {_type_name(value)}")
+        if len(value.strip()) > longest:
+            raise self.fail(key, f"must be at most {longest} characters long, not {len(value.strip())}")
         return value.strip()
 
     def texts(self, key: str, minimum: int = 0, maximum: int | None = None) -> tuple[str, ...]:
@@ -169,11 +177,10 @@ class _Reader:
                 return default
             raise self.fail(key, "is missing")
         value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(key, f"must be a number, not {_type_name(value)}")
-        if not low <= value <= high:
-            shown = f"{value:g}" if isinstance(value, float) or abs(value) < 10**15 else "a huge number"
-            raise self.fail(key, f"must be between {low:g} and {high:g}, not {shown}")
+        if not low <= value <= high:  # NaN fails this too
+            raise self.fail(key, f"must be between {low:g} and {high:g}, not {_shown_number(value)}")
         return float(value)
 
     def integer(self, key: str, default: int | None = None, *, low: int = 0, high: int = 1000) -> int:
@@ -182,10 +189,12 @@ class _Reader:
                 return default
             raise self.fail(key, "is missing")
         value = self.data[key]
+        if isinstance(value, float):
+            raise self.fail(key, f"must be a whole number, not {_shown_number(value)}")
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, f"must be a whole number, not {_type_name(value)}")
         if not low <= value <= high:
-            raise self.fail(key, f"must be between {low} and {high}, not {value}")
+            raise self.fail(key, f"must be between {low} and {high}, not {_shown_number(value)}")
         return value
 
     def choice(self, key: str, enum: type[Enum], default: Enum | None = None) -> Any:
@@ -196,9 +205,11 @@ class _Reader:
             return enum(raw)
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in enum)
-            raise self.fail(key, f"must be one of {allowed}, not {raw!r}") from None
+            raise self.fail(key, f"must be one of {allowed}, not {_shown(raw)}") from None
 
-    def range(self, key: str, *, integer: bool) -> tuple[Any, Any] | None:
+    def range(self, key: str, *, integer: bool, within: tuple[float, float], holding: float
+              ) -> tuple[Any, Any] | None:
+        """An optional [low, high] inside *within* that contains *holding* (the dosage's own value)."""
         if key not in self.data:
             return None
         value = self.data[key]
@@ -206,10 +217,13 @@ class _Reader:
             lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
         )
         if not (isinstance(value, list) and len(value) == 2 and all(ok_item(v) for v in value)):
-            raise self.fail(key, "must be a list of two numbers [low, high]")
+            raise self.fail(key, f"must be a list of two {'whole ' if integer else ''}numbers [low, high]")
         low, high = value
-        if low > high or low < 0:
-            raise self.fail(key, f"must go from low to high, not [{low}, {high}]")
+        if not within[0] <= low <= high <= within[1]:
+            raise self.fail(key, f"must go from low to high between {within[0]:g} and {within[1]:g}, "
+                                 f"not [{_shown_number(low)}, {_shown_number(high)}]")
+        if not low <= holding <= high:
+            raise self.fail(key, f"must contain the dosage's own {holding:g}, not [{low:g}, {high:g}]")
         return (low, high)
 
     def child(self, key: str) -> "_Reader":
@@ -217,11 +231,29 @@ class _Reader:
             raise self.fail(key, "is missing")
         return _Reader(self.source, self.data[key], self._where(key))
 
-    def items(self, key: str) -> list["_Reader"]:
+    def items(self, key: str, most: int = 1000) -> list["_Reader"]:
         value = self.data.get(key)
         if not isinstance(value, list):
             raise self.fail(key, f"must be a list, not {_type_name(value)}")
+        if len(value) > most:
+            raise self.fail(key, f"allows at most {most} items, has {len(value)}")
         return [_Reader(self.source, item, f"{self._where(key)}[{i}]") for i, item in enumerate(value)]
+
+
+def _shown(value: Any) -> str:
+    """*value* as quoted in an error line: its repr, cut to MAX_SHOWN characters."""
+    text = repr(value[: MAX_SHOWN + 1] if isinstance(value, str) else value)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def _shown_number(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "infinity" if value > 0 else "minus infinity"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return "a huge number"
+    return f"{value:g}"
 
 
 def _type_name(value: Any) -> str:
@@ -248,17 +280,19 @@ def _parse_dosage(r: _Reader) -> Dosage:
     rest = r.number("rest_seconds", 45.0, low=5, high=600)
     if kind is DosageKind.REPS:
         reps = r.integer("reps", low=1, high=100)
-        rep_range = r.range("rep_range", integer=True)
+        rep_range = r.range("rep_range", integer=True, within=(1, 100), holding=reps)
         tempo = _parse_tempo(r.child("tempo")) if r.has("tempo") else Tempo()
         return Dosage(kind, sets, reps=reps, rep_range=rep_range, tempo=tempo, rest_seconds=rest)
     if kind is DosageKind.HOLD:
+        reps = r.integer("reps", low=1, high=30)
+        hold = r.number("hold_seconds", low=1, high=120)
         return Dosage(
             kind,
             sets,
-            reps=r.integer("reps", low=1, high=30),
-            rep_range=r.range("rep_range", integer=True),
-            hold_seconds=r.number("hold_seconds", low=1, high=120),
-            hold_range=r.range("hold_range", integer=False),
+            reps=reps,
+            rep_range=r.range("rep_range", integer=True, within=(1, 30), holding=reps),
+            hold_seconds=hold,
+            hold_range=r.range("hold_range", integer=False, within=(1, 120), holding=hold),
             release_seconds=r.number("release_seconds", 3.0, low=1, high=60),
             rest_seconds=rest,
         )
@@ -271,7 +305,7 @@ def _parse_exercise(r: _Reader) -> Exercise:
     )
     default_variant = r.text("default_variant") if r.has("default_variant") else None
     if default_variant is not None and default_variant not in {v.id for v in variants}:
-        raise r.fail("default_variant", f"names no variant of this exercise: {default_variant!r}")
+        raise r.fail("default_variant", f"names no variant of this exercise: {_shown(default_variant)}")
     return Exercise(
         id=r.text("id"),
         name=r.text("name"),
@@ -304,27 +338,33 @@ def parse_exercises(data: Any, source: str) -> dict[str, Exercise]:
 def parse_program(data: Any, source: str, catalogue: Mapping[str, Exercise]) -> Program:
     """Parse a program; its exercises refer to the catalogue by id and may override the dosage."""
     r = _Reader(source, data, "")
+    if r.has("schema_version"):
+        version = r.data["schema_version"]
+        if isinstance(version, bool) or not isinstance(version, int) or version != SCHEMA_VERSION:
+            shown = _shown_number(version) if isinstance(version, (int, float)) and not isinstance(version, bool) \
+                else _type_name(version)
+            raise r.fail("schema_version", f"must be {SCHEMA_VERSION} (the format this app reads), not {shown}")
     exercises: list[Exercise] = []
-    for item in r.items("exercises"):
-        ex_id = item.text("id")
+    for item in r.items("exercises", most=MAX_EXERCISES):
+        ex_id = item.text("id", longest=64)
         if ex_id not in catalogue:
             known = ", ".join(sorted(catalogue))
-            raise ProgramError(source, f"{item.path}.id", f"names an unknown exercise {ex_id!r} (known: {known})")
+            raise ProgramError(source, f"{item.path}.id", f"names an unknown exercise {_shown(ex_id)} (known: {known})")
         ex = catalogue[ex_id]
         if item.has("dosage"):
             ex = replace(ex, dosage=_parse_dosage(item.child("dosage")))
         if item.has("variant"):
-            variant = item.text("variant")
+            variant = item.text("variant", longest=64)
             if variant not in {v.id for v in ex.variants}:
-                raise item.fail("variant", f"names no variant of {ex_id!r}: {variant!r}")
+                raise item.fail("variant", f"names no variant of {ex_id!r}: {_shown(variant)}")
             ex = replace(ex, default_variant=variant)
         exercises.append(ex)
     if not exercises:
         raise r.fail("exercises", "needs at least one exercise")
     return Program(
-        id=r.text("id"),
-        name=r.text("name"),
-        description=r.text("description"),
+        id=r.text("id", longest=64),
+        name=r.text("name", longest=80),
+        description=r.text("description", longest=1000),
         exercises=tuple(exercises),
         rest_between_exercises=r.number("rest_between_exercises", 60.0, low=5, high=600),
         source=source,
@@ -350,16 +390,24 @@ class ProgramLibrary:
     def ids(self) -> list[str]:
         return [p.id for p in self.programs]
 
+    def problems_notice(self) -> str | None:
+        """One short line about the skipped files for home: the whole sentence for one file, a count and
+        the first file's name for several (``psoas-coach programs list`` names every one)."""
+        if not self.problems:
+            return None
+        if len(self.problems) == 1:
+            return f"A program file was skipped: {self.problems[0]}"
+        first = Path(self.problems[0].source).name
+        first = first if len(first) <= MAX_SHOWN else first[: MAX_SHOWN - 1] + "…"
+        return (f"{len(self.problems)} program files were skipped ({first} and {len(self.problems) - 1} more); "
+                "`psoas-coach programs list` says why for each.")
+
 
 def _read_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProgramError(source, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON ({exc.msg})") from None
-    except RecursionError:
-        raise ProgramError(source, "(file)", "is nested too deeply to read") from None
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise ProgramError(source, "(file)", f"cannot be read as JSON ({str(exc).split('(')[0].strip()})") from None
+        return parse(text)
+    except UnsafeJsonError as exc:
+        raise ProgramError(source, "(file)", exc.reason) from None
 
 
 def load_catalogue() -> dict[str, Exercise]:
@@ -369,12 +417,16 @@ def load_catalogue() -> dict[str, Exercise]:
 
 
 def load_program_file(path: Path, catalogue: Mapping[str, Exercise]) -> Program:
+    """One user program file: only a regular file of at most MAX_FILE_BYTES is read (a FIFO, a device or a
+    link is refused at once, never waited on); every problem is a ProgramError."""
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProgramError(source, "(file)", f"cannot be read ({exc.__class__.__name__}: {exc})") from None
-    return parse_program(_read_json(text, source), source, catalogue)
+        data = read_json_file(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise ProgramError(source, "(file)", "cannot be read (there is no such file)") from None
+    except UnsafeJsonError as exc:
+        raise ProgramError(source, "(file)", exc.reason) from None
+    return parse_program(data, source, catalogue)
 
 
 def load_library(user_dirs: Sequence[Path] = ()) -> ProgramLibrary:

@@ -17,16 +17,19 @@ established for every Foundation exercise and no regression is pending.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 from itertools import islice
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from psoas_coach.core.history import Control, ExerciseEntry
 from psoas_coach.core.levels import SMALLER_RANGE_NOTE, ExerciseLevel, dosage_words, level_for, next_step, previous_step
+from psoas_coach.core.plan import Side
 from psoas_coach.core.program import Exercise, Program
 from psoas_coach.core.program_history import ProgramHistory
+from psoas_coach.i18n import N_, _, content, lazy
 
 NO_PAIN_MAX = 1
 PAIN_REGRESS = 4  # a pain rating this high or higher proposes a regression
@@ -37,8 +40,8 @@ CONTROL_SESSIONS = 4
 CONTROL_MIN_DAYS = 14
 FOUNDATION_PROGRAM = "foundation"
 ADVANCED_PROGRAM = "advanced"
-THERAPIST_IF_REPEATS = "if it happens again, see a physical therapist"
-THERAPIST_NOW = "see a physical therapist before going on"
+THERAPIST_IF_REPEATS = lazy("if it happens again, see a physical therapist")
+THERAPIST_NOW = lazy("see a physical therapist before going on")
 
 
 class ProposalKind(str, Enum):
@@ -91,9 +94,10 @@ class ControlStatus:
     def text(self) -> str:
         """'Supine Marching: 3 of 4 good sessions, 9 of 14 days' for the app to show."""
         if self.established:
-            return f"{self.name}: control established"
-        return (f"{self.name}: {self.good_sessions} of {self.needed} good sessions, "
-                f"{min(self.days_trained, CONTROL_MIN_DAYS)} of {CONTROL_MIN_DAYS} days")
+            return _("{exercise}: control established").format(exercise=content(self.name))
+        return _("{exercise}: {good} of {needed} good sessions, {days} of {min_days} days").format(
+            exercise=content(self.name), good=self.good_sessions, needed=self.needed,
+            days=min(self.days_trained, CONTROL_MIN_DAYS), min_days=CONTROL_MIN_DAYS)
 
 
 @dataclass(frozen=True)
@@ -165,17 +169,18 @@ def _cmp_time(moment: datetime) -> float:
 
 def _keep(rule: str, reason: str) -> Callable[[Facts], Assessment]:
     def outcome(f: Facts) -> Assessment:
-        return Assessment(f.exercise.id, rule, reason.format(f=f, what=f.what, e=f.latest))
+        return Assessment(f.exercise.id, rule, _(reason).format(f=f, what=f.what, e=f.latest))
     return outcome
 
 
 def _progress(rule: str, because: str) -> Callable[[Facts], Assessment]:
     def outcome(f: Facts) -> Assessment:
         step = next_step(f.exercise, f.level)
-        head = because.format(what=f.what)
+        head = _(because).format(what=f.what)
         if step is None:
-            return Assessment(f.exercise.id, "top", f"{head}: that is the top of this exercise's ladder, so keep it.")
-        reason = f"{head}: {step.words}."
+            return Assessment(f.exercise.id, "top", _("{reason}: that is the top of this exercise's ladder, so keep it.")
+                              .format(reason=head))
+        reason = _("{reason}: {change}.").format(reason=head, change=step.words)
         proposal = Proposal(
             key=f"{f.latest.session_id}:{f.program_id}:{f.exercise.id}", kind=ProposalKind.PROGRESS,
             program_id=f.program_id, reason=reason, exercise_id=f.exercise.id, exercise_name=f.exercise.name,
@@ -188,18 +193,22 @@ def _progress(rule: str, because: str) -> Callable[[Facts], Assessment]:
 def _regress(rule: str, because: str) -> Callable[[Facts], Assessment]:
     def outcome(f: Facts) -> Assessment:
         repeated = f.pain_events >= 2
-        side = f" ({f.latest.pain_stop_side} side)" if f.latest.pain_stop_side else ""
-        head = because.format(e=f.latest, side=side)
-        tail = f"this is the second time in four weeks, so {THERAPIST_NOW}" if repeated else THERAPIST_IF_REPEATS
+        stop_side = f.latest.pain_stop_side
+        side = f" ({Side(stop_side).side_label.lower()})" if stop_side in ("left", "right") else ""
+        head = _(because).format(e=f.latest, side=side, exercise=content(f.exercise.name))
+        tail = (_("this is the second time in four weeks, so {advice}").format(advice=THERAPIST_NOW) if repeated
+                else str(THERAPIST_IF_REPEATS))
         step = previous_step(f.exercise, f.level)
         new = step.level if step is not None else f.level
         if not new.range_note:
             new = replace(new, range_note=SMALLER_RANGE_NOTE)
         if step is None and new == f.level:
-            reason = f"{head}: {f.what} is already the easiest level, so {THERAPIST_NOW}."
+            reason = _("{reason}: {what} is already the easiest level, so {advice}.").format(
+                reason=head, what=f.what, advice=THERAPIST_NOW)
             return Assessment(f.exercise.id, rule, reason)
-        change = f"a smaller range and {step.words}" if step is not None else "a smaller range"
-        reason = f"{head}: next time {change}; {tail}."
+        change = (_("a smaller range and {change}").format(change=step.words) if step is not None
+                  else _("a smaller range"))
+        reason = _("{reason}: next time {change}; {advice}.").format(reason=head, change=change, advice=tail)
         proposal = Proposal(
             key=f"{f.latest.session_id}:{f.program_id}:{f.exercise.id}", kind=ProposalKind.REGRESS,
             program_id=f.program_id, reason=reason, exercise_id=f.exercise.id, exercise_name=f.exercise.name,
@@ -218,30 +227,30 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("pain-stop", lambda f: f.latest.pain_stop_here,
-         _regress("pain-stop", "Sharp pain stopped {e.name}{side}")),
+         _regress("pain-stop", N_("Sharp pain stopped {exercise}{side}"))),
     Rule("pain-high", lambda f: f.latest.pain is not None and f.latest.pain >= PAIN_REGRESS,
-         _regress("pain-high", "Pain {e.pain} of 10 after the session")),
+         _regress("pain-high", N_("Pain {e.pain} of 10 after the session"))),
     Rule("stopped-elsewhere", lambda f: f.latest.session_pain_stop,
-         _keep("stopped-elsewhere", "The session stopped for pain: keep {what} until a session ends without pain.")),
+         _keep("stopped-elsewhere", N_("The session stopped for pain: keep {what} until a session ends without pain."))),
     Rule("control-no", lambda f: f.latest.control is Control.NO,
-         _keep("control-no", "The pelvis did not stay neutral: keep {what} and move only as far as the lower back stays flat.")),
+         _keep("control-no", N_("The pelvis did not stay neutral: keep {what} and move only as far as the lower back stays flat."))),
     Rule("not-full", lambda f: not f.latest.done_in_full,
-         _keep("not-full", "{e.sets_done} of {e.target_sets} sets done: keep {what} until every set is done.")),
+         _keep("not-full", N_("{e.sets_done} of {e.target_sets} sets done: keep {what} until every set is done."))),
     Rule("not-rated", lambda f: f.latest.effort is None or f.latest.pain is None,
-         _keep("not-rated", "Effort and pain were not rated: keep {what}; rate them after the session to get the next step.")),
+         _keep("not-rated", N_("Effort and pain were not rated: keep {what}; rate them after the session to get the next step."))),
     Rule("effort-high", lambda f: f.latest.effort is not None and f.latest.effort > EASY_EFFORT,
-         _keep("effort-high", "Effort {e.effort} of 10: keep {what} until it feels like 7 or less.")),
+         _keep("effort-high", N_("Effort {e.effort} of 10: keep {what} until it feels like 7 or less."))),
     Rule("some-pain", lambda f: not no_pain(f.latest),
-         _keep("some-pain", "Pain {e.pain} of 10: keep {what} until it is done without pain.")),
+         _keep("some-pain", N_("Pain {e.pain} of 10: keep {what} until it is done without pain."))),
     Rule("control-mostly", lambda f: f.latest.control is Control.MOSTLY,
-         _keep("control-mostly", "The pelvis stayed mostly neutral: keep {what} until it stays neutral throughout.")),
+         _keep("control-mostly", N_("The pelvis stayed mostly neutral: keep {what} until it stays neutral throughout."))),
     Rule("easy-last-reps",
          lambda f: f.latest.last_reps_hard is False and f.latest.effort is not None and f.latest.effort <= VERY_EASY_EFFORT,
-         _progress("easy-last-reps", "{what} done with easy last reps, effort 5 or less and no pain")),
+         _progress("easy-last-reps", N_("{what} done with easy last reps, effort 5 or less and no pain"))),
     Rule("done-twice", lambda f: f.previous_at_level is not None and easy(f.previous_at_level),
-         _progress("done-twice", "{what} done twice with effort 7 or less and no pain")),
+         _progress("done-twice", N_("{what} done twice with effort 7 or less and no pain"))),
     Rule("done-once", lambda f: True,
-         _keep("done-once", "{what} done with effort 7 or less and no pain: once more like this, then the next step.")),
+         _keep("done-once", N_("{what} done with effort 7 or less and no pain: once more like this, then the next step."))),
 )
 
 
@@ -304,8 +313,9 @@ def _program_proposal(program: Program, control: Sequence[ControlStatus], latest
         return None
     if not all(c.established for c in control):
         return None
-    reason = (f"Every Foundation exercise was done in full with a neutral pelvis and no pain in the last "
-              f"{CONTROL_SESSIONS} sessions, over {CONTROL_MIN_DAYS} days or more: move on to the Advanced program.")
+    reason = _("Every Foundation exercise was done in full with a neutral pelvis and no pain in the last "
+               "{sessions} sessions, over {days} days or more: move on to the Advanced program.").format(
+        sessions=CONTROL_SESSIONS, days=CONTROL_MIN_DAYS)
     return Proposal(key=f"{latest_id}:{program.id}:program", kind=ProposalKind.PROGRAM, program_id=program.id,
                     reason=reason, next_program=ADVANCED_PROGRAM)
 

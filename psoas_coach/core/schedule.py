@@ -6,12 +6,14 @@ three sessions in a week are the target's top, so the rest of that week is rest.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from psoas_coach.core.history import pain_stop_of, session_day
+from psoas_coach.i18n import _, content, current_language, ngettext
 
 TARGET_LOW = 2
 TARGET_HIGH = 3
@@ -38,12 +40,13 @@ class Today:
 
     @property
     def week_text(self) -> str:
-        return f"This week: {self.week_count} of {TARGET_LOW}-{TARGET_HIGH} sessions"
+        return ngettext("This week: {count} of {low}-{high} session", "This week: {count} of {low}-{high} sessions",
+                        TARGET_HIGH).format(count=self.week_count, low=TARGET_LOW, high=TARGET_HIGH)
 
     @property
     def line(self) -> str:
         """The home screen's line: '<what and why> · This week: 1 of 2-3 sessions'."""
-        return f"{self.reason} {self.week_text}."
+        return _("{reason} {week}.").format(reason=self.reason, week=self.week_text)
 
 
 def week_start(day: date) -> date:
@@ -62,7 +65,7 @@ def week_count(days: Sequence[date], today: date) -> int:
 
 def _ago(last: date, today: date) -> str:
     gap = (today - last).days
-    return "yesterday" if gap == 1 else f"{gap} days ago"
+    return _("yesterday") if gap == 1 else ngettext("{days} day ago", "{days} days ago", gap).format(days=gap)
 
 
 def today_advice(records: Sequence[Mapping[str, Any]], today: date, program_id: str, program_name: str) -> Today:
@@ -72,32 +75,38 @@ def today_advice(records: Sequence[Mapping[str, Any]], today: date, program_id: 
     count = week_count(past, today)
     last = past[-1] if past else None
 
+    name = content(program_name)
+
     def made(kind: TodayKind, reason: str) -> Today:
         return Today(kind, program_id, program_name, reason, count, last)
 
     if last == today:
-        more = "that is the target" if count >= TARGET_LOW else "one more this week reaches the target"
-        return made(TodayKind.DONE, f"Done for today: {more}.")
+        more = _("that is the target") if count >= TARGET_LOW else _("one more this week reaches the target")
+        return made(TodayKind.DONE, _("Done for today: {why}.").format(why=more))
     if last is not None and (today - last).days == 1:
         stopped = [r for r in records if session_day(r) == last and pain_stop_of(r) is not None]
         if stopped:
-            return made(TodayKind.REST, "Rest day: yesterday's session stopped for pain, so let it settle before the next one.")
-        return made(TodayKind.REST, "Rest day: you trained yesterday, and muscles get stronger while they recover.")
+            return made(TodayKind.REST, _("Rest day: yesterday's session stopped for pain, so let it settle before the "
+                                          "next one."))
+        return made(TodayKind.REST, _("Rest day: you trained yesterday, and muscles get stronger while they recover."))
     if count >= TARGET_HIGH:
-        return made(TodayKind.REST, f"Rest day: {count} sessions this week already reach the target, so rest until Monday.")
+        return made(TodayKind.REST, _("Rest day: {count} sessions this week already reach the target, so rest until "
+                                      "Monday.").format(count=count))
     if last is None:
-        return made(TodayKind.TRAIN, f"{program_name} today: your first session, about two to three a week from here.")
+        return made(TodayKind.TRAIN, _("{program} today: your first session, about two to three a week from here.")
+                    .format(program=name))
     need = TARGET_LOW - count
     room = (7 - today.weekday() + 1) // 2  # sessions still possible this week, with rest days between
     if need > room:
-        why = "one session still counts this week even if two no longer fit"
+        why = _("one session still counts this week even if two no longer fit")
     elif need == 1:
-        why = "one more this week reaches the target"
+        why = _("one more this week reaches the target")
     elif need > 1:
-        why = f"{need} more this week reach the target"
+        why = _("{count} more this week reach the target").format(count=need)
     else:
-        why = "a third session this week is the top of the target"
-    return made(TodayKind.TRAIN, f"{program_name} today: your last session was {_ago(last, today)}, and {why}.")
+        why = _("a third session this week is the top of the target")
+    return made(TodayKind.TRAIN, _("{program} today: your last session was {ago}, and {why}.").format(
+        program=name, ago=_ago(last, today), why=why))
 
 
 # --------------------------------------------------------------------------- the coming weeks
@@ -115,12 +124,13 @@ def parse_days(text: str) -> tuple[int, ...]:
     names = [t.strip().lower()[:3] for t in text.split(",") if t.strip()]
     bad = [n for n in names if n not in WEEKDAYS]
     if bad:
-        raise ValueError(f"Unknown day {bad[0]!r}: use three-letter days such as mon,wed,fri.")
+        raise ValueError(_("Unknown day {day}: use three-letter days such as mon,wed,fri.").format(day=repr(bad[0])))
     days = tuple(sorted({WEEKDAYS.index(n) for n in names}))
     if not TARGET_LOW <= len(days) <= TARGET_HIGH:
-        raise ValueError(f"Pick {TARGET_LOW} or {TARGET_HIGH} days a week, not {len(days)}.")
+        raise ValueError(_("Pick {low} or {high} days a week, not {count}.").format(
+            low=TARGET_LOW, high=TARGET_HIGH, count=len(days)))
     if any((b - a) % 7 == 1 for a in days for b in days):
-        raise ValueError("Leave a rest day between two sessions: pick days that are not next to each other.")
+        raise ValueError(_("Leave a rest day between two sessions: pick days that are not next to each other."))
     return days
 
 
@@ -171,23 +181,25 @@ def to_ics(sessions: Sequence[PlannedSession], at: time, minutes: int, *, stamp:
            alarm_minutes: int = 15) -> str:
     """An iCalendar file with one event per planned session, at local (floating) time *at*."""
     stamp = stamp or datetime.now(timezone.utc)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Psoas Coach//Schedule//EN", "CALSCALE:GREGORIAN",
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Psoas Coach//Schedule//{current_language().split('_')[0].upper()}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", "X-WR-CALNAME:Psoas Coach"]
     for s in sessions:
         start = datetime.combine(s.day, at)
+        name = content(s.program_name)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{s.day.isoformat()}-{s.program_id}@psoas-coach",
             f"DTSTAMP:{stamp.astimezone(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}",
             f"DTSTART:{start.strftime('%Y%m%dT%H%M%S')}",
             f"DURATION:PT{max(1, minutes)}M",
-            _fold(f"SUMMARY:{_escape(f'Psoas Coach: {s.program_name} session')}"),
+            _fold("SUMMARY:" + _escape(_("Psoas Coach: {program} session").format(program=name))),
             _fold("DESCRIPTION:" + _escape(
-                f"{s.program_name} with Psoas Coach, about {minutes} minutes. Keep a neutral pelvis; "
-                "stop on sharp pain. Rest the day after.")),
+                _("{program} with Psoas Coach, about {minutes} minutes. Keep a neutral pelvis; "
+                  "stop on sharp pain. Rest the day after.").format(program=name, minutes=minutes))),
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
-            _fold(f"DESCRIPTION:{_escape(f'Psoas Coach: {s.program_name} in {alarm_minutes} minutes')}"),
+            _fold("DESCRIPTION:" + _escape(_("Psoas Coach: {program} in {minutes} minutes").format(
+                program=name, minutes=alarm_minutes))),
             f"TRIGGER:-PT{alarm_minutes}M",
             "END:VALARM",
             "END:VEVENT",

@@ -6,16 +6,18 @@ The PDF writer (pdf.py) only lays this out; tests can check the content here and
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Mapping, Sequence
+from typing import Any
 
+from psoas_coach.core.coaching_state import Decision
 from psoas_coach.core.history import Control, entries_of, pain_stop_of, session_day, sorted_sessions
+from psoas_coach.core.names import exercise_name, program_name, status_text
+from psoas_coach.core.plan import Side
 from psoas_coach.core.progression import PAIN_REGRESS
 from psoas_coach.core.schedule import TARGET_HIGH, TARGET_LOW, week_start
-from psoas_coach.store.coaching_store import Decision
-
-STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
+from psoas_coach.i18n import _, ngettext, number
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class WeekCount:
 
     @property
     def label(self) -> str:
-        return self.start.strftime("%d %b")
+        return short_day(self.start)
 
 
 @dataclass(frozen=True)
@@ -83,22 +85,38 @@ class ReportData:
 
 
 def _unit(kind: str) -> str:
-    return {"reps": "reps per side", "hold": "hold seconds per side", "timed": "work seconds"}.get(kind, "amount")
+    return {"reps": _("reps per side"), "hold": _("hold seconds per side"), "timed": _("work seconds")}.get(
+        kind, _("amount"))
 
 
 def _target(kind: str, sets: int, reps: int, hold: float) -> str:
     if kind == "hold":
-        return f"{sets} x {reps} holds of {hold:g} s"
+        return ngettext("{sets} x {holds} hold of {seconds} s", "{sets} x {holds} holds of {seconds} s", reps).format(
+            sets=sets, holds=reps, seconds=number(hold))
     if kind == "reps":
         return f"{sets} x {reps}"
-    return f"{sets} sets"
+    return ngettext("{sets} set", "{sets} sets", sets).format(sets=sets)
+
+
+def _program_of(record: Mapping[str, Any]) -> str:
+    program = record.get("program") or {}
+    return program_name(str(program.get("id", "")), str(program.get("name", "?")))
+
+
+def short_day(day: date) -> str:
+    """'05 Jan' in the reader's language."""
+    from babel.dates import format_date
+
+    from psoas_coach.i18n import babel_locale
+
+    return str(format_date(day, format="dd MMM", locale=babel_locale()))
 
 
 def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
                  decisions: Sequence[Decision] = ()) -> ReportData:
     """Everything between *start* and *end* (both included)."""
     chosen = [r for r in sorted_sessions(records) if (d := session_day(r)) is not None and start <= d <= end]
-    programs = Counter(str((r.get("program") or {}).get("name", "?")) for r in chosen)
+    programs = Counter(_program_of(r) for r in chosen)
     sessions: list[SessionLine] = []
     series: dict[str, ExerciseSeries] = {}
     pain_events: list[PainEvent] = []
@@ -113,22 +131,21 @@ def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
             pain = r.get("pain") if isinstance(r.get("pain"), int) else None
         duration = r.get("duration_seconds")
         minutes = round(float(duration) / 60) if isinstance(duration, (int, float)) else 0
-        sessions.append(SessionLine(day, str((r.get("program") or {}).get("name", "?")),
-                                    STATUS_WORDS.get(str(r.get("status")), str(r.get("status"))), minutes, effort, pain))
+        sessions.append(SessionLine(day, _program_of(r), status_text(str(r.get("status"))), minutes, effort, pain))
         for e in entries:
-            s = series.setdefault(e.exercise_id, ExerciseSeries(e.exercise_id, e.name, _unit(e.kind)))
+            s = series.setdefault(e.exercise_id, ExerciseSeries(e.exercise_id, exercise_name(e.exercise_id, e.name), _unit(e.kind)))
             value = {"hold": e.hold_seconds_per_side, "timed": e.work_seconds}.get(e.kind, e.reps_per_side)
             s.points.append(Point(day, round(value, 1), _target(e.kind, e.target_sets, e.target_reps, e.target_hold_seconds),
                                   e.done_in_full, e.control, e.last_reps_hard))
         stop = pain_stop_of(r)
         if stop is not None:
-            names = {e.exercise_id: e.name for e in entries}
-            where = names.get(stop[0] or "", stop[0] or "an unknown exercise")
-            side = f", {stop[1]} side" if stop[1] else ""
-            rated = f"; pain rated {pain} of 10" if pain is not None else ""
-            pain_events.append(PainEvent(day, f"Pain stop during {where}{side}{rated}."))
+            names = {e.exercise_id: exercise_name(e.exercise_id, e.name) for e in entries}
+            where = names.get(stop[0] or "", exercise_name(stop[0]) if stop[0] else _("an unknown exercise"))
+            side = ", " + Side(stop[1]).side_label.lower() if stop[1] in ("left", "right") else ""
+            rated = "; " + _("pain rated {pain} of 10").format(pain=pain) if pain is not None else ""
+            pain_events.append(PainEvent(day, _("Pain stop during {exercise}.").format(exercise=f"{where}{side}{rated}")))
         elif pain is not None and pain >= PAIN_REGRESS:
-            pain_events.append(PainEvent(day, f"Pain rated {pain} of 10 after the session."))
+            pain_events.append(PainEvent(day, _("Pain rated {pain} of 10 after the session.").format(pain=pain)))
         text = r.get("notes")
         if isinstance(text, str) and text.strip():
             notes.append((day, " ".join(text.split())))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from psoas_coach.report.data import ReportData
+from psoas_coach.atomic import write_atomic
+from psoas_coach.i18n import _, date_text, lazy, ngettext, number
+from psoas_coach.report.data import ReportData, short_day
+
+CONTROL_WORDS = {"yes": lazy("yes"), "mostly": lazy("mostly"), "no": lazy("no")}
 
 INK = QColor("#1d2733")
 MUTED = QColor("#5b6673")
@@ -116,7 +120,7 @@ def chart_weeks(page: Page, data: ReportData) -> None:
     low, high = data.target
     band = QRectF(box.left(), box.bottom() - high / top * box.height(), box.width(), (high - low) / top * box.height())
     p.fillRect(band, TARGET)
-    _axes(page, box, top, range(0, top + 1), "Sessions per week (shaded: the 2-3 target)")
+    _axes(page, box, top, range(0, top + 1), _("Sessions per week (shaded: the 2-3 target)"))
     slot = box.width() / max(1, len(data.weeks))
     p.setFont(page.font(7))
     for i, week in enumerate(data.weeks):
@@ -170,81 +174,93 @@ def chart_lines(page: Page, title: str, series: Sequence[tuple[str, QColor, Sequ
 
 
 def write_pdf(data: ReportData, path: Path, *, user_line: str = "") -> None:
-    """Draw *data* into a PDF at *path*. Needs a QGuiApplication. Raises OSError if the file cannot be written."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle("Psoas Coach report")
+    """Draw *data* into a PDF at *path*, written atomically and private to the user (it is health data): a full
+    or read-only disk leaves no file behind and raises OSError. Needs a QGuiApplication."""
+    write_atomic(path, pdf_bytes(data, user_line=user_line))
+
+
+def pdf_bytes(data: ReportData, *, user_line: str = "") -> bytes:
+    """The PDF of *data*, drawn in memory: Qt never opens the target file, so it never warns about one."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(_("Psoas Coach report"))
     writer.setCreator("Psoas Coach")
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(16, 16, 16, 16), QPageLayout.Unit.Millimeter))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"Could not write the report to {path}.")
+        raise OSError(0, "the PDF could not be drawn")
     try:
         _draw(Page(writer, painter), data, user_line)
     finally:
         painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"Could not write the report to {path}.")
+    pdf = bytes(buffer.data().data())
+    if not pdf:
+        raise OSError(0, "the PDF could not be drawn")
+    return pdf
 
 
 def _draw(page: Page, data: ReportData, user_line: str) -> None:
-    page.text("Psoas Coach: report for a physical therapist", 18, bold=True)
-    span = f"{data.start.isoformat()} to {data.end.isoformat()}"
-    page.text(f"{span} · {len(data.sessions)} sessions · {data.weeks_on_target} of {len(data.weeks)} weeks "
-              f"at the 2-3 sessions target", 10, color=MUTED)
+    page.text(_("Psoas Coach: report for a physical therapist"), 18, bold=True)
+    span = _("{start} to {end}").format(start=date_text(data.start), end=date_text(data.end))
+    sessions = ngettext("{count} session", "{count} sessions", len(data.sessions)).format(count=len(data.sessions))
+    page.text(f"{span} · {sessions} · " + _("{good} of {weeks} weeks at the 2-3 sessions target").format(
+        good=data.weeks_on_target, weeks=len(data.weeks)), 10, color=MUTED)
     if user_line:
         page.text(user_line, 10, color=MUTED)
-    page.text("Program: " + (", ".join(data.programs) if data.programs else "no sessions in this period"), 10)
+    page.text(_("Program: {programs}").format(programs=", ".join(data.programs) if data.programs
+                                              else _("no sessions in this period")), 10)
 
-    page.heading("Adherence per week")
+    page.heading(_("Adherence per week"))
     chart_weeks(page, data)
-    page.table([("Week of", "Sessions")] + [(w.start.isoformat(), str(w.sessions)) for w in data.weeks], (0.3, 0.2))
+    page.table([(_("Week of"), _("Sessions"))] + [(date_text(w.start), str(w.sessions)) for w in data.weeks], (0.3, 0.2))
 
-    page.heading("Pain events")
+    page.heading(_("Pain events"))
     if data.pain_events:
         for event in data.pain_events:
-            page.text(f"{event.day.isoformat()}: {event.text}", 10, color=PAIN)
+            page.text(f"{date_text(event.day)}: {event.text}", 10, color=PAIN)
     else:
-        page.text("No pain stops and no pain rated 4 or more in this period.", 10)
-    labels = [s.day.strftime("%d %b") for s in data.sessions]
+        page.text(_("No pain stops and no pain rated 4 or more in this period."), 10)
+    labels = [short_day(s.day) for s in data.sessions]
     effort = [(i, float(s.effort)) for i, s in enumerate(data.sessions) if s.effort is not None]
     pain = [(i, float(s.pain)) for i, s in enumerate(data.sessions) if s.pain is not None]
     if effort or pain:
-        chart_lines(page, "Effort and pain after each session (0-10)",
-                    [("effort", ACCENT, effort), ("pain", PAIN, pain)], len(data.sessions), labels, top=10)
+        chart_lines(page, _("Effort and pain after each session (0-10)"),
+                    [(_("effort"), ACCENT, effort), (_("pain"), PAIN, pain)], len(data.sessions), labels, top=10)
 
-    page.heading("Per-exercise progression")
+    page.heading(_("Per-exercise progression"))
     for s in data.exercises:
         page.need(page.px(62))  # keep the name with its chart
         page.text(s.name, 11, bold=True, gap=0.5)
         days = [p.day for p in s.points]
         chart_lines(page, s.unit, [(s.unit, ACCENT, list(enumerate(p.value for p in s.points)))], len(s.points),
-                    [d.strftime("%d %b") for d in days])
-        rows = [("Date", "Asked", "Done", "In full", "Pelvis neutral", "Last reps hard")]
+                    [short_day(d) for d in days])
+        rows = [(_("Date"), _("Asked"), _("Done"), _("In full"), _("Pelvis neutral"), _("Last reps hard"))]
         for p in s.points:
-            rows.append((p.day.isoformat(), p.target, f"{p.value:g}", "yes" if p.done_in_full else "no",
-                         p.control.value if p.control else "-",
-                         "-" if p.last_reps_hard is None else ("yes" if p.last_reps_hard else "no")))
+            rows.append((date_text(p.day, "short"), p.target, number(p.value), _("yes") if p.done_in_full else _("no"),
+                         str(CONTROL_WORDS[p.control.value]) if p.control else "-",
+                         "-" if p.last_reps_hard is None else (_("yes") if p.last_reps_hard else _("no"))))
         page.table(rows, (0.16, 0.26, 0.1, 0.1, 0.18, 0.18))
     if data.level_changes:
-        page.heading("Level changes accepted")
+        page.heading(_("Level changes accepted"))
         for day, reason in data.level_changes:
-            page.text(f"{day.isoformat()}: {reason}", 9)
+            page.text(f"{date_text(day)}: {reason}", 9)
 
-    page.heading("Sessions")
-    rows = [("Date", "Program", "Status", "Minutes", "Effort", "Pain")]
+    page.heading(_("Sessions"))
+    rows = [(_("Date"), _("Program"), _("Status"), _("Minutes"), _("Effort"), _("Pain"))]
     for line in data.sessions:
-        rows.append((line.day.isoformat(), line.program, line.status, str(line.minutes),
+        rows.append((date_text(line.day, "short"), line.program, line.status, str(line.minutes),
                      "-" if line.effort is None else str(line.effort), "-" if line.pain is None else str(line.pain)))
     page.table(rows, (0.16, 0.22, 0.22, 0.12, 0.12, 0.12))
 
-    page.heading("Notes")
+    page.heading(_("Notes"))
     if data.notes:
         for day, note in data.notes:
-            page.text(f"{day.isoformat()}: {note}", 10)
+            page.text(f"{date_text(day)}: {note}", 10)
     else:
-        page.text("No notes in this period.", 10)
+        page.text(_("No notes in this period."), 10)
     page.y += page.px(4)
-    page.text("Made by Psoas Coach from the user's own session records. Exercises follow an article on psoas "
-              "strengthening; the app is not a medical device.", 8, color=MUTED)
+    page.text(_("Made by Psoas Coach from the user's own session records. Exercises follow an article on psoas "
+                "strengthening; the app is not a medical device."), 8, color=MUTED)

@@ -16,8 +16,9 @@ class Speaker(Protocol):
 
     name: str  # what the user is told is speaking, e.g. "pyttsx3 with espeak-ng"
 
-    def prepare(self, texts: Iterable[str]) -> None:
-        """Get these texts ready (render them) in the background, in the order given."""
+    def prepare(self, texts: Iterable[str], *, first: bool = False) -> None:
+        """Get these texts ready (render them) in the background, in the order given; *first*: before
+        anything still waiting (the session about to start)."""
 
     def clip_length(self, text: str) -> float:
         """Real seconds it takes to say *text*: measured once rendered, estimated before."""
@@ -57,7 +58,7 @@ class CaptionOnlySpeaker:
     def __init__(self, rate: float = 200.0) -> None:
         self.rate = rate
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, first: bool = False) -> None:
         return None
 
     def clip_length(self, text: str) -> float:

@@ -10,9 +10,11 @@ from pathlib import Path
 from psoas_coach.core.cues import BeepKind
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
+from psoas_coach.speech.clip_audio import TARGET_DBFS
 
 SAMPLE_RATE = 22050
-BEEP_VERSION = 1
+BEEP_VERSION = 2  # 2: at the speech clips' loudness
+BEEP_AMPLITUDE = 10 ** (TARGET_DBFS / 20) * math.sqrt(2)  # a sine this high has the clips' RMS
 
 # (frequency Hz, seconds) tones played one after the other; 0 Hz is silence.
 TONES: dict[BeepKind, tuple[tuple[float, float], ...]] = {
@@ -22,7 +24,7 @@ TONES: dict[BeepKind, tuple[tuple[float, float], ...]] = {
 }
 
 
-def tone_samples(tones: tuple[tuple[float, float], ...], volume: float = 0.5) -> array.array:
+def tone_samples(tones: tuple[tuple[float, float], ...], volume: float = BEEP_AMPLITUDE) -> array.array:
     """16-bit mono samples with a 10 ms fade in and out on each tone, so beeps never click."""
     out = array.array("h")
     for freq, seconds in tones:

@@ -1,16 +1,21 @@
-"""Rendered cue clips on disk: one WAV per (engine, voice, rate, text), under the user cache dir."""
+"""Rendered cue clips on disk: one WAV per (engine, voice and its model's hash, rate, text), under the user cache dir."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import threading
 import wave
 from pathlib import Path
 
 from psoas_coach.paths import ensure_private_dir
+from psoas_coach.speech.render_process import PIPER, PYTTSX3
 
-CACHE_TAG = "pyttsx3-wav-1"  # bump when the way clips are rendered changes
+__all__ = ["ClipCache", "PIPER", "PYTTSX3", "wav_length"]
+
+CACHE_TAG = "clip-2"  # bump when the way clips are rendered changes (2: trimmed, one loudness, numbers as words)
+HASH_MEMO = "voice-hashes.json"
 
 
 def wav_length(path: Path) -> float | None:
@@ -26,16 +31,40 @@ def wav_length(path: Path) -> float | None:
 
 
 class ClipCache:
-    """Maps a cue text to its clip file for one voice and rate, and remembers measured lengths."""
+    """Maps a cue text to its clip file for one engine, voice and rate, and remembers measured lengths.
 
-    def __init__(self, folder: Path, voice: str | None, rate: int) -> None:
+    For a Piper voice the key also names the model file's SHA-256, so a changed or replaced voice file
+    never plays old clips. The hash is worked out once, on the render thread (``model_identity``), and
+    remembered on disk by the file's size and mtime.
+    """
+
+    def __init__(self, folder: Path, voice: str | None, rate: int, *, engine: str = PYTTSX3,
+                 model: Path | None = None) -> None:
         self.folder = folder
-        self.voice = voice or "default"
+        from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
+
+        language = current_language()  # one text may sound different in another language's default voice
+        self.voice = (voice or "default") if language == SOURCE_LANGUAGE else f"{language}/{voice or 'default'}"
         self.rate = int(rate)
+        self.engine = engine
+        self.model = model
+        self._model_hash: str | None = None if model is not None else ""
+        self._hash_lock = threading.Lock()
         self._lengths: dict[str, float] = {}
 
+    def model_identity(self) -> str:
+        """The voice model's hash ("" for engines without a model file); slow only the first time ever."""
+        with self._hash_lock:
+            if self._model_hash is None:
+                from psoas_coach.speech.voices import model_hash
+
+                assert self.model is not None
+                self._model_hash = model_hash(self.model, self.folder / HASH_MEMO)
+            return self._model_hash
+
     def key(self, text: str) -> str:
-        raw = json.dumps([CACHE_TAG, self.voice, self.rate, text], ensure_ascii=False)
+        raw = json.dumps([CACHE_TAG, self.engine, self.voice, self.model_identity(), self.rate, text],
+                         ensure_ascii=False)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
     def path_for(self, text: str) -> Path:
@@ -65,6 +94,8 @@ class ClipCache:
             except OSError:
                 pass
             return None
+        if os.name == "posix":
+            os.chmod(rendered, 0o600)  # the speech engine wrote it with the umask's permissions
         os.replace(rendered, self.path_for(text))
         self._lengths[text] = length
         return length

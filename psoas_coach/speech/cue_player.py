@@ -10,7 +10,8 @@ later (speech.loader) and handed in with ``set_speaker``.
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from collections.abc import Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -34,12 +35,19 @@ MAX_SLEEP_MS = 1000  # wake at least this often, whatever the timeline says
 CLOSING_LINES = {Outcome.COMPLETED: COMPLETED_LINE, Outcome.ENDED_EARLY: ENDED_LINE, Outcome.PAIN_STOP: PAIN_LINE}
 
 
+def session_texts(engine: SessionEngine) -> list[str]:
+    """The cues *engine*'s session will say, in the order it needs them, from the current step on."""
+    steps = engine.plan.steps[max(0, engine.index):]
+    return program_texts(replace(engine.plan, steps=tuple(steps))) if steps else program_texts(engine.plan)
+
+
 class CuePlayer(QObject):
     """Say a cue, cancel all, mute: the speech interface of the window and the composition root."""
 
     caption = Signal(str)  # every cue, spoken or not
     notice = Signal(str)  # one plain line when speech falls back (no engine, no audio output)
     muted_changed = Signal(bool)
+    voice_progress = Signal(int, int)  # (clips ready, cues asked for) while the voice is being prepared
 
     def __init__(self, speaker: Speaker | None = None, *, muted: bool = False, beeps: bool = True,
                  parent: QObject | None = None) -> None:
@@ -72,6 +80,11 @@ class CuePlayer(QObject):
     @property
     def muted(self) -> bool:
         return self._muted
+
+    @property
+    def audible(self) -> bool:
+        """True while cues are heard: not muted, and a voice with an audio output (not captions only)."""
+        return not self._muted and not isinstance(self._speaker, CaptionOnlySpeaker)
 
     @property
     def timeline(self) -> Timeline:
@@ -126,6 +139,8 @@ class CuePlayer(QObject):
             old.shutdown()
         speaker.prepare(self._texts)
         engine = self._engine
+        if engine is not None:
+            speaker.prepare(session_texts(engine), first=True)
         if engine is not None and engine.state is SessionState.RUNNING:
             self._load_step(engine.step, engine.elapsed(), resumed=True)
 
@@ -143,6 +158,7 @@ class CuePlayer(QObject):
         engine.signals.state_changed.connect(self._on_state_changed)
         engine.signals.finished.connect(self._on_finished)
         self.prepare_texts(program_texts(engine.plan))
+        self._speaker.prepare(session_texts(engine), first=True)  # this session's clips before any other's
         if engine.state is SessionState.RUNNING:
             self._load_step(engine.step, engine.elapsed())
 
@@ -260,7 +276,7 @@ class CuePlayer(QObject):
         if result.outcome is Outcome.COMPLETED:
             self._beep(BeepKind.DONE)
         if line:
-            self.say(line)
+            self.say(str(line))
 
     def _beep(self, kind: BeepKind) -> None:
         if self._beeps and not self._muted:

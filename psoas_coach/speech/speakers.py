@@ -1,4 +1,4 @@
-"""Speakers that play clips: pyttsx3-rendered speech plus beeps, or beeps alone."""
+"""Speakers that play clips: speech rendered by Piper or pyttsx3 plus beeps, or beeps alone."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from PySide6.QtCore import QObject, Signal
 from psoas_coach.core.cues import BeepKind, estimate_length
 from psoas_coach.speech.base import ClipPlayer
 from psoas_coach.speech.cache import ClipCache
-from psoas_coach.speech.renderer import EngineFactory, Pyttsx3Renderer
+from psoas_coach.speech.renderer import BackendFactory, ClipRenderer, EngineFactory
 
 log = logging.getLogger(__name__)
+
+
+ESPEAK_NAME = "pyttsx3 with espeak-ng" if sys.platform.startswith("linux") else "pyttsx3"
 
 
 def beep_key(kind: BeepKind) -> str:
@@ -34,7 +37,7 @@ class BeepSpeaker(QObject):
         for kind, path in beeps.items():
             player.load(beep_key(kind), path)
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, first: bool = False) -> None:
         return None
 
     def clip_length(self, text: str) -> float:
@@ -57,25 +60,34 @@ class BeepSpeaker(QObject):
 
 
 class ClipSpeaker(BeepSpeaker):
-    """Speech rendered ahead by pyttsx3 in its worker thread, played as preloaded clips.
+    """Speech rendered ahead (Piper or pyttsx3, in the render process), played as preloaded clips.
 
-    ``ready`` reports once whether the engine started; clips arrive through a queued signal, so
-    everything Qt happens on the GUI thread.
+    ``ready`` reports once whether the engine started; clips and voice changes arrive through queued
+    signals, so everything Qt happens on the GUI thread. ``progress`` counts the clips ready of the
+    cues asked for, for the "Preparing the voice" line on home.
     """
 
-    name = "pyttsx3 with espeak-ng" if sys.platform.startswith("linux") else "pyttsx3"
     ready = Signal(bool, str)
+    progress = Signal(int, int)  # (clips ready, cues asked for)
+    problem = Signal(str)  # a voice change that could not be applied, in one sentence
     _clip_rendered = Signal(str, str, float)
+    _voice_applied = Signal(object, str)
 
     def __init__(self, player: ClipPlayer, beeps: dict[BeepKind, Path], cache: ClipCache, *,
-                 voice: str | None = None, engine_factory: EngineFactory | None = None,
-                 parent: QObject | None = None) -> None:
+                 voice: str | None = None, name: str | None = None, engine_factory: EngineFactory | None = None,
+                 backend_factory: BackendFactory | None = None, parent: QObject | None = None) -> None:
         super().__init__(player, beeps, float(cache.rate), parent)
         self.cache = cache
+        self.name = name or ESPEAK_NAME
         self._lengths: dict[str, float] = {}
+        self._requested: dict[str, None] = {}
+        self._sample: str | None = None
+        self._progress = (-1, -1)
         self._clip_rendered.connect(self._on_clip)
-        self.renderer = Pyttsx3Renderer(cache, voice=voice, engine_factory=engine_factory,
-                                        on_ready=self.ready.emit, on_clip=self._from_worker)
+        self._voice_applied.connect(self._on_voice)
+        self.renderer = ClipRenderer(cache, voice=voice, engine_factory=engine_factory, backend_factory=backend_factory,
+                                     on_ready=self.ready.emit, on_clip=self._from_worker,
+                                     on_voice=lambda c, why: self._voice_applied.emit(c, why))
 
     def start(self) -> None:
         self.renderer.start()
@@ -88,21 +100,45 @@ class ClipSpeaker(BeepSpeaker):
             return  # rendered for a voice or rate that has since changed
         self._lengths[text] = length
         self.player.load(self.cache.key(text), Path(path))
+        self._report_progress()
+        if text == self._sample:
+            self._sample = None
+            self.say(text)
 
-    def prepare(self, texts: Iterable[str]) -> None:
-        self.renderer.request(texts)
+    def _on_voice(self, cache: object, reason: str) -> None:
+        if not isinstance(cache, ClipCache):
+            self.renderer.request(self._requested)  # what the switch dropped, in the voice that stays
+            self.problem.emit(reason)
+            return
+        self.cache = cache
+        self.rate = float(cache.rate)
+        self._lengths.clear()
+        self._report_progress()
+
+    def _report_progress(self) -> None:
+        now = (sum(1 for t in self._requested if t in self._lengths), len(self._requested))
+        if now != self._progress:
+            self._progress = now
+            self.progress.emit(*now)
+
+    def prepare(self, texts: Iterable[str], *, first: bool = False) -> None:
+        texts = list(texts)
+        for text in texts:
+            self._requested.setdefault(text, None)
+        self.renderer.request(texts, first=first)
+        self._report_progress()
 
     @property
     def voices(self) -> list[tuple[str, str]]:
         """(id, name) of the engine's voices, for a settings screen; empty until ``ready``."""
         return list(self.renderer.voices)
 
-    def reconfigure(self, voice: str | None, rate: int) -> None:
-        """Speak with another voice or rate: clips are looked up (and rendered) under the new key."""
-        self.cache = ClipCache(self.cache.folder, voice, rate)
-        self.rate = float(rate)
-        self._lengths.clear()
-        self.renderer.configure(ClipCache(self.cache.folder, voice, rate), voice)
+    def reconfigure(self, cache: ClipCache, voice: str | None, name: str | None = None) -> None:
+        """Speak with another voice, engine or rate: the current voice speaks until the new one is loaded
+        (then clips are looked up, and rendered, under the new key); an unusable one never takes over."""
+        if name:
+            self.name = name
+        self.renderer.configure(cache, voice)
 
     def clip_length(self, text: str) -> float:
         length = self._lengths.get(text)
@@ -112,10 +148,19 @@ class ClipSpeaker(BeepSpeaker):
         return text in self._lengths
 
     def say(self, text: str) -> None:
-        if not self.player.play(self.cache.key(text)):
+        if text not in self._lengths or not self.player.play(self.cache.key(text)):
             self.player.stop()
-            self.renderer.request([text])  # not rendered yet: caption only this time
+            self.renderer.request([text], first=True)  # not rendered yet: caption only this time
             log.debug("clip not ready: %r", text)
+
+    def say_when_ready(self, text: str) -> None:
+        """Say *text* as soon as its clip exists (a sample on request): now if it is ready."""
+        self._requested.setdefault(text, None)
+        if text in self._lengths:
+            self.say(text)
+        else:
+            self._sample = text
+            self.renderer.request([text], first=True)
 
     def shutdown(self) -> None:
         self.cancel()

@@ -4,10 +4,13 @@ per-exercise, per-side detail of one session. Every reader forgives missing or o
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Mapping
+from typing import Any
 
+from psoas_coach.core.names import exercise_name
+from psoas_coach.i18n import _
 from psoas_coach.store.listing import STATUS_LABELS
 
 TARGET_LOW, TARGET_HIGH = 2, 3  # sessions a week, from the article
@@ -50,7 +53,7 @@ def had_pain(record: Record) -> bool:
 
 
 def status_text(record: Record) -> str:
-    return STATUS_LABELS.get(str(record.get("status")), str(record.get("status", "?")))
+    return str(STATUS_LABELS.get(str(record.get("status")), str(record.get("status", "?"))))
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,10 @@ class Week:
     @property
     def verdict(self) -> str:
         if self.sessions < TARGET_LOW:
-            return "below target"
+            return _("below target")
         if self.sessions > TARGET_HIGH:
-            return "above target: rest days matter"
-        return "on target"
+            return _("above target: rest days matter")
+        return _("on target")
 
 
 def weeks(records: Iterable[Record], today: date, count: int = 12) -> list[Week]:
@@ -108,7 +111,7 @@ def exercise_series(records: Iterable[Record]) -> dict[str, tuple[str, list[Exer
             worked = [s for s in sides.values() if isinstance(s, dict)]
             hold = sum(_num(s.get("hold_seconds")) + _num(s.get("work_seconds")) for s in worked)
             reps = sum(int(_num(s.get("reps"))) for s in worked)
-            name = str(ex.get("name") or ex["id"])
+            name = exercise_name(ex["id"], str(ex.get("name") or ""))
             out.setdefault(ex["id"], (name, []))[1].append(ExercisePoint(moment, round(hold, 1), reps))
     return out
 
@@ -151,8 +154,9 @@ def detail_rows(record: Record) -> list[DetailRow]:
             here = stop.get("exercise_id") == ex.get("id") and stop.get("side") in (None, side)
             rows.append(
                 DetailRow(
-                    exercise=str(ex.get("name") or ex.get("id") or "?"),
-                    side="—" if side == "both" else str(side).capitalize(),
+                    exercise=exercise_name(str(ex.get("id") or ""), str(ex.get("name") or "")) or "?",
+                    side="—" if side == "both" else _("Left") if side == "left" else _("Right") if side == "right"
+                    else str(side).capitalize(),
                     sets=f"{int(_num(t.get('sets_completed')))}/{int(_num(target.get('sets')))}",
                     reps=int(_num(t.get("reps"))),
                     hold_seconds=round(_num(t.get("hold_seconds")) + _num(t.get("work_seconds")), 1),

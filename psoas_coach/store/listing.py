@@ -5,16 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from psoas_coach.core.names import program_name
+from psoas_coach.i18n import _, datetime_text, lazy
+
 Record = dict[str, Any]
 
-STATUS_LABELS = {"completed": "completed", "ended_early": "partial", "pain_stop": "partial, pain stop"}
-COLUMNS = ("Date", "Program", "Duration", "Status", "Effort", "Pain", "Notes")
+STATUS_LABELS = {"completed": lazy("completed"), "ended_early": lazy("partial"), "pain_stop": lazy("partial, pain stop")}
+COLUMNS = (lazy("Date"), lazy("Program"), lazy("Duration"), lazy("Status"), lazy("Effort"), lazy("Pain"), lazy("Notes"))
 
 
 def when(record: Record) -> str:
     text = record.get("started")
     try:
-        return datetime.fromisoformat(str(text)).strftime("%Y-%m-%d %H:%M")
+        return datetime_text(datetime.fromisoformat(str(text)), "short")
     except ValueError:
         return str(text or "?")
 
@@ -28,8 +31,8 @@ def duration(record: Record) -> str:
 
 
 def status(record: Record) -> str:
-    label = STATUS_LABELS.get(str(record.get("status")), str(record.get("status", "?")))
-    return label + (" (recovered)" if record.get("recovered") else "")
+    label = str(STATUS_LABELS.get(str(record.get("status")), str(record.get("status", "?"))))
+    return label + (" " + _("(recovered)") if record.get("recovered") else "")
 
 
 def rating(value: Any) -> str:
@@ -44,7 +47,7 @@ def row(record: Record, notes_width: int = 30) -> tuple[str, ...]:
         notes = notes[: notes_width - 1] + "…"
     return (
         when(record),
-        str(program.get("name") or program.get("id") or "?"),
+        program_name(str(program.get("id") or ""), str(program.get("name") or "")) or "?",
         duration(record),
         status(record),
         rating(record.get("effort")),
@@ -55,7 +58,7 @@ def row(record: Record, notes_width: int = 30) -> tuple[str, ...]:
 
 def table(records: list[Record]) -> str:
     """An aligned text table, one session per line, oldest first."""
-    rows = [COLUMNS, *(row(r) for r in records)]
+    rows = [tuple(str(c) for c in COLUMNS), *(row(r) for r in records)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in rows]
     return "\n".join(lines) + "\n"

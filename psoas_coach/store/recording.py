@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from psoas_coach.core.engine import SessionEngine, SessionResult
 from psoas_coach.store.records import new_session_id, session_record, touch
+from psoas_coach.store.session_lock import ELSEWHERE, SessionOwnership
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import Autosaver
 
@@ -31,9 +32,22 @@ class SessionRecorder:
         self.record: dict[str, Any] | None = None
         self.autosaver: Autosaver | None = None
         self.unsaved: list[dict[str, Any]] = []  # records the disk refused, kept for export
+        # held from begin() until the session's record is saved and its autosave cleared (see session_lock)
+        self.ownership = SessionOwnership(store.folder)
+
+    def claim(self) -> bool:
+        """Own the running session of this data folder; False when another window runs one now."""
+        return self.ownership.claim()
+
+    def release(self) -> None:
+        """Give up the ownership (a claim that found no autosave to offer, or a session saved for good)."""
+        self.ownership.release()
 
     def begin(self, engine: SessionEngine, session_id: str | None = None) -> None:
-        """Start recording *engine* (a resumed session passes the id it had)."""
+        """Start recording *engine* (a resumed session passes the id it had); StoreError when another window
+        runs a session on this data folder (the window asks ``claim()`` first and says so instead)."""
+        if not self.claim():
+            raise StoreError(ELSEWHERE)
         if self.autosaver is not None:
             self.autosaver.detach()
         self.session_id = session_id or new_session_id()
@@ -80,4 +94,5 @@ class SessionRecorder:
             self.store.clear_unfinished()
         except OSError:
             pass  # a stale autosave of a saved session is merged by id on the next start
+        self.release()
         return SaveOutcome(True, f"Saved to {path}.")

@@ -258,6 +258,11 @@ class SessionStore:
         """The autosave a crash or power loss left behind, or None."""
         return self._unfinished.load()
 
+    @property
+    def unfinished_problem(self) -> str | None:
+        """One sentence when the last ``unfinished()`` found an autosave it could not use, else None."""
+        return self._unfinished.problem
+
     def clear_unfinished(self) -> None:
         """Forget the autosave once the session is saved for good (or the user discards it)."""
         self._unfinished.clear()

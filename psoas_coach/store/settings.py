@@ -1,24 +1,33 @@
-"""Settings kept between runs (voice, rate, volume, beeps, mute): one JSON file in the config dir.
+"""Settings kept between runs (voice, rate, volume, beeps, mute; text size, theme, motion; language): one
+JSON file in the config dir.
 
-Forgiving: a missing or unreadable file gives the defaults; a corrupt one is moved aside and
-reported in one sentence. Written atomically, and only when something changed.
+Forgiving: a missing file gives the defaults; one that cannot be read (permission) gives the defaults and
+is left alone and never overwritten; a damaged one (not JSON, NaN, too big, too deep, not a regular
+file) is moved aside and reported in one sentence. Every value is checked once, where it is read: a
+wrong type falls back to the default, a number out of range is brought into it. Written atomically, and
+only when something changed.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import time
+import math
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
+from psoas_coach.paths import ensure_private_dir
+from psoas_coach.safe_json import UnsafeJsonError, read_json_file
+from psoas_coach.store.aside import set_aside
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
 RATE_RANGE = (80, 400)  # words a minute
+MAX_FILE_BYTES = 256 * 1024
+MAX_VOICE_ID = 200  # characters
+TEXT_SCALE_RANGE = (100, 200)  # percent of the desktop's font size
+THEMES = ("system", "light", "dark", "high-contrast")
 
 
 @dataclass(frozen=True)
@@ -29,9 +38,20 @@ class VoiceSettings:
     beeps: bool = True
     muted: bool = False
 
-    def cleaned(self) -> "VoiceSettings":
+    def cleaned(self) -> VoiceSettings:
         rate = int(min(max(self.rate, RATE_RANGE[0]), RATE_RANGE[1]))
         return replace(self, rate=rate, volume=float(min(max(self.volume, 0.0), 1.0)))
+
+
+def _number(value: Any, low: float, high: float, default: float) -> float:
+    """*value* brought into [low, high]; *default* when it is not a finite number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return default
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too big for a float
+        return high if value > 0 else low
+    return min(max(number, low), high) if math.isfinite(number) else default
 
 
 def _voice_from(data: Any) -> VoiceSettings:
@@ -39,15 +59,44 @@ def _voice_from(data: Any) -> VoiceSettings:
     if not isinstance(data, dict):
         return default
     voice = data.get("voice")
-    rate = data.get("rate", default.rate)
-    volume = data.get("volume", default.volume)
+    beeps, muted = data.get("beeps"), data.get("muted")
     return VoiceSettings(
-        voice=voice if isinstance(voice, str) and voice else None,
-        rate=int(rate) if isinstance(rate, (int, float)) and not isinstance(rate, bool) else default.rate,
-        volume=float(volume) if isinstance(volume, (int, float)) and not isinstance(volume, bool) else default.volume,
-        beeps=bool(data.get("beeps", default.beeps)),
-        muted=bool(data.get("muted", default.muted)),
-    ).cleaned()
+        voice=voice if isinstance(voice, str) and voice and len(voice) <= MAX_VOICE_ID else None,
+        rate=round(_number(data.get("rate"), *RATE_RANGE, default.rate)),
+        volume=_number(data.get("volume"), 0.0, 1.0, default.volume),
+        beeps=beeps if isinstance(beeps, bool) else default.beeps,
+        muted=muted if isinstance(muted, bool) else default.muted,
+    )
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    text_scale: int = 100  # percent of the desktop's font size
+    theme: str = "system"  # system follows the desktop, high contrast included
+    reduced_motion: bool = False  # countdowns and bars move in whole steps, nothing glides
+
+
+def _display_from(data: Any) -> DisplaySettings:
+    default = DisplaySettings()
+    if not isinstance(data, dict):
+        return default
+    theme = data.get("theme", default.theme)
+    motion = data.get("reduced_motion", default.reduced_motion)
+    return DisplaySettings(
+        text_scale=round(_number(data.get("text_scale"), *TEXT_SCALE_RANGE, default.text_scale)),
+        theme=theme if theme in THEMES else default.theme,
+        reduced_motion=motion if isinstance(motion, bool) else default.reduced_motion,
+    )
+
+
+def peek_language(config_dir: Path) -> str | None:
+    """The kept language, read without side effects (a damaged file is left for SettingsStore to report)."""
+    try:
+        data = read_json_file(config_dir / FILE_NAME, MAX_FILE_BYTES)
+    except (OSError, UnsafeJsonError):
+        return None
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and 0 < len(value) <= 20 else None
 
 
 class SettingsStore:
@@ -58,29 +107,29 @@ class SettingsStore:
         self.problem: str | None = None
         self._data: dict[str, Any] = {}
         self._loaded = False
+        self._held = False  # the file is there but could not be read: never written over
 
     def _load(self) -> dict[str, Any]:
         if self._loaded:
             return self._data
         self._loaded = True
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = read_json_file(self.path, MAX_FILE_BYTES)
+            if not isinstance(data, dict):
+                raise UnsafeJsonError("is not a JSON object", damaged=True)
         except FileNotFoundError:
             return self._data
-        except (OSError, UnicodeDecodeError) as exc:
-            self.problem = f"Settings could not be read ({exc.__class__.__name__}); using the defaults."
-            return self._data
-        try:
-            data = json.loads(text)
-            if not isinstance(data, dict):
-                raise ValueError("not an object")
-        except ValueError:
-            aside = self.path.with_name(f"{FILE_NAME}.corrupt-{int(time.time())}")
-            try:
-                os.replace(self.path, aside)
-                self.problem = f"Settings were damaged and have been moved aside to {aside.name}; using the defaults."
-            except OSError:
-                self.problem = "Settings were damaged; using the defaults."
+        except UnsafeJsonError as exc:
+            if not exc.damaged and exc.reason.startswith("cannot be read"):
+                self._held = True
+                self.problem = f"Settings {self.path} {exc.reason}; using the defaults, and they are not saved."
+                return self._data
+            aside = set_aside(self.path)
+            if aside is not None:
+                self.problem = f"Settings {exc.reason} and have been moved aside to {aside.name}; using the defaults."
+            else:
+                self._held = True
+                self.problem = f"Settings {exc.reason}; using the defaults, and they are not saved."
             return self._data
         self._data = data
         return self._data
@@ -90,12 +139,43 @@ class SettingsStore:
 
     def save_voice(self, voice: VoiceSettings) -> bool:
         """Store *voice*; returns False (and writes nothing) when it is what the file already says."""
+        return self._save_section("voice", asdict(voice.cleaned()))
+
+    def display(self) -> DisplaySettings:
+        return _display_from(self._load().get("display"))
+
+    def save_display(self, display: DisplaySettings) -> bool:
+        """Store *display* (checked as it is read back); False when nothing changed."""
+        return self._save_section("display", asdict(_display_from(asdict(display))))
+
+    def _save_section(self, name: str, new: dict[str, Any]) -> bool:
         data = dict(self._load())
-        new = asdict(voice.cleaned())
-        if data.get("voice") == new and data.get("schema_version") == SCHEMA_VERSION:
+        if self._held:
+            return False
+        if data.get(name) == new and data.get("schema_version") == SCHEMA_VERSION:
             return False
         data["schema_version"] = SCHEMA_VERSION
-        data["voice"] = new
+        data[name] = new
+        ensure_private_dir(self.path.parent)
+        write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        self._data = data
+        return True
+
+    def language(self) -> str | None:
+        """The language chosen in the window (a code such as "de"), or None to follow the system."""
+        value = self._load().get("language")
+        return value if isinstance(value, str) and value else None
+
+    def save_language(self, code: str | None) -> bool:
+        """Keep *code* (None: follow the system) for the next start; False when nothing changed."""
+        data = dict(self._load())
+        if data.get("language") == code and data.get("schema_version") == SCHEMA_VERSION:
+            return False
+        data["schema_version"] = SCHEMA_VERSION
+        if code is None:
+            data.pop("language", None)
+        else:
+            data["language"] = code
         ensure_private_dir(self.path.parent)
         write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
         self._data = data

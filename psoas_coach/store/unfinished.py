@@ -36,11 +36,14 @@ from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
+from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.records import iso_local, session_record
+from psoas_coach.store.schema import problems as record_problems
 
 KIND = "psoas-coach-unfinished"
 VERSION = 1
+MAX_FILE_BYTES = 8 * 1024 * 1024  # one session's snapshot and record: a few KB, a long note included
 
 Unfinished = dict[str, Any]
 
@@ -51,6 +54,7 @@ class UnfinishedFile:
     def __init__(self, path: Path, corrupt_folder: Path) -> None:
         self.path = path
         self.corrupt_folder = corrupt_folder
+        self.problem: str | None = None  # one sentence about the last load that found an unusable autosave
 
     def save(self, data: Unfinished) -> None:
         try:
@@ -61,18 +65,31 @@ class UnfinishedFile:
             raise StoreError(f"Could not autosave the session in progress because {reason_of(exc)}.") from exc
 
     def load(self) -> Unfinished | None:
+        """The autosave, checked into the shape every caller relies on (see check_unfinished); None when there is
+        none or it cannot be used; then ``problem`` says so in one sentence and a damaged one is in corrupt/."""
         self._tidy()
+        self.problem = None
         try:
-            data = json.loads(self.path.read_bytes())
+            data = read_json_file(self.path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError):
-            self._move_aside()
+        except UnsafeJsonError as exc:
+            if not exc.damaged and exc.reason.startswith("cannot be read"):
+                self.problem = f"The autosave of an interrupted session {exc.reason}, so it is left in {self.path.parent}."
+                return None
+            self._unusable(exc.reason)
             return None
-        if not isinstance(data, dict) or data.get("kind") != KIND or not isinstance(data.get("record"), dict):
-            self._move_aside()
+        why = check_unfinished(data)
+        if why is not None:
+            self._unusable(why)
             return None
         return data
+
+    def _unusable(self, why: str) -> None:
+        aside = self._move_aside()
+        where = f"moved to {aside}" if aside is not None else f"left in {self.path.parent}"
+        self.problem = (f"The autosave of an interrupted session {why}, so nothing could be kept from it; "
+                        f"the file was {where}.")
 
     def clear(self) -> None:
         try:
@@ -93,12 +110,35 @@ class UnfinishedFile:
         except OSError:
             pass
 
-    def _move_aside(self) -> None:
-        try:
-            ensure_private_dir(self.corrupt_folder)
-            os.replace(self.path, self.corrupt_folder / f"current-{int(time.time())}.json")
-        except OSError:
-            pass
+    def _move_aside(self) -> Path | None:
+        for n in range(100):
+            target = self.corrupt_folder / f"current-{int(time.time())}{'' if n == 0 else f'-{n}'}.json"
+            if target.exists() or target.is_symlink():
+                continue  # never replace an earlier one
+            try:
+                ensure_private_dir(self.corrupt_folder)
+                os.rename(self.path, target)
+            except OSError:
+                return None
+            return target
+        return None
+
+
+def check_unfinished(data: Any) -> str | None:
+    """None when *data* has the autosave's shape (its record a valid session record), else a few words why not."""
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        return "is not an autosave of Psoas Coach"
+    text_fields = ("session_id", "program_id")
+    if not all(isinstance(data.get(k), str) and 0 < len(data[k]) <= 200 for k in text_fields):
+        return "has no usable session or program id"
+    if not isinstance(data.get("finished", False), bool) or not isinstance(data.get("engine"), (dict, type(None))):
+        return "has a damaged session state"
+    record = data.get("record")
+    if not isinstance(record, dict) or record_problems(record):
+        return "holds no usable session record"
+    if record.get("id") != data["session_id"]:
+        return "holds the record of another session"
+    return None
 
 
 def unfinished_data(engine: SessionEngine, session_id: str, *, speed: float = 1.0) -> Unfinished:

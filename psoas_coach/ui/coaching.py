@@ -1,5 +1,6 @@
 """Coaching in the window: first-run safety, levels applied to each session, the quick rating after each
-exercise, and the home screen's today line and proposals. ``install_coaching`` hooks it all onto a MainWindow.
+exercise, and the home screen's today line and proposals. The rules are core.coaching's; this module only
+shows them and passes the user's answers on. ``ui.startup`` builds it and calls ``install()`` once.
 """
 
 from __future__ import annotations
@@ -7,33 +8,29 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QBoxLayout
 
+from psoas_coach.core import coaching
+from psoas_coach.core.coaching import CoachingState, Outlook
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult
-from psoas_coach.core.history import Control, program_id_of, set_rating
-from psoas_coach.core.levels import apply_levels
+from psoas_coach.core.history import Control, set_rating
 from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.core.program import Program
-from psoas_coach.core.progression import (
-    FOUNDATION_PROGRAM,
-    ControlStatus,
-    Proposal,
-    ProposalKind,
-    propose,
-    control_status,
-    pending,
-)
-from psoas_coach.core.schedule import Today, TodayKind, today_advice
+from psoas_coach.core.progression import Proposal, ProposalKind
+from psoas_coach.core.schedule import TodayKind
+from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
-from psoas_coach.store.coaching_store import CoachingState, CoachingStoreError, CoachingStore
+from psoas_coach.store.coaching_store import CoachingStore, CoachingStoreError
 from psoas_coach.store.records import iso_local
 from psoas_coach.store.sessions import LoadResult, SessionStore
+from psoas_coach.ui.dialogs import ChooseFileFn, RunDialogFn, choose_report_file, run_dialog
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.coaching_panel import CoachingPanel, RangeNotesDialog
 from psoas_coach.ui.screens.safety import SafetyScreen
@@ -42,50 +39,35 @@ from psoas_coach.ui.widgets.quick_rating import QuickRating
 log = logging.getLogger(__name__)
 
 REPORT_WEEKS = 8
-ChooseFile = Callable[[QWidget, str], "str | None"]
-RunDialog = Callable[[QDialog], bool]
-
-
-def choose_report_file(parent: QWidget, suggested: str) -> str | None:
-    """The real save dialog; tests hand in their own function."""
-    path, _filter = QFileDialog.getSaveFileName(parent, "Save the report", suggested, "PDF files (*.pdf)")
-    return path or None
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
 
 @dataclass(frozen=True)
-class Outlook:
-    """What home shows from coaching: computed from the stores, on any thread; shown on the GUI thread."""
+class Reading:
+    """One read of the stores for home: the coaching state, the outlook from it, and any problem with the
+    history (files moved aside). Made on any thread; shown on the GUI thread."""
 
     state: CoachingState
-    notice: str | None  # a problem with the history (files moved aside), or None
-    program: Program  # the program today's line is about
-    advice: Today
-    proposals: list[Proposal]
-    control: tuple[ControlStatus, ...]
+    outlook: Outlook
+    notice: str | None
 
 
 class CoachingController(QObject):
     """Owns the coaching widgets it adds to the window and keeps them in step with the stores."""
 
-    _read = Signal(int, object)  # generation, Outlook or None: from the worker thread, queued
+    _read = Signal(int, object)  # generation, Reading or None: from the worker thread, queued
 
-    def __init__(self, window: MainWindow, levels: CoachingStore, paths: AppPaths | None = None, *,
+    def __init__(self, window: MainWindow, coaching_store: CoachingStore, paths: AppPaths | None = None, *,
                  today: Callable[[], date] = date.today, now: Callable[[], str] | None = None,
-                 choose_file: ChooseFile = choose_report_file, dialog: RunDialog = run_dialog,
+                 choose_file: ChooseFileFn = choose_report_file, dialog: RunDialogFn = run_dialog,
                  panel: CoachingPanel | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.levels = levels
+        self.coaching_store = coaching_store
         self.paths = paths
         self.today = today
         self.now = now or (lambda: iso_local(time.time()))
         self.choose_file = choose_file
         self.dialog = dialog
-        self.state: CoachingState = levels.load()
+        self.state: CoachingState = coaching_store.load()
         self.engine: SessionEngine | None = None
         self.ratings: dict[str, tuple[Control | None, bool | None]] = {}
         self.panel = panel or CoachingPanel()  # app.py puts the panel on home before the first paint
@@ -118,7 +100,7 @@ class CoachingController(QObject):
         self.rating.rated.connect(self._rated)
         self.rating.finished.connect(self._rating_done)
         self.safety.accepted.connect(self.accept_safety)
-        for problem in self.levels.problems:
+        for problem in self.coaching_store.problems:
             w.home.set_notice(problem)
         if self.state.safety_accepted is None:
             w.stack.setCurrentWidget(self.safety)
@@ -132,16 +114,12 @@ class CoachingController(QObject):
         return self.state.safety_accepted is None
 
     def levelled(self, program: Program) -> Program:
-        return apply_levels(program, self.state.levels_for(program.id))
+        return coaching.levelled(program, self.state)
 
     # ------------------------------------------------------------------ home
 
-    def current_program(self, state: CoachingState | None = None) -> Program:
-        library = self.window.library
-        for wanted in ((state or self.state).current_program, FOUNDATION_PROGRAM):
-            if wanted and wanted in library.ids():
-                return library.get(wanted)
-        return library.programs[0]
+    def current_program(self) -> Program:
+        return coaching.current_program(self.window.library, self.state)
 
     def refresh_if_home(self, store: SessionStore | None = None) -> None:
         """Refresh if home is showing; otherwise the return to home does it (no wasted history read
@@ -157,7 +135,7 @@ class CoachingController(QObject):
     def refresh(self) -> None:
         """Re-read the history and the coaching file; update today's line, proposals and control status."""
         self._generation += 1  # a background read still under way is out of date now
-        self.show(self.outlook(self.levels.load(), self.window.store.load_all()))
+        self.show(self.reading(self.coaching_store.load(), self.window.store.load_all()))
 
     def refresh_in_background(self, store: SessionStore) -> None:
         """``refresh()`` with the reading and the rules on a worker thread, then shown on this one.
@@ -166,49 +144,39 @@ class CoachingController(QObject):
         a refresh made meanwhile on this thread wins over the one coming back."""
         self._generation += 1
         generation = self._generation
-        levels = CoachingStore(self.levels.folder)
+        own_store = CoachingStore(self.coaching_store.folder)
 
         def work() -> None:
             try:
-                outlook: Outlook | None = self.outlook(levels.load(), store.load_all())
+                reading: Reading | None = self.reading(own_store.load(), store.load_all())
             except Exception:  # noqa: BLE001 - shown by refreshing here instead, where it is reported
                 log.exception("reading the history for coaching failed")
-                outlook = None
+                reading = None
             try:
-                self._read.emit(generation, outlook)  # queued to this object's (the GUI) thread
+                self._read.emit(generation, reading)  # queued to this object's (the GUI) thread
             except RuntimeError:  # the window (and this controller) closed meanwhile: nothing to show
                 pass
 
         threading.Thread(target=work, name="psoas-coaching-read", daemon=True).start()
 
-    def _on_read(self, generation: int, outlook: object) -> None:
+    def _on_read(self, generation: int, reading: object) -> None:
         if generation != self._generation:
             return  # a newer refresh was shown already
-        if not isinstance(outlook, Outlook):
+        if not isinstance(reading, Reading):
             self.refresh()
             return
-        self.show(outlook)
+        self.show(reading)
 
-    def outlook(self, state: CoachingState, loaded: LoadResult) -> Outlook:
+    def reading(self, state: CoachingState, loaded: LoadResult) -> Reading:
         """What the home screen shows, from the coaching state and the history: no widgets touched."""
-        sessions = loaded.sessions
-        program = self.current_program(state)
-        advice = today_advice(sessions, self.today(), program.id, program.name)
-        proposals: list[Proposal] = []
-        library = self.window.library
-        if sessions:
-            last_program = program_id_of(sessions[-1])
-            if last_program in library.ids():
-                coached = library.get(last_program)
-                advice_now = propose(coached, sessions, state.levels_for(coached.id), library.ids())
-                proposals = pending(advice_now.proposals, state.decided_keys())
-        control = control_status(program, sessions) if program.id == FOUNDATION_PROGRAM else ()
-        return Outlook(state, loaded.notice(), program, advice, proposals, tuple(control))
+        return Reading(state, coaching.outlook(self.window.library, state, loaded.sessions, self.today()),
+                       loaded.notice())
 
-    def show(self, outlook: Outlook) -> None:
-        self.state = outlook.state
-        if outlook.notice:
-            self.window.home.set_notice(outlook.notice)
+    def show(self, reading: Reading) -> None:
+        self.state = reading.state
+        outlook = reading.outlook
+        if reading.notice:
+            self.window.home.set_notice(reading.notice)
         self.panel.set_today(outlook.advice.line)
         if outlook.advice.kind is TodayKind.TRAIN and self.window.stack.currentWidget() is self.window.home:
             self.window.home.select_program(outlook.program.id)
@@ -218,7 +186,7 @@ class CoachingController(QObject):
 
     def decide(self, proposal: Proposal, accepted: bool) -> None:
         try:
-            self.levels.decide(proposal, accepted, self.now())
+            self.coaching_store.update(coaching.decide, proposal, accepted, self.now())
         except CoachingStoreError as exc:
             self.window.home.set_notice(str(exc))
             return
@@ -228,9 +196,9 @@ class CoachingController(QObject):
 
     def accept_safety(self) -> None:
         try:
-            self.state = self.levels.accept_safety(self.now())
+            self.state = self.coaching_store.update(coaching.accept_safety, self.now())
         except CoachingStoreError as exc:
-            self.window.home.set_notice(f"{exc} The safety note will be shown again next time.")
+            self.window.home.set_notice(_("{problem} The safety note will be shown again next time.").format(problem=exc))
         self.window.stack.setCurrentWidget(self.window.home)
         self.window.home.programs.setFocus()
 
@@ -245,7 +213,7 @@ class CoachingController(QObject):
                 note = dialog.notes()[ex.id]
                 current = self.state.levels_for(program.id).get(ex.id)
                 if note != (current.range_note if current else ""):
-                    self.state = self.levels.set_range_note(program.id, ex, note)
+                    self.state = self.coaching_store.update(coaching.set_range_note, program.id, ex, note)
         except CoachingStoreError as exc:
             self.window.home.set_notice(str(exc))
         self.refresh()
@@ -258,15 +226,18 @@ class CoachingController(QObject):
         chosen = self.choose_file(self.window, str(Path.home() / f"psoas-coach-report-{start}-{end}.pdf"))
         if not chosen:
             return
-        from psoas_coach.commands.report import write_report
+        from psoas_coach.report.write import write_report
 
         output = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
             count = write_report(self.paths, start, end, output)
         except OSError as exc:
-            self.window.notify(str(exc) if str(exc).endswith(".") else f"Could not write {output}: {exc}.")
+            self.window.notify(str(exc) if str(exc).endswith(".") else
+                               _("Could not write {file}: {reason}.").format(file=output, reason=exc))
             return
-        self.window.notify(f"Wrote the report of the last {REPORT_WEEKS} weeks ({count} sessions) to {output}.")
+        self.window.notify(ngettext("Wrote the report of the last {weeks} weeks ({count} session) to {file}.",
+                                    "Wrote the report of the last {weeks} weeks ({count} sessions) to {file}.",
+                                    count).format(weeks=REPORT_WEEKS, count=count, file=output))
 
     def _on_page(self, _index: int) -> None:
         if self.window.stack.currentWidget() is self.window.home:
@@ -318,11 +289,3 @@ class CoachingController(QObject):
             except KeyError:
                 continue
         self.window.recorder.save()  # a refused save stays in memory; the summary offers its export
-
-
-def install_coaching(window: MainWindow, paths: AppPaths, *, refresh: bool = True,
-                     **options: Any) -> CoachingController:
-    """Add coaching to *window*: call once, after building it."""
-    controller = CoachingController(window, CoachingStore(paths.data), paths, **options)
-    controller.install(refresh=refresh)
-    return controller

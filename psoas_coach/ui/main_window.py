@@ -2,49 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
+from psoas_coach.core.names import program_name
 from psoas_coach.core.program import Program, ProgramLibrary
+from psoas_coach.i18n import _, content
 from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.session_lock import ELSEWHERE
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
-from psoas_coach.ui.screens.home import HomeScreen
+from psoas_coach.ui.accessibility import Announcer, order_tabs
+from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
+from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
+from psoas_coach.ui.shortcuts import ShortcutsOverlay
+from psoas_coach.ui.theme import LIGHT, Theme
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from psoas_coach.ui.screens.history import HistoryScreen  # imports QtCharts: only when History opens
     from psoas_coach.ui.screens.session import SessionView  # built after the first paint, or when needed
-    from psoas_coach.ui.shortcuts import ShortcutsOverlay  # built the first time '?' is pressed
 
-AskFn = Callable[[QWidget, str, str], bool]
 EngineFactory = Callable[[Program], SessionEngine]
 ResumeFactory = Callable[[Program, dict[str, Any]], SessionEngine]
-ChooseFileFn = Callable[[QWidget, str], "str | None"]
 
 APP_TITLE = "Psoas Coach"
-
-
-def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    """The real confirmation dialog; tests hand the window their own function instead."""
-    from PySide6.QtWidgets import QMessageBox  # its first use costs about 1 ms: not before the first paint
-
-    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def choose_save_file(parent: QWidget, suggested: str) -> str | None:
-    """The real save dialog; tests hand the window their own function instead."""
-    from PySide6.QtWidgets import QFileDialog  # as QMessageBox above
-
-    path, _filter = QFileDialog.getSaveFileName(parent, "Export the session", suggested, "JSON files (*.json)")
-    return path or None
 
 
 class MainWindow(QMainWindow):
@@ -64,8 +52,11 @@ class MainWindow(QMainWindow):
         muted: bool = False,
         window_state: WindowState | None = None,
         resume_engine: ResumeFactory | None = None,
-        choose_file: ChooseFileFn = choose_save_file,
+        choose_file: ChooseFileFn = choose_session_export,
+        finish_start_up: Callable[[], None] = lambda: None,
         last_session_now: bool = True,
+        theme: Theme = LIGHT,
+        reduced_motion: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
@@ -77,10 +68,15 @@ class MainWindow(QMainWindow):
         # what a program becomes before it is run (coaching applies the user's levels here)
         self.prepare_program: Callable[[Program], Program] = lambda program: program
         self.ask = ask
-        # start-up work that waits for the first paint (app.py sets it); a session runs it all first
-        self.finish_start_up: Callable[[], None] = lambda: None
+        # start-up work that waits for the first paint (ui.startup hands it in); a session runs it all first
+        self.finish_start_up = finish_start_up
         self.engine: SessionEngine | None = None
         self.window_state = window_state
+        self.theme = theme
+        self.reduced_motion = reduced_motion
+        # step announcements for screen readers; ui.startup tells it when the app's own voice is heard
+        self.announcer = Announcer(self)
+        self.announcer.voice_on = lambda: not self.muted
         self.last_program: str | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1366, 768)
@@ -92,23 +88,25 @@ class MainWindow(QMainWindow):
         self._session: SessionView | None = None  # see the session property
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-        self._shortcuts: ShortcutsOverlay | None = None  # see the shortcuts property
+        self.shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
-        self.history_action = QAction("History (H)", self)
+        self.history_action = QAction(_("History (H)"), self)
         self.history_action.setObjectName("history")
-        self.history_action.setShortcuts([QKeySequence("H")])  # a list: setShortcut() names Qt (qt_values)
+        self.history_action.setShortcut(QKeySequence("H"))
         self.history_action.triggered.connect(self.show_history)
         self.addAction(self.history_action)
         self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
-        problems = [str(p) for p in library.problems]
-        if problems:
-            self.home.set_notice("Some program files were skipped: " + " ".join(problems))
+        skipped = library.problems_notice()
+        if skipped:
+            self.home.set_notice(skipped)
         if last_session_now:  # app.py fills the line just after the first paint instead
             self.refresh_last_session()
         if window_state is not None:
+            if window_state.problem:
+                self.home.set_notice(window_state.problem)
             window_state.restore_geometry(self)
             self.last_program = window_state.last_program
             if self.last_program:
@@ -121,7 +119,8 @@ class MainWindow(QMainWindow):
             from psoas_coach.ui.screens.session import SessionView
 
             view = SessionView([self.actions_by_name[n] for n in
-                                ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")])
+                                ("back", "pause", "next", "pain", "end", "mute", "fullscreen", "shortcuts")],
+                               theme=self.theme, announcer=self.announcer, reduced_motion=self.reduced_motion)
             self.stack.addWidget(view)
             view.summary.save_requested.connect(self.save_ratings)
             view.summary.home_requested.connect(self.go_home)
@@ -130,33 +129,26 @@ class MainWindow(QMainWindow):
             self._session = view
         return self._session
 
-    @property
-    def shortcuts(self) -> ShortcutsOverlay:
-        """The '?' key list, built the first time it is shown: a style-sheeted panel nobody sees at start."""
-        if self._shortcuts is None:
-            from psoas_coach.ui.shortcuts import ShortcutsOverlay
-
-            self._shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
-        return self._shortcuts
-
     def show_restored(self) -> None:
         """Show the window as it was left: full screen or at its saved size and place."""
+        order_tabs(self.home)
         if self.window_state is not None and self.window_state.fullscreen:
             self.showFullScreen()
         else:
             self.show()
+        self.home.programs.setFocus()  # Enter starts the chosen session, whatever comes first in Tab order
 
     # ------------------------------------------------------------------ actions
 
     def _make_actions(self, muted: bool) -> dict[str, QAction]:
         specs: list[tuple[str, str, list[str], Callable[[], None]]] = [
-            ("back", "◀ Back", ["Left"], self.back),
-            ("pause", "Pause / resume (Space)", ["Space"], self.toggle_pause),
-            ("next", "Next ▶ (Enter)", ["Return", "Enter", "Right"], self.next_step),
-            ("pain", "Sharp pain — stop (P)", ["P"], self.pain_stop),
-            ("end", "End (Esc)", ["Escape"], self.end_session),
-            ("fullscreen", "Full screen (F11)", ["F11"], self.toggle_fullscreen),
-            ("shortcuts", "Keys (?)", ["?"], self.show_shortcuts),
+            ("back", _("◀ Back"), ["Left"], self.back),
+            ("pause", _("Pause / resume (Space)"), ["Space"], self.toggle_pause),
+            ("next", _("Next ▶ (Enter)"), ["Return", "Enter", "Right"], self.next_step),
+            ("pain", _("Sharp pain — stop (P)"), ["P"], self.pain_stop),
+            ("end", _("End (Esc)"), ["Escape"], self.end_session),
+            ("fullscreen", _("Full screen (F11)"), ["F11"], self.toggle_fullscreen),
+            ("shortcuts", _("Keys (?)"), ["?"], self.show_shortcuts),
         ]
         actions: dict[str, QAction] = {}
         for name, text, keys, slot in specs:
@@ -166,11 +158,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
             actions[name] = action
-        mute = QAction("Mute (M)", self)
+        mute = QAction(_("Mute (M)"), self)
         mute.setObjectName("mute")
         mute.setCheckable(True)
         mute.setChecked(muted)
-        mute.setShortcuts([QKeySequence("M")])
+        mute.setShortcut(QKeySequence("M"))
         mute.toggled.connect(self._on_mute)
         self.addAction(mute)
         actions["mute"] = mute
@@ -182,7 +174,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(enabled)
 
     def _on_mute(self, muted: bool) -> None:
-        self.actions_by_name["mute"].setText("Unmute (M)" if muted else "Mute (M)")
+        self.actions_by_name["mute"].setText(_("Unmute (M)") if muted else _("Mute (M)"))
         self.mute_toggled.emit(muted)
 
     @property
@@ -195,6 +187,9 @@ class MainWindow(QMainWindow):
         self.finish_start_up()  # coaching (levels), voice and keep-awake are all in place first
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
             return  # finishing start-up resumed an interrupted session (or started --program): that one runs
+        if not self.recorder.claim():
+            self.home.set_notice(ELSEWHERE)
+            return
         program = self.prepare_program(self.library.get(program_id))
         self._run(self.make_engine(program))
 
@@ -208,38 +203,50 @@ class MainWindow(QMainWindow):
         engine.signals.finished.connect(self._on_finished)
         engine.signals.state_changed.connect(self._on_state)
         self.stack.setCurrentWidget(self.session)
-        self.setWindowTitle(f"{program.name} — {APP_TITLE}")
+        self.setWindowTitle(f"{content(program.name)} — {APP_TITLE}")
         self._set_session_actions(True)
         self.session_started.emit(engine)
         engine.start()
         self.driver.drive(engine)
 
     def offer_resume(self) -> None:
-        """After a crash or power loss: resume the interrupted session, or keep it as a partial one."""
-        left = self.store.unfinished()
+        """After a crash or power loss: resume the interrupted session, or keep it as a partial one. Only the
+        window that owns the running session does either; another window's running session is left alone."""
+        if not self.recorder.claim():
+            self.home.set_notice("A session is running in another Psoas Coach window on this data folder; "
+                                 "it goes on there.")
+            return
+        left = self.store.unfinished()  # checked into the autosave's shape (store.unfinished.check_unfinished)
         if left is None:
+            self.recorder.release()
+            if self.store.unfinished_problem:
+                self.home.set_notice(self.store.unfinished_problem)
             return
         self.finish_start_up()
-        program_id = str(left.get("program_id", ""))
-        name = left.get("record", {}).get("program", {}).get("name", program_id)
-        started = str(left.get("record", {}).get("started", ""))[:16].replace("T", " ")
+        program_id = str(left["program_id"])
+        name = program_name(program_id, str(left["record"]["program"]["name"]))
+        started = started_text(str(left["record"]["started"]))
+        why_not = ""
         if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
-            question = (f"Your {name} session of {started} stopped before it ended. Resume where it stopped?\n\n"
-                        "No keeps what you did as a partial session.")
-            if self.ask(self, "Resume session?", question):
+            question = _("Your {program} session of {started} stopped before it ended. Resume where it stopped?\n\n"
+                         "No keeps what you did as a partial session.").format(program=name, started=started)
+            if self.ask(self, _("Resume session?"), question):
                 try:
                     engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
                 except ValueError as exc:
-                    self.home.set_notice(f"The interrupted session cannot resume ({exc}); it is kept as a partial session.")
+                    why_not = f"The interrupted session cannot resume ({exc}). "
                 else:
-                    self._run(engine, str(left.get("session_id") or "") or None)
+                    self._run(engine, str(left["session_id"]))
                     return
         try:
             path = save_as_partial(self.store, left)
-        except (StoreError, KeyError) as exc:
-            self.home.set_notice(f"The interrupted session could not be saved: {exc}")
+        except StoreError as exc:
+            self.home.set_notice(f"{why_not}Your interrupted {name} session could not be kept as a partial session: "
+                                 f"{exc} Its autosave stays in place and is offered again at the next start.")
+            self.recorder.release()
             return
-        self.home.set_notice(f"Your interrupted {name} session was kept as a partial session ({path.name}).")
+        self.recorder.release()
+        self.home.set_notice(f"{why_not}Your interrupted {name} session was kept as a partial session ({path.name}).")
         self.refresh_last_session()
 
     def next_step(self) -> None:
@@ -261,7 +268,7 @@ class MainWindow(QMainWindow):
             self.engine.pain_stop()
 
     def end_session(self) -> None:
-        if self._shortcuts is not None and self._shortcuts.isVisible():  # Esc closes the key list first
+        if self.shortcuts.isVisible():  # Esc closes the key list first
             self.shortcuts.hide()
             return
         engine = self.engine
@@ -269,7 +276,7 @@ class MainWindow(QMainWindow):
             return
         was_running = engine.state is SessionState.RUNNING
         engine.pause()
-        if self.ask(self, "End session?", "End this session now? What you have done so far is saved."):
+        if self.ask(self, _("End session?"), _("End this session now? What you have done so far is saved.")):
             engine.end_early()
         elif was_running:
             engine.resume()
@@ -290,7 +297,7 @@ class MainWindow(QMainWindow):
         outcome = self.recorder.rate(effort, pain, notes)
         if outcome.saved:
             self.go_home()
-            self.home.set_notice(f"Session saved. {outcome.message}")
+            self.home.set_notice(_("Session saved. {message}").format(message=outcome.message))
         else:
             self.session.summary.set_status(outcome.message)
             self.session.summary.offer_export(bool(self.recorder.unsaved))
@@ -312,7 +319,8 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.session.summary.set_status(str(exc))
             return
-        self.session.summary.set_status(f"Exported to {chosen}. Import it later with: psoas-coach import {chosen}")
+        self.session.summary.set_status(_("Exported to {file}. Import it later with: psoas-coach import {file}")
+                                        .format(file=chosen))
 
     def go_home(self) -> None:
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
@@ -321,6 +329,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle(APP_TITLE)
         self.refresh_last_session()
+        order_tabs(self.home)
         self.home.programs.setFocus()
 
     def show_history(self) -> None:
@@ -336,7 +345,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.history)
         self.history.reload()
         self.stack.setCurrentWidget(self.history)
-        self.setWindowTitle(f"History — {APP_TITLE}")
+        self.setWindowTitle(_("History — {app}").format(app=APP_TITLE))
+        order_tabs(self.history)
         self.history.list.setFocus()
 
     def refresh_last_session(self) -> None:

@@ -6,19 +6,20 @@ session: '?' or Esc hides it again.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
+from psoas_coach.i18n import _
 from psoas_coach.ui.widgets.text import label
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     rows = []
     for action in actions:
-        keys = " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        keys = _(" or ").join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
         name = action.text().split(" (")[0]
         rows.append((keys, name))
     return rows
@@ -36,14 +37,14 @@ class ShortcutsOverlay(QFrame):
                            " border: 3px solid palette(highlight); border-radius: 12px; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(label("Keys", 2.0, bold=True))
+        layout.addWidget(label(_("Keys"), 2.0, bold=True))
         grid = QGridLayout()
         self.rows = shortcut_rows(actions)
         for r, (keys, name) in enumerate(self.rows):
             grid.addWidget(label(keys, 1.4, bold=True, wrap=False), r, 0)
             grid.addWidget(label(name, 1.4, wrap=False), r, 1)
         layout.addLayout(grid)
-        layout.addWidget(label("Press ? or Esc to close.", 1.1))
+        layout.addWidget(label(_("Press ? or Esc to close."), 1.1))
         self.hide()
         parent.installEventFilter(self)
 

@@ -1,11 +1,17 @@
-"""Phase colours and type sizes. Colours come from the Okabe-Ito palette, darkened so white text reads
-on them; they stay distinct for red-green colour blindness and work in light and dark themes."""
+"""Colour tokens (light, dark, high contrast), phase colours, marks and type sizes.
+
+Every colour the app paints is a named token here, so a later design pass builds on them and the
+contrast test (tests/ui/test_contrast.py) checks each text against its background in every theme.
+Phase colours come from the Okabe-Ito palette, darkened so white text reads on them; they stay
+distinct for red-green colour blindness, and every phase also has a word and a mark of its own shape.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,18 +29,79 @@ class PhaseColour(str, Enum):
 
 @dataclass(frozen=True)
 class Swatch:
+    """A phase's colours: text (and the ring) on background; buttons on that phase; an accent for
+    the focus ring, bars and borders on that phase (non-text, 3:1 on background and buttons)."""
+
     background: str
     foreground: str
     accent: str
+    button: str
+    button_text: str
 
 
-SWATCHES: dict[PhaseColour, Swatch] = {
-    PhaseColour.WORK: Swatch("#A85300", "#FFFFFF", "#FFD27A"),  # orange
-    PhaseColour.HOLD: Swatch("#0A4F8A", "#FFFFFF", "#9ED0FF"),  # blue
-    PhaseColour.REST: Swatch("#10614A", "#FFFFFF", "#8FE3C8"),  # bluish green
-    PhaseColour.DONE: Swatch("#5E3470", "#FFFFFF", "#E7B8F5"),  # reddish purple
-    PhaseColour.PAIN: Swatch("#7A1010", "#FFFFFF", "#FFB4B4"),  # deep red, always with the word STOP
-}
+@dataclass(frozen=True)
+class Theme:
+    """The neutral colours of the window and the phase swatches of one theme."""
+
+    name: str
+    window: str
+    text: str
+    base: str
+    alternate_base: str
+    button: str
+    button_text: str
+    muted_text: str  # placeholders, secondary lines
+    highlight: str
+    highlighted_text: str
+    focus: str  # the keyboard focus ring (the palette's highlight outline): 3:1 against window, base and buttons
+    mid: str
+    phases: dict[PhaseColour, Swatch]
+
+
+LIGHT = Theme(
+    name="light", window="#EFEFEF", text="#1A1A1A", base="#FFFFFF", alternate_base="#F3F3F3",
+    button="#E4E4E4", button_text="#1A1A1A", muted_text="#5C5C5C", highlight="#0A4F8A",
+    highlighted_text="#FFFFFF", focus="#B35900", mid="#A0A0A0",
+    phases={
+        PhaseColour.WORK: Swatch("#A85300", "#FFFFFF", "#FFD27A", "#7A3C00", "#FFFFFF"),  # orange
+        PhaseColour.HOLD: Swatch("#0A4F8A", "#FFFFFF", "#9ED0FF", "#063A66", "#FFFFFF"),  # blue
+        PhaseColour.REST: Swatch("#10614A", "#FFFFFF", "#8FE3C8", "#0A4535", "#FFFFFF"),  # bluish green
+        PhaseColour.DONE: Swatch("#5E3470", "#FFFFFF", "#E7B8F5", "#43234F", "#FFFFFF"),  # reddish purple
+        PhaseColour.PAIN: Swatch("#7A1010", "#FFFFFF", "#FFB4B4", "#560909", "#FFFFFF"),  # deep red + STOP
+    },
+)
+
+DARK = Theme(
+    name="dark", window="#1E1F22", text="#E8E8E8", base="#26282B", alternate_base="#2E3034",
+    button="#2E3034", button_text="#E8E8E8", muted_text="#A8A8A8", highlight="#3470BA",
+    highlighted_text="#FFFFFF", focus="#FFB454", mid="#55585E",
+    phases={
+        PhaseColour.WORK: Swatch("#8F4700", "#FFFFFF", "#FFD27A", "#5E2F00", "#FFFFFF"),
+        PhaseColour.HOLD: Swatch("#0A4578", "#FFFFFF", "#9ED0FF", "#052C4D", "#FFFFFF"),
+        PhaseColour.REST: Swatch("#0D5440", "#FFFFFF", "#8FE3C8", "#07382A", "#FFFFFF"),
+        PhaseColour.DONE: Swatch("#522D62", "#FFFFFF", "#E7B8F5", "#381D44", "#FFFFFF"),
+        PhaseColour.PAIN: Swatch("#6B0E0E", "#FFFFFF", "#FFB4B4", "#4A0707", "#FFFFFF"),
+    },
+)
+
+# Black and white with yellow focus, as desktop high-contrast themes do; each phase keeps a deep tint
+# of its hue (so it is still told apart) under white text at 13:1 or more.
+HIGH_CONTRAST = Theme(
+    name="high-contrast", window="#000000", text="#FFFFFF", base="#000000", alternate_base="#141414",
+    button="#000000", button_text="#FFFFFF", muted_text="#E0E0E0", highlight="#FFFF00",
+    highlighted_text="#000000", focus="#FFFF00", mid="#FFFFFF",
+    phases={
+        PhaseColour.WORK: Swatch("#4A2500", "#FFFFFF", "#FFD27A", "#000000", "#FFFFFF"),
+        PhaseColour.HOLD: Swatch("#00264D", "#FFFFFF", "#9ED0FF", "#000000", "#FFFFFF"),
+        PhaseColour.REST: Swatch("#00382A", "#FFFFFF", "#8FE3C8", "#000000", "#FFFFFF"),
+        PhaseColour.DONE: Swatch("#2E0F3D", "#FFFFFF", "#E7B8F5", "#000000", "#FFFFFF"),
+        PhaseColour.PAIN: Swatch("#4D0000", "#FFFFFF", "#FFB4B4", "#000000", "#FFFFFF"),
+    },
+)
+
+THEMES = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
+THEME_CHOICES = ("system", *THEMES)
+SWATCHES = LIGHT.phases  # the light theme's phase colours (kept for existing callers)
 
 PHASE_NAMES = {
     PhaseColour.WORK: "Work",
@@ -42,6 +109,16 @@ PHASE_NAMES = {
     PhaseColour.REST: "Rest",
     PhaseColour.DONE: "Done",
     PhaseColour.PAIN: "Stopped",
+    PhaseColour.NEUTRAL: "",
+}
+
+# A mark of its own shape beside each phase word, so no phase is told by colour alone.
+PHASE_MARKS = {
+    PhaseColour.WORK: "▲",
+    PhaseColour.HOLD: "■",
+    PhaseColour.REST: "●",
+    PhaseColour.DONE: "★",
+    PhaseColour.PAIN: "✖",
     PhaseColour.NEUTRAL: "",
 }
 
@@ -58,42 +135,67 @@ def phase_colour(kind: StepKind) -> PhaseColour:
     return PhaseColour.NEUTRAL
 
 
-def dark_palette() -> QPalette:
-    """A dark palette for when the user asks for one and the platform cannot provide it."""
+def theme_palette(theme: Theme) -> QPalette:
+    """The QPalette of *theme*'s neutral colours (forced themes, and high contrast)."""
     palette = QPalette()
     colours = {
-        QPalette.ColorRole.Window: "#1E1F22",
-        QPalette.ColorRole.WindowText: "#E8E8E8",
-        QPalette.ColorRole.Base: "#26282B",
-        QPalette.ColorRole.AlternateBase: "#2E3034",
-        QPalette.ColorRole.Text: "#E8E8E8",
-        QPalette.ColorRole.Button: "#2E3034",
-        QPalette.ColorRole.ButtonText: "#E8E8E8",
-        QPalette.ColorRole.Highlight: "#3D7CC9",
-        QPalette.ColorRole.HighlightedText: "#FFFFFF",
-        QPalette.ColorRole.ToolTipBase: "#2E3034",
-        QPalette.ColorRole.ToolTipText: "#E8E8E8",
-        QPalette.ColorRole.PlaceholderText: "#9A9A9A",
-        QPalette.ColorRole.Mid: "#55585E",
-        QPalette.ColorRole.Light: "#45484D",
-        QPalette.ColorRole.Dark: "#141517",
+        QPalette.ColorRole.Window: theme.window,
+        QPalette.ColorRole.WindowText: theme.text,
+        QPalette.ColorRole.Base: theme.base,
+        QPalette.ColorRole.AlternateBase: theme.alternate_base,
+        QPalette.ColorRole.Text: theme.text,
+        QPalette.ColorRole.Button: theme.button,
+        QPalette.ColorRole.ButtonText: theme.button_text,
+        QPalette.ColorRole.Highlight: theme.highlight,
+        QPalette.ColorRole.HighlightedText: theme.highlighted_text,
+        QPalette.ColorRole.ToolTipBase: theme.base,
+        QPalette.ColorRole.ToolTipText: theme.text,
+        QPalette.ColorRole.PlaceholderText: theme.muted_text,
+        QPalette.ColorRole.Mid: theme.mid,
+        QPalette.ColorRole.Light: theme.alternate_base,
+        QPalette.ColorRole.Dark: theme.mid,
+        QPalette.ColorRole.Link: theme.highlight if theme is not HIGH_CONTRAST else "#00FFFF",
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7A7A7A"))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted_text))
     return palette
 
 
-def apply_colour_scheme(app: QApplication, theme: str) -> None:
-    """Follow the system's light or dark scheme, or force one ("light"/"dark") with the Fusion style."""
-    if theme == "system":
-        return
-    from PySide6.QtCore import Qt  # here: naming Qt costs 13 ms, and the system theme needs none (qt_values)
-    app.setStyle("Fusion")
-    dark = theme == "dark"
-    app.styleHints().setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+def dark_palette() -> QPalette:
+    """A dark palette for when the user asks for one and the platform cannot provide it."""
+    return theme_palette(DARK)
+
+
+def desktop_wants_high_contrast(app: QGuiApplication) -> bool:
+    """Qt 6.10+ reports the desktop's contrast preference (where the platform tells it)."""
+    style_hints = app.styleHints()  # held: the accessibility hints live inside it
+    hints = style_hints.accessibility()
+    return bool(hints.contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
+def resolve_theme(app: QGuiApplication, choice: str) -> Theme:
+    """The theme for *choice* ("system", "light", "dark", "high-contrast"); system follows the desktop."""
+    if choice in THEMES:
+        return THEMES[choice]
+    if desktop_wants_high_contrast(app):
+        return HIGH_CONTRAST
+    return DARK if app.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
+
+
+def apply_colour_scheme(app: QApplication, theme: str) -> Theme:
+    """Follow the system's scheme, or force one with the Fusion style; returns the theme in use.
+
+    High contrast (asked for, or the desktop's preference) uses our black-and-white palette, since
+    the platform's own high-contrast palette does not reach the phase colours."""
+    chosen = resolve_theme(app, theme)
+    if theme != "system" or chosen is HIGH_CONTRAST:
+        app.setStyle("Fusion")
+        if chosen is not HIGH_CONTRAST:
+            app.styleHints().setColorScheme(Qt.ColorScheme.Dark if chosen is DARK else Qt.ColorScheme.Light)
+        app.setPalette(theme_palette(chosen) if chosen is not LIGHT else app.style().standardPalette())
+    return chosen
 
 
 def is_dark(widget: QWidget | None = None) -> bool:
@@ -101,17 +203,19 @@ def is_dark(widget: QWidget | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def apply_phase(widget: QWidget, colour: PhaseColour) -> None:
-    """Colour the whole session area for the current phase (or return it to the system palette)."""
+def apply_phase(widget: QWidget, colour: PhaseColour, theme: Theme = LIGHT) -> None:
+    """Colour the whole session area for the current phase (or return it to the application palette)."""
     palette = QPalette(QGuiApplication.palette())
     if colour is not PhaseColour.NEUTRAL:
-        swatch = SWATCHES[colour]
+        swatch = theme.phases[colour]
         bg, fg = QColor(swatch.background), QColor(swatch.foreground)
         for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
             palette.setColor(role, bg)
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
             palette.setColor(role, fg)
-        palette.setColor(QPalette.ColorRole.Button, bg.lighter(125))
+        palette.setColor(QPalette.ColorRole.Button, QColor(swatch.button))
+        palette.setColor(QPalette.ColorRole.ButtonText, QColor(swatch.button_text))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(swatch.accent))  # the focus ring on this phase
     widget.setAutoFillBackground(True)
     widget.setPalette(palette)
     widget.setProperty("phase", colour.value)

@@ -124,8 +124,8 @@ def test_history_path_imports_no_qt(home: Path) -> None:
 def test_history_export_and_coaching_keep_a_parse_cache_in_the_cache_folder(
     home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from psoas_coach.commands._coaching import load_context
     from psoas_coach.store import sessions
+    from psoas_coach.store.context import load_context
 
     paths = resolve_paths(home)
     before = sorted(p.name for p in paths.sessions.iterdir())

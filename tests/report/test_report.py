@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from psoas_coach.core import coaching
 from psoas_coach.core.program import load_library
 from psoas_coach.report.data import build_report
-from psoas_coach.store.coaching_store import Decision, CoachingStore
+from psoas_coach.store.coaching_store import CoachingStore, Decision
 from psoas_coach.store.sessions import SessionStore
 from tests.coaching_history import record
 from tests.commands.test_programs_command import run_cli
@@ -75,7 +76,7 @@ def test_report_command_writes_a_pdf_with_the_content(private_home: Path, tmp_pa
     levels = CoachingStore(private_home)
     from psoas_coach.core.progression import Proposal, ProposalKind
 
-    levels.decide(Proposal("p1", ProposalKind.PROGRESS, "foundation", "Supine Marching: 2 more reps per side.",
+    levels.update(coaching.decide, Proposal("p1", ProposalKind.PROGRESS, "foundation", "Supine Marching: 2 more reps per side.",
                            exercise_id="supine-marching"), True, "2026-03-05T10:00:00+00:00")
     output = tmp_path / "for-my-therapist.pdf"
     code, out, err = run_cli(["report", "--from", "2026-03-01", "--to", "2026-03-31", "--output", str(output)], capsys)

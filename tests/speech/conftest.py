@@ -7,9 +7,11 @@ render thread makes Qt warn. Collecting here keeps every QObject's end on the th
 from __future__ import annotations
 
 import gc
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
+
+from tests.window_fixtures import answers, app_factory  # noqa: F401 (fixtures for the window voice tests)
 
 
 @pytest.fixture(autouse=True)

@@ -33,11 +33,15 @@ class FakeSpeaker:
     beeps: list[tuple[float, BeepKind]] = field(default_factory=list)
     cancels: list[float] = field(default_factory=list)
     prepared: list[str] = field(default_factory=list)
+    first: list[str] = field(default_factory=list)  # what was asked for ahead of the rest, in order
     volume: float = 1.0
     shut: bool = False
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, first: bool = False) -> None:
+        texts = list(texts)
         self.prepared.extend(texts)
+        if first:
+            self.first.extend(texts)
 
     def clip_length(self, text: str) -> float:
         return estimate_length(text)
@@ -149,3 +153,49 @@ class FlakyTtsEngine(FakeTtsEngine):
             self._job = None
             return
         super().runAndWait()
+
+
+def write_tone(path: Path, seconds: float, *, lead: float = 0.07, amplitude: float = 0.9, rate: int = 22050) -> None:
+    """A WAV like a fresh Piper clip: silence, then a 220 Hz tone at *amplitude* of full scale, then silence."""
+    import math
+
+    frames = bytearray()
+    for i in range(int((lead + seconds + 0.1) * rate)):
+        t = i / rate
+        value = amplitude * math.sin(2 * math.pi * 220 * t) if lead <= t < lead + seconds else 0.0
+        frames += int(value * 32767).to_bytes(2, "little", signed=True)
+    with wave.open(str(path), "wb") as fh:
+        fh.setnchannels(1)
+        fh.setsampwidth(2)
+        fh.setframerate(rate)
+        fh.writeframes(bytes(frames))
+
+
+class FakePiperBackend:
+    """Stands in for the Piper render process: loud clips with leading silence; a voice whose model path
+    contains "broken" is refused the way the real one refuses a model that does not match its description."""
+
+    def __init__(self, cache: object, voice: str | None) -> None:
+        self.voices: list[tuple[str, str]] = []
+        self.rendered: list[str] = []
+        self.model = ""
+        self.configure(getattr(cache, "model", None) and str(getattr(cache, "model")), 175)
+
+    def configure(self, voice: str | None, rate: int) -> None:
+        from psoas_coach.speech.render_process import ChildFailed, VoiceRejected
+
+        if voice and "broken" in voice:
+            if not self.model:
+                raise ChildFailed(f"the voice {Path(voice).name} could not be used (InvalidArgument)")
+            raise VoiceRejected(f"the voice {Path(voice).name} could not be used (InvalidArgument)")
+        self.model = voice or ""
+
+    def render(self, text: str, target: Path) -> bool:
+        from psoas_coach.speech.clip_audio import tidy_wav
+
+        self.rendered.append(text)
+        write_tone(target, estimate_length(text))
+        return tidy_wav(target)
+
+    def close(self) -> None:
+        return None

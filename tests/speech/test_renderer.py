@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.core.cues import BeepKind, estimate_length
 from psoas_coach.speech.beeps import TONES, beep_files
 from psoas_coach.speech.cache import ClipCache, wav_length
-from psoas_coach.speech.renderer import Pyttsx3Renderer, missing_engine_reason
+from psoas_coach.speech.renderer import ClipRenderer, missing_engine_reason
 from psoas_coach.speech.speakers import ClipSpeaker, beep_key
 from tests.speech.fakes import FakePlayer, FakeTtsEngine
 
@@ -41,7 +41,7 @@ def test_renderer_renders_each_text_once_in_its_own_thread(tmp_path: Path) -> No
         if len(clips) == len(TEXTS):
             done.set()
 
-    renderer = Pyttsx3Renderer(cache, voice="en", on_ready=lambda ok, why: ready.append((ok, why)),
+    renderer = ClipRenderer(cache, voice="en", on_ready=lambda ok, why: ready.append((ok, why)),
                                on_clip=on_clip, engine_factory=factory)
     renderer.start()
     renderer.request(TEXTS + TEXTS)  # duplicates are rendered once
@@ -62,7 +62,7 @@ def test_cached_clips_are_not_rendered_again(tmp_path: Path) -> None:
     engine = FakeTtsEngine()
     for round_ in range(2):
         done = threading.Event()
-        renderer = Pyttsx3Renderer(ClipCache(cache.folder, None, 200), voice=None, on_ready=lambda ok, why: None,
+        renderer = ClipRenderer(ClipCache(cache.folder, None, 200), voice=None, on_ready=lambda ok, why: None,
                                    on_clip=lambda *a: done.set(), engine_factory=lambda: engine)
         renderer.start()
         renderer.request(["Lift."])
@@ -85,7 +85,7 @@ def test_a_missing_engine_is_reported_in_plain_words(tmp_path: Path) -> None:
     def broken() -> None:
         raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
 
-    renderer = Pyttsx3Renderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: got.append((ok, why)),
+    renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: got.append((ok, why)),
                                on_clip=lambda *a: None, engine_factory=broken)
     renderer.start()
     renderer.stop()
@@ -153,7 +153,7 @@ def test_real_engine_renders_a_clip_of_a_realistic_length(tmp_path: Path, capfd:
         if len(clips) == len(TEXTS):
             done.set()
 
-    renderer = Pyttsx3Renderer(cache, voice=None, on_ready=lambda ok, why: ready.append((ok, why)), on_clip=on_clip)
+    renderer = ClipRenderer(cache, voice=None, on_ready=lambda ok, why: ready.append((ok, why)), on_clip=on_clip)
     renderer.start()
     renderer.request(TEXTS)
     assert done.wait(30), f"rendering did not finish: {ready}"
@@ -187,7 +187,7 @@ def test_a_second_renderer_still_writes_clips_after_garbage_collection(tmp_path:
             if len(clips) == 2:
                 done.set()
 
-        renderer = Pyttsx3Renderer(ClipCache(tmp_path / str(round_), None, 175), voice=None,
+        renderer = ClipRenderer(ClipCache(tmp_path / str(round_), None, 175), voice=None,
                                    on_ready=lambda ok, why: None, on_clip=on_clip)
         renderer.start()
         renderer.request(["Lift."])
@@ -211,7 +211,7 @@ def test_an_utterance_the_engine_cancelled_is_rendered_again(tmp_path: Path) -> 
         clips.append(text)
         done.set()
 
-    renderer = Pyttsx3Renderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
+    renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
                                on_clip=on_clip, engine_factory=lambda: engine)
     renderer.start()
     renderer.request(["Lift."])
@@ -262,7 +262,7 @@ def test_without_espeak_the_child_reports_what_to_install(tmp_path: Path, monkey
         got.append((ok, why))
         done.set()
 
-    renderer = Pyttsx3Renderer(ClipCache(tmp_path / "speech", None, 175), voice=None, on_ready=on_ready,
+    renderer = ClipRenderer(ClipCache(tmp_path / "speech", None, 175), voice=None, on_ready=on_ready,
                                on_clip=lambda *a: None)
     renderer.start()
     assert done.wait(30)
@@ -300,7 +300,7 @@ def test_a_text_that_keeps_failing_is_tried_again_later(tmp_path: Path) -> None:
         if len(clips) == 2:
             done.set()
 
-    renderer = Pyttsx3Renderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
+    renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
                                on_clip=on_clip, engine_factory=lambda: engine)
     renderer.start()
     renderer.request(["Lift.", "Hold."])
@@ -312,7 +312,42 @@ def test_a_text_that_keeps_failing_is_tried_again_later(tmp_path: Path) -> None:
 def test_the_child_is_python_m_from_source_and_the_app_itself_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
     from psoas_coach.speech import render_process
 
-    assert render_process.child_command()[1:] == ["-m", "psoas_coach.speech.render_process"]
+    assert render_process.child_command()[1:] == ["-m", "psoas_coach.speech.render_process", "pyttsx3"]
+    assert render_process.child_command("piper")[-1] == "piper"
     monkeypatch.setattr(render_process.sys, "frozen", True, raising=False)
     monkeypatch.setattr(render_process.sys, "executable", "/opt/psoas-coach/psoas-coach")
-    assert render_process.child_command() == ["/opt/psoas-coach/psoas-coach", render_process.WORKER_FLAG]
+    assert render_process.child_command("piper") == ["/opt/psoas-coach/psoas-coach", render_process.WORKER_FLAG, "piper"]
+
+
+def test_the_session_about_to_start_jumps_the_queue_in_the_order_it_needs_its_cues(tmp_path: Path) -> None:
+    done = threading.Event()
+    clips: list[str] = []
+
+    def on_clip(text: str, path: Path, length: float) -> None:
+        clips.append(text)
+        if len(clips) == 5:
+            done.set()
+
+    renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
+                            on_clip=on_clip, engine_factory=FakeTtsEngine)
+    renderer.request(["other 1", "other 2", "Hold."])  # every program's cues, at start-up
+    renderer.request(["3", "Hold.", "Lift."], first=True)  # the session chosen now, its first minute first
+    renderer.start()
+    assert done.wait(5)
+    renderer.stop()
+    assert clips == ["3", "Hold.", "Lift.", "other 1", "other 2"]
+
+
+def test_numbers_reach_the_engine_as_words(tmp_path: Path) -> None:
+    engine = FakeTtsEngine()
+    said: list[str] = []
+    original = engine.save_to_file
+    engine.save_to_file = lambda text, filename: (said.append(text), original(text, filename))  # type: ignore[method-assign]
+    done = threading.Event()
+    renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
+                            on_clip=lambda *a: done.set(), engine_factory=lambda: engine)
+    renderer.start()
+    renderer.request(["Rest 45 seconds."])
+    assert done.wait(5)
+    renderer.stop()
+    assert said == ["Rest forty-five seconds."]

@@ -5,26 +5,23 @@ A fake speaker records (time, text); the clock is fake, so a whole session takes
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.app import remember_mute, wire_voice
 from psoas_coach.core.cues import COMPLETED_LINE
 from psoas_coach.core.engine import SessionEngine, SessionState
-from psoas_coach.core.plan import StepKind, build_plan
-from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.store.recording import SessionRecorder
-from psoas_coach.store.settings import SettingsStore
+from psoas_coach.core.plan import StepKind
 from psoas_coach.speech.cue_player import CuePlayer
-from psoas_coach.store.sessions import SessionStore
+from psoas_coach.store.settings import SettingsStore
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
 from tests.speech.fakes import FakeSpeaker
 from tests.speech.test_cue_player import StepSpan, check_spoken
+from tests.window_fixtures import AppFactory
 
 
 class Rig:
@@ -58,24 +55,13 @@ class Rig:
 
 
 @pytest.fixture
-def rig(qtbot: QtBot, tmp_path: Path, clock: FakeClock, library: ProgramLibrary) -> Iterator[Rig]:
-    store = SessionStore(tmp_path / "sessions")
-
-    def make_engine(program: Program) -> SessionEngine:
-        return SessionEngine(build_plan(program), clock)
-
-    window = MainWindow(library, store, SessionRecorder(store), make_engine, ask=lambda *a: True)
-    qtbot.addWidget(window)
-    window.driver.timer.stop()
+def rig(app_factory: AppFactory, clock: FakeClock, tmp_path: Path) -> Iterator[Rig]:
+    """The window as the app builds it, its cue player speaking through a fake speaker on the fake clock."""
     speaker = FakeSpeaker(clock.now)
-    coach = CuePlayer(speaker, parent=window)
-    settings = SettingsStore(tmp_path / "config")
-    wire_voice(window, coach, library, settings)
-    remember_mute(window, settings)
-    window.show()
-    qtbot.waitExposed(window)
-    yield Rig(window, coach, speaker, clock, settings)
-    coach.shutdown()
+    startup = app_factory(speaker=speaker)
+    assert startup.window is not None and startup.cue_player is not None and startup.settings is not None
+    yield Rig(startup.window, startup.cue_player, speaker, clock, startup.settings)
+    startup.cue_player.shutdown()
 
 
 def start(rig: Rig, qtbot: QtBot) -> None:
@@ -143,3 +129,10 @@ def test_m_mutes_the_voice_keeps_captions_and_is_remembered(rig: Rig, qtbot: QtB
 def test_a_fallback_notice_reaches_the_window(rig: Rig) -> None:
     rig.coach.announce("No audio output found: cues are shown as captions only.")
     assert rig.window.home.notice.text() == "No audio output found: cues are shown as captions only."
+
+
+def test_voice_progress_reaches_home(rig: Rig) -> None:
+    rig.coach.voice_progress.emit(40, 82)
+    assert rig.window.home.voice_progress.text() == "Preparing the voice: 40 of 82 cues"
+    rig.coach.voice_progress.emit(82, 82)
+    assert rig.window.home.voice_progress.isHidden()

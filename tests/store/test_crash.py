@@ -41,7 +41,8 @@ while True:
     if n % 3 == 0:
         store.save(touch(dict(record(n // 2), notes=f"{n}")))
         out.write(f"edit {n // 2} {n}\\n"); out.flush()
-    store.save_unfinished({"kind": "psoas-coach-unfinished", "record": record(n), "n": n})
+    store.save_unfinished({"kind": "psoas-coach-unfinished", "session_id": record(n)["id"], "program_id": "foundation",
+                           "finished": True, "engine": None, "record": record(n), "n": n})
     if n % 5 == 0:
         store.load_all()
     n += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -14,25 +14,27 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.core.engine import Outcome, SessionState
 from psoas_coach.core.plan import StepKind
 from psoas_coach.core.program import ProgramLibrary
-from psoas_coach.paths import resolve_paths
 from psoas_coach.store.coaching_store import CoachingStore
-from psoas_coach.ui.coaching import CoachingController, install_coaching
+from psoas_coach.ui.coaching import CoachingController
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.coaching_panel import RangeNotesDialog
 from tests.coaching_history import record
 from tests.fakes import FakeClock
+from tests.window_fixtures import AppFactory
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 AT = "2026-03-11T09:00:00+00:00"
 
 
-def _coached(window: MainWindow, accept_safety: bool = True, **options: Any) -> CoachingController:
-    paths = resolve_paths()
-    if accept_safety:
-        CoachingStore(paths.data).accept_safety(AT)
-    options.setdefault("today", lambda: TODAY)
-    options.setdefault("now", lambda: AT)
-    return install_coaching(window, paths, **options)
+def _coached(make: AppFactory, accept_safety: bool = True, refresh: bool = True, **seams: Any) -> CoachingController:
+    """Coaching as the app builds it, on TODAY; *seams* replace the start-up's dialogs, today and now."""
+    seams.setdefault("today", lambda: TODAY)
+    seams.setdefault("now", lambda: AT)
+    coaching = make(accept_safety=accept_safety, **seams).coaching
+    assert coaching is not None
+    if refresh:
+        coaching.refresh()
+    return coaching
 
 
 def _run(window: MainWindow, clock: FakeClock, seconds: float) -> None:
@@ -41,25 +43,24 @@ def _run(window: MainWindow, clock: FakeClock, seconds: float) -> None:
         window.driver.tick()
 
 
-def test_first_run_safety_screen_is_accepted_once(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+def test_first_run_safety_screen_is_accepted_once(qtbot: QtBot, app_factory: AppFactory,
                                                   library: ProgramLibrary) -> None:
-    window = window_factory(library)
-    coaching = _coached(window, accept_safety=False)
+    coaching = _coached(app_factory, accept_safety=False)
+    window = coaching.window
     assert window.stack.currentWidget() is coaching.safety and coaching.needs_safety
     text = " ".join(w.text() for w in coaching.safety.findChildren(type(coaching.panel.today)))
     assert "physical therapist" in text and "sharp pain" in text
     qtbot.keyClick(coaching.safety, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.home and not coaching.needs_safety
-    assert CoachingStore(resolve_paths().data).load().safety_accepted == AT
-    second = window_factory(library)
+    assert CoachingStore(coaching.coaching_store.folder).load().safety_accepted == AT
+    second = _coached(app_factory, accept_safety=False).window  # the same data folder, a new window
     assert second.stack.currentWidget() is second.home
-    assert _coached(second, accept_safety=False).safety is not second.stack.currentWidget()
 
 
-def test_home_says_what_to_do_today(window_factory: Callable[..., MainWindow], library: ProgramLibrary,
+def test_home_says_what_to_do_today(app_factory: AppFactory, library: ProgramLibrary,
                                     tmp_path: Path) -> None:
-    window = window_factory(library)
-    coaching = _coached(window)
+    coaching = _coached(app_factory)
+    window = coaching.window
     assert coaching.panel.today.text() == ("Foundation today: your first session, about two to three a week from here. "
                                            "This week: 0 of 2-3 sessions.")
     window.store.save(record(library.get("foundation"), TODAY - timedelta(days=1)))
@@ -68,10 +69,10 @@ def test_home_says_what_to_do_today(window_factory: Callable[..., MainWindow], l
     assert coaching.panel.today.text().endswith("This week: 1 of 2-3 sessions.")
 
 
-def test_quick_rating_after_each_exercise_is_saved(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+def test_quick_rating_after_each_exercise_is_saved(qtbot: QtBot, app_factory: AppFactory,
                                                    library: ProgramLibrary, clock: FakeClock, tmp_path: Path) -> None:
-    window = window_factory(library)
-    coaching = _coached(window, today=lambda: datetime.fromtimestamp(clock.wall()).date())
+    coaching = _coached(app_factory, today=lambda: datetime.fromtimestamp(clock.wall()).date())
+    window = coaching.window
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
@@ -105,10 +106,10 @@ def test_quick_rating_after_each_exercise_is_saved(qtbot: QtBot, window_factory:
     assert coaching.panel.today.text().startswith("Done for today")
 
 
-def test_rating_can_be_skipped_and_the_session_goes_on(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+def test_rating_can_be_skipped_and_the_session_goes_on(qtbot: QtBot, app_factory: AppFactory,
                                                        library: ProgramLibrary) -> None:
-    window = window_factory(library)
-    coaching = _coached(window)
+    coaching = _coached(app_factory)
+    window = coaching.window
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
@@ -126,10 +127,11 @@ def _two_easy_sessions(window: MainWindow, library: ProgramLibrary) -> None:
 
 
 def test_proposals_are_accepted_or_declined_and_change_the_next_session(
-        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
-    window = window_factory(library)
+        qtbot: QtBot, app_factory: AppFactory, library: ProgramLibrary) -> None:
+    coaching = _coached(app_factory)
+    window = coaching.window
     _two_easy_sessions(window, library)
-    coaching = _coached(window)
+    coaching.refresh()
     rows = coaching.panel.rows
     assert [r.proposal.exercise_id for r in rows] == ["supine-marching", "straight-leg-raise", "standing-hip-flexion"]
     assert "done twice with effort 7 or less and no pain: 2 more reps per side." in rows[0].text.text()
@@ -138,7 +140,7 @@ def test_proposals_are_accepted_or_declined_and_change_the_next_session(
     assert [r.proposal.exercise_id for r in coaching.panel.rows] == ["straight-leg-raise", "standing-hip-flexion"]
     coaching.panel.rows[0].decline_button.click()
     assert [r.proposal.exercise_id for r in coaching.panel.rows] == ["standing-hip-flexion"]
-    state = CoachingStore(resolve_paths().data).load()
+    state = CoachingStore(coaching.coaching_store.folder).load()
     assert state.levels_for("foundation")["supine-marching"].reps == 12
     assert "straight-leg-raise" not in state.levels_for("foundation")
     window.start_program("foundation")
@@ -146,47 +148,47 @@ def test_proposals_are_accepted_or_declined_and_change_the_next_session(
     assert window.engine.plan.program.exercise("supine-marching").dosage.reps == 12
 
 
-def test_control_status_shows_the_move_to_advanced(window_factory: Callable[..., MainWindow],
+def test_control_status_shows_the_move_to_advanced(app_factory: AppFactory,
                                                    library: ProgramLibrary) -> None:
-    window = window_factory(library)
+    coaching = _coached(app_factory)
+    window = coaching.window
     _two_easy_sessions(window, library)
-    coaching = _coached(window)
+    coaching.refresh()
     assert coaching.panel.control.text().startswith("Control in Foundation")
     assert "Supine Marching: 2 of 4 good sessions, 2 of 14 days" in coaching.panel.control.text()
 
 
-def test_range_notes_are_kept_and_shown_in_the_session(window_factory: Callable[..., MainWindow],
+def test_range_notes_are_kept_and_shown_in_the_session(app_factory: AppFactory,
                                                        library: ProgramLibrary) -> None:
     def fill(dialog: QDialog) -> bool:
         assert isinstance(dialog, RangeNotesDialog)
         dialog.edits["straight-leg-raise"].setText("Only a hand's width off the floor.")
         return True
 
-    window = window_factory(library)
-    coaching = _coached(window, dialog=fill)
+    coaching = _coached(app_factory, run_dialog=fill)
+    window = coaching.window
     coaching.panel.range_button.click()
-    level = CoachingStore(resolve_paths().data).load().levels_for("foundation")["straight-leg-raise"]
+    level = CoachingStore(coaching.coaching_store.folder).load().levels_for("foundation")["straight-leg-raise"]
     assert level.range_note == "Only a hand's width off the floor."
     window.start_program("foundation")
     assert window.engine is not None
     assert window.engine.plan.program.exercise("straight-leg-raise").setup.endswith("Only a hand's width off the floor.")
 
 
-def test_report_button_writes_a_pdf(window_factory: Callable[..., MainWindow], library: ProgramLibrary,
+def test_report_button_writes_a_pdf(app_factory: AppFactory, library: ProgramLibrary,
                                     tmp_path: Path) -> None:
-    window = window_factory(library)
     target = tmp_path / "report"
-    coaching = _coached(window, choose_file=lambda parent, suggested: str(target))
+    coaching = _coached(app_factory, choose_report=lambda parent, suggested: str(target))
+    window = coaching.window
     coaching.panel.report_button.click()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert "Wrote the report of the last 8 weeks" in window.home.notice.text()
 
 
-def test_history_has_the_report_button_too(window_factory: Callable[..., MainWindow], library: ProgramLibrary,
+def test_history_has_the_report_button_too(app_factory: AppFactory, library: ProgramLibrary,
                                            tmp_path: Path) -> None:
-    window = window_factory(library)
     target = tmp_path / "from-history.pdf"
-    _coached(window, choose_file=lambda parent, suggested: str(target))
+    window = _coached(app_factory, choose_report=lambda parent, suggested: str(target)).window
     window.show_history()
     assert window.history is not None and window.stack.currentWidget() is window.history
     window.history.report_button.click()
@@ -212,12 +214,12 @@ class _GatedStore:
         return loaded
 
 
-def test_a_background_refresh_shows_what_a_refresh_shows(qtbot: QtBot, window_factory: Callable[..., MainWindow],
+def test_a_background_refresh_shows_what_a_refresh_shows(qtbot: QtBot, app_factory: AppFactory,
                                                          library: ProgramLibrary, tmp_path: Path) -> None:
     from psoas_coach.store.sessions import SessionStore
 
-    window = window_factory(library)
-    coaching = _coached(window)
+    coaching = _coached(app_factory)
+    window = coaching.window
     window.store.save(record(library.get("foundation"), TODAY - timedelta(days=1)))
     coaching.refresh_in_background(SessionStore(window.store.folder))  # a store object of its own
     qtbot.waitUntil(lambda: coaching.panel.today.text().startswith("Rest day: you trained yesterday"), timeout=5000)
@@ -227,11 +229,11 @@ def test_a_background_refresh_shows_what_a_refresh_shows(qtbot: QtBot, window_fa
 
 
 def test_a_refresh_made_meanwhile_wins_over_an_older_background_read(
-        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path) -> None:
+        qtbot: QtBot, app_factory: AppFactory, library: ProgramLibrary, tmp_path: Path) -> None:
     from psoas_coach.store.sessions import SessionStore
 
-    window = window_factory(library)
-    coaching = _coached(window)
+    coaching = _coached(app_factory)
+    window = coaching.window
     gated = _GatedStore(SessionStore(window.store.folder))
     coaching.refresh_in_background(gated)  # type: ignore[arg-type]
     assert gated.read.wait(5)  # it has read the history as it was: no session
@@ -244,13 +246,12 @@ def test_a_refresh_made_meanwhile_wins_over_an_older_background_read(
 
 
 def test_a_failed_background_read_refreshes_here_instead(
-        qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
+        qtbot: QtBot, app_factory: AppFactory, library: ProgramLibrary) -> None:
     class Broken:
         def load_all(self) -> Any:
             raise OSError("disk went away")
 
-    window = window_factory(library)
-    coaching = _coached(window, refresh=False)
-    assert coaching.panel.today.text() == ""
+    coaching = _coached(app_factory, refresh=False)
+    coaching.panel.set_today("")  # whatever start-up's own read showed
     coaching.refresh_in_background(Broken())  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: coaching.panel.today.text().startswith("Foundation today"), timeout=5000)

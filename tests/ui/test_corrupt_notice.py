@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from psoas_coach.app import build_gui
 from psoas_coach.cli import parse_args
+from psoas_coach.core import coaching
 from psoas_coach.paths import resolve_paths
 from psoas_coach.store.coaching_store import CoachingStore
 
@@ -16,7 +17,7 @@ def test_corrupt_record_is_reported_on_home(qtbot: QtBot, tmp_path: Path) -> Non
     sessions = tmp_path / "sessions"
     sessions.mkdir(parents=True)
     (sessions / "2026-11-01T10-00-00_broken.json").write_text('{"id": "x", "started": ', encoding="utf-8")
-    CoachingStore(tmp_path).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     args = parse_args(["--data-dir", str(tmp_path), "--mute"])
     window = build_gui(args, resolve_paths(args.data_dir))
     assert window is not None

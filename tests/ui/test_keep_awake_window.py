@@ -3,18 +3,14 @@ and on quit; a platform that cannot hold it is reported once in the window."""
 
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.app import wire_keep_awake
 from psoas_coach.core.engine import SessionState
-from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.keepawake import CANNOT_KEEP_AWAKE, PAUSE_GRACE_SECONDS, NullKeepAwake, Report
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
-from tests.ui.conftest import Answers
+from tests.window_fixtures import Answers, AppFactory
 
 
 class FakeKeepAwake:
@@ -34,10 +30,12 @@ class FakeKeepAwake:
         self.active = False
 
 
-def wired(window: MainWindow) -> FakeKeepAwake:
+def wired(app_factory: AppFactory) -> tuple[MainWindow, FakeKeepAwake]:
+    """The window as the app builds it, holding the screen through a fake."""
     fake = FakeKeepAwake()
-    wire_keep_awake(window, lambda _report: fake)
-    return fake
+    window = app_factory(keep_awake=lambda _report: fake).window
+    assert window is not None
+    return window, fake
 
 
 def tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
@@ -46,10 +44,9 @@ def tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
 
 
 def test_held_while_running_released_when_the_session_ends(
-    qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, answers: Answers
+    qtbot: QtBot, app_factory: AppFactory, answers: Answers
 ) -> None:
-    window = window_factory(library)
-    keep = wired(window)
+    window, keep = wired(app_factory)
     assert not keep.active
     window.start_program("foundation")
     assert keep.active and keep.acquired == 1
@@ -60,10 +57,9 @@ def test_held_while_running_released_when_the_session_ends(
 
 
 def test_a_long_pause_lets_the_screen_sleep_and_resume_holds_it_again(
-    qtbot: QtBot, window_factory: Callable[..., MainWindow], library: ProgramLibrary, clock: FakeClock
+    qtbot: QtBot, app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    window = window_factory(library)
-    keep = wired(window)
+    window, keep = wired(app_factory)
     window.start_program("foundation")
     qtbot.keyClick(window, Qt.Key.Key_Space)
     tick(window, clock, PAUSE_GRACE_SECONDS - 1)
@@ -75,28 +71,26 @@ def test_a_long_pause_lets_the_screen_sleep_and_resume_holds_it_again(
 
 
 def test_closing_the_window_mid_session_releases(
-    window_factory: Callable[..., MainWindow], library: ProgramLibrary
+    app_factory: AppFactory
 ) -> None:
-    window = window_factory(library)
-    keep = wired(window)
+    window, keep = wired(app_factory)
     window.start_program("foundation")
     window.close()
     assert not keep.active
 
 
-def test_quit_releases_through_detach(window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
-    window = window_factory(library)
+def test_quit_releases_through_detach(app_factory: AppFactory) -> None:
     fake = FakeKeepAwake()
-    policy = wire_keep_awake(window, lambda _report: fake)
-    window.start_program("foundation")
-    policy.detach()  # what app.aboutToQuit calls
+    startup = app_factory(keep_awake=lambda _report: fake)
+    assert startup.window is not None and startup.keep_awake is not None
+    startup.window.start_program("foundation")
+    startup.keep_awake.detach()  # what app.aboutToQuit calls
     assert not fake.active
 
 
 def test_cannot_keep_awake_is_said_once_in_the_window(
-    window_factory: Callable[..., MainWindow], library: ProgramLibrary
+    app_factory: AppFactory
 ) -> None:
-    window = window_factory(library)
     shown: list[str] = []
 
     def make(report: Report) -> NullKeepAwake:
@@ -106,7 +100,8 @@ def test_cannot_keep_awake_is_said_once_in_the_window(
 
         return NullKeepAwake(spy, CANNOT_KEEP_AWAKE)
 
-    wire_keep_awake(window, make)
+    window = app_factory(keep_awake=make).window
+    assert window is not None
     window.start_program("foundation")
     window.toggle_pause()
     window.toggle_pause()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -16,7 +17,7 @@ from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.theme import PhaseColour
 from tests.fakes import FakeClock
-from tests.ui.conftest import Answers
+from tests.window_fixtures import Answers
 
 
 def run_clock(window: MainWindow, clock: FakeClock, seconds: float, tick: float = 0.5) -> None:
@@ -193,7 +194,7 @@ def test_countdown_digits_are_readable_from_two_metres(qtbot: QtBot, window_fact
     window.session.refresh()
     ring = window.session.timer.ring
     assert ring.isVisible()
-    assert ring.text == "5"
+    assert ring.digits == "5"
     assert ring.digit_pixel_size() >= window.height() / 5
     key(qtbot, window, Qt.Key.Key_Return)
     while engine.step.kind is not StepKind.REPS:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from psoas_coach.core import coaching
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import StepKind, build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
@@ -16,7 +17,7 @@ from psoas_coach.store.sessions import SessionStore
 from psoas_coach.store.unfinished import resume_engine
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
-from tests.ui.conftest import Answers
+from tests.window_fixtures import Answers
 
 
 def make_window(qtbot: QtBot, library: ProgramLibrary, folder: Path, clock: FakeClock, answers: Answers) -> MainWindow:
@@ -46,6 +47,7 @@ def crash_mid_set(qtbot: QtBot, library: ProgramLibrary, folder: Path, clock: Fa
     session_id = window.recorder.session_id
     window.driver.drive(None)  # the process dies here: no close, no final save
     window.engine = None
+    window.recorder.release()  # ... and its lock on the running session dies with it
     return session_id
 
 
@@ -102,7 +104,7 @@ def _app_window(data: Path, *argv: str) -> MainWindow:
     from psoas_coach.paths import resolve_paths
     from psoas_coach.store.coaching_store import CoachingStore
 
-    CoachingStore(data).accept_safety("2026-11-25T09:00:00+00:00")
+    CoachingStore(data).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
     args = parse_args(["--data-dir", str(data), "--mute", *argv])
     window = build_gui(args, resolve_paths(args.data_dir))
     assert window is not None

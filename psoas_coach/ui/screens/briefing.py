@@ -8,6 +8,7 @@ from psoas_coach.core import safety
 from psoas_coach.core.describe import dosage_text, minutes_text
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step
+from psoas_coach.i18n import _, content
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.widgets.text import label
 
@@ -23,7 +24,7 @@ class BriefingScreen(StepScreen):
         self.equipment = label("", 1.2)
         self.safety = label(safety.BEFORE_YOU_START + " " + safety.DURING, 1.25, name="briefing-safety")
         self.safety.setStyleSheet("padding: 12px; border: 2px solid palette(mid); border-radius: 8px;")
-        self.prompt = label("Press Enter to begin.", 1.6, bold=True)
+        self.prompt = label(_("Press Enter to begin."), 1.6, bold=True)
         for w in (self.title, self.summary, self.exercises, self.equipment, self.safety):
             layout.addWidget(w)
         layout.addStretch(1)
@@ -31,9 +32,11 @@ class BriefingScreen(StepScreen):
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         program = engine.plan.program
-        self.title.setText(program.name)
-        self.summary.setText(f"{program.description}\nLength: {minutes_text(engine.plan.timed_seconds)}.")
-        lines = [f"{i}. {ex.name} — {dosage_text(ex)}" for i, ex in enumerate(program.exercises, 1)]
+        self.title.setText(content(program.name))
+        self.summary.setText(content(program.description) + "\n"
+                             + _("Length: {minutes}.").format(minutes=minutes_text(engine.plan.timed_seconds)))
+        lines = [f"{i}. {content(ex.name)} — {dosage_text(ex)}" for i, ex in enumerate(program.exercises, 1)]
         self.exercises.setText("\n".join(lines))
-        gear = sorted({item for ex in program.exercises for item in ex.equipment})
-        self.equipment.setText("You need: " + (", ".join(gear) if gear else "nothing but some floor space") + ".")
+        gear = sorted({content(item) for ex in program.exercises for item in ex.equipment})
+        self.equipment.setText(_("You need: {things}.").format(things=", ".join(gear)) if gear
+                               else _("You need nothing but some floor space."))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.ui.qt_values import TAB_FOCUS
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.i18n import _, content
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
@@ -38,15 +39,15 @@ class ProposalRow(QWidget):
         self.setObjectName("proposal-row")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        prefix = f"{proposal.exercise_name}: " if proposal.exercise_name else ""
+        prefix = f"{content(proposal.exercise_name)}: " if proposal.exercise_name else ""
         self.text = label(prefix + proposal.reason, 1.15, name="proposal-text")
         row.addWidget(self.text, 1)
-        self.accept_button = QPushButton("Accept")
+        self.accept_button = QPushButton(_("Accept"))
         self.accept_button.setObjectName("proposal-accept")
-        self.decline_button = QPushButton("Decline")
+        self.decline_button = QPushButton(_("Decline"))
         self.decline_button.setObjectName("proposal-decline")
         for button in (self.accept_button, self.decline_button):
-            button.setFont(scaled_font(self.font(), 1.1, bold=True))
+            set_scaled_font(button, 1.1, bold=True)
             row.addWidget(button)
         self.accept_button.clicked.connect(lambda: self.decided.emit(self.proposal, True))
         self.decline_button.clicked.connect(lambda: self.decided.emit(self.proposal, False))
@@ -68,7 +69,7 @@ class CoachingPanel(QWidget):
         # one line kept for today's advice, which comes just after the first paint: home does not jump
         self.today.setMinimumHeight(self.today.fontMetrics().lineSpacing())
         layout.addWidget(self.today)
-        self.proposals_title = label("Suggested for next time (A accepts, D declines the first):", 1.2, bold=True,
+        self.proposals_title = label(_("Suggested for next time (A accepts, D declines the first):"), 1.2, bold=True,
                                      name="proposals-title")
         layout.addWidget(self.proposals_title)
         self.proposals_box = QVBoxLayout()
@@ -76,12 +77,12 @@ class CoachingPanel(QWidget):
         self.control = label("", 1.0, name="home-control")
         layout.addWidget(self.control)
         tools = QHBoxLayout()
-        self.range_button = QPushButton("Range notes…")
+        self.range_button = QPushButton(_("Range notes…"))
         self.range_button.setObjectName("home-range-notes")
-        self.report_button = QPushButton("Report for a therapist…")
+        self.report_button = QPushButton(_("Report for a therapist…"))
         self.report_button.setObjectName("home-report")
         for button in (self.range_button, self.report_button):
-            button.setProperty("focusPolicy", TAB_FOCUS)  # by value: see qt_values
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             tools.addWidget(button)
         tools.addStretch(1)
         layout.addLayout(tools)
@@ -104,7 +105,8 @@ class CoachingPanel(QWidget):
             self.control.setVisible(False)
             return
         parts = "; ".join(s.text for s in statuses)
-        self.control.setText(f"Control in {program_name} (4 good sessions over 14 days each moves you on): {parts}.")
+        self.control.setText(_("Control in {program} (4 good sessions over 14 days each moves you on): {parts}.")
+                             .format(program=content(program_name), parts=parts))
         self.control.setVisible(True)
 
     def set_proposals(self, proposals: Sequence[Proposal]) -> None:
@@ -132,15 +134,15 @@ class RangeNotesDialog(QDialog):
         from psoas_coach.core.levels import level_for
 
         super().__init__(parent)
-        self.setWindowTitle(f"Range notes — {program.name}")
+        self.setWindowTitle(_("Range notes — {program}").format(program=content(program.name)))
         self.program = program
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         for ex in program.exercises:
             edit = QLineEdit(level_for(ex, levels).range_note)
             edit.setObjectName(f"range-{ex.id}")
-            edit.setPlaceholderText("e.g. Lift only until the lower back starts to move.")
-            form.addRow(ex.name, edit)
+            edit.setPlaceholderText(_("e.g. Lift only until the lower back starts to move."))
+            form.addRow(content(ex.name), edit)
             self.edits[ex.id] = edit
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

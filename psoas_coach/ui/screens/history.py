@@ -33,7 +33,7 @@ from psoas_coach.store.history_stats import TARGET_HIGH, TARGET_LOW, Week, exerc
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.screens.history_detail import SessionDetail
 from psoas_coach.ui.screens.history_model import SessionListModel
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.charts import time_chart, weekly_chart
 from psoas_coach.ui.widgets.text import label
 
@@ -108,7 +108,7 @@ class HistoryScreen(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("history-tabs")
-        self.tabs.setFont(scaled_font(self.font(), 1.1))
+        set_scaled_font(self.tabs, 1.1)
         layout.addWidget(self.tabs, 1)
         self.model = SessionListModel()
         self.list = QTableView()
@@ -134,7 +134,7 @@ class HistoryScreen(QWidget):
         weeks_layout = QVBoxLayout(self.weeks_page)
         self.weeks_list = QListWidget()
         self.weeks_list.setObjectName("history-weeks")
-        self.weeks_list.setFont(scaled_font(self.font(), 1.1))
+        set_scaled_font(self.weeks_list, 1.1)
         weeks_layout.addWidget(self.weeks_list, 1)
         self.weeks_chart_box = QVBoxLayout()
         weeks_layout.addLayout(self.weeks_chart_box, 2)

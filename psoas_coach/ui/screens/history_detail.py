@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from psoas_coach.store.history_stats import detail_rows, started, status_text
 from psoas_coach.store.listing import duration
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 Record = dict[str, Any]
@@ -63,7 +63,7 @@ class SessionDetail(QWidget):
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("Notes for this session (how it felt, what to tell your therapist)")
         self.notes.setMaximumHeight(110)
-        self.notes.setFont(scaled_font(self.font(), 1.1))
+        set_scaled_font(self.notes, 1.1)
         self.save_button = QPushButton("Save notes")
         self.save_button.setObjectName("history-save-notes")
         self.delete_button = QPushButton("Delete session (Del)")

@@ -4,33 +4,45 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
+from psoas_coach.core.names import program_name, status_text
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
-from psoas_coach.ui.qt_values import USER_ROLE  # by value: see qt_values
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.i18n import _, content, datetime_text
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 MAX_NOTICES = 3
-STATUS_WORDS = {"completed": "completed", "ended_early": "ended early", "pain_stop": "stopped for pain"}
 
 
 def last_session_text(record: dict[str, Any] | None) -> str:
     if record is None:
-        return "No sessions yet. Your first one will appear here."
-    started = str(record.get("started", ""))[:16].replace("T", " ")
-    program = record.get("program", {}).get("name", "?")
-    status = STATUS_WORDS.get(str(record.get("status")), str(record.get("status")))
+        return _("No sessions yet. Your first one will appear here.")
+    started = started_text(str(record.get("started", "")))
+    program_info = record.get("program", {})
+    program = program_name(str(program_info.get("id", "")), str(program_info.get("name", "?")))
+    status = status_text(str(record.get("status")))
     minutes = round(float(record.get("duration_seconds", 0)) / 60)
-    text = f"Last session: {started} · {program} · {status} · {minutes} min"
+    text = _("Last session: {started} · {program} · {status} · {minutes} min").format(
+        started=started, program=program, status=status, minutes=minutes)
     if record.get("effort") is not None:
-        text += f" · effort {record['effort']}/10"
+        text += " · " + _("effort {effort}/10").format(effort=record["effort"])
     if record.get("pain"):
-        text += f" · pain {record['pain']}/10"
+        text += " · " + _("pain {pain}/10").format(pain=record["pain"])
     return text
+
+
+def started_text(iso: str) -> str:
+    """A record's start time as the language writes a date and time; the raw text if it is not a date."""
+    from datetime import datetime
+
+    try:
+        return datetime_text(datetime.fromisoformat(iso), "short")
+    except ValueError:
+        return iso[:16].replace("T", " ")
 
 
 class HomeScreen(QWidget):
@@ -43,10 +55,11 @@ class HomeScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addWidget(label("Psoas Coach", 3.0, bold=True, name="home-title"))
-        layout.addWidget(label("Put the laptop on the floor where you can see it, pick a session and press Enter.", 1.3))
+        layout.addWidget(label(_("Put the laptop on the floor where you can see it, pick a session and press Enter."), 1.3))
         self.programs = QListWidget()
         self.programs.setObjectName("home-programs")
-        self.programs.setFont(scaled_font(self.font(), 1.4))
+        self.programs.setAccessibleName("Pick a session")
+        set_scaled_font(self.programs, 1.4)
         self.programs.setWordWrap(True)
         self.programs.setSpacing(6)
         for program in library.programs:
@@ -55,14 +68,14 @@ class HomeScreen(QWidget):
             self.programs.setCurrentRow(0)
         layout.addWidget(self.programs, 1)
         row = QHBoxLayout()
-        self.start_button = QPushButton("Start (Enter)")
+        self.start_button = QPushButton(_("Start (Enter)"))
         self.start_button.setObjectName("home-start")
-        self.start_button.setFont(scaled_font(self.font(), 1.6, bold=True))
+        set_scaled_font(self.start_button, 1.6, bold=True)
         self.start_button.setMinimumHeight(56)
         row.addWidget(self.start_button)
-        self.history_button = QPushButton("History (H)")
+        self.history_button = QPushButton(_("History (H)"))
         self.history_button.setObjectName("home-history")
-        self.history_button.setFont(scaled_font(self.font(), 1.3))
+        set_scaled_font(self.history_button, 1.3)
         self.history_button.setMinimumHeight(56)
         self.history_button.clicked.connect(self.history_requested)
         row.addWidget(self.history_button)
@@ -71,6 +84,9 @@ class HomeScreen(QWidget):
         self.last = label("", 1.2, name="home-last")
         self.last.setMinimumHeight(self.last.fontMetrics().lineSpacing())  # its line is kept while it is read
         layout.addWidget(self.last)
+        self.voice_progress = label("", 1.0, name="home-voice-progress")
+        self.voice_progress.setVisible(False)
+        layout.addWidget(self.voice_progress)
         self._notices: list[str] = []
         self.notice = label("", 1.0, name="home-notice")
         self.notice.setVisible(False)
@@ -80,19 +96,19 @@ class HomeScreen(QWidget):
 
     def _add_program(self, program: Program) -> None:
         plan = build_plan(program)
-        names = ", ".join(ex.name for ex in program.exercises)
-        item = QListWidgetItem(f"{program.name} — {minutes_text(plan.timed_seconds)}\n{names}")
-        item.setData(USER_ROLE, program.id)
-        item.setToolTip(program.description)
+        names = ", ".join(content(ex.name) for ex in program.exercises)
+        item = QListWidgetItem(f"{content(program.name)} — {minutes_text(plan.timed_seconds)}\n{names}")
+        item.setData(Qt.ItemDataRole.UserRole, program.id)
+        item.setToolTip(content(program.description))
         self.programs.addItem(item)
 
     def selected_program_id(self) -> str | None:
         item = self.programs.currentItem()
-        return None if item is None else str(item.data(USER_ROLE))
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def select_program(self, program_id: str) -> bool:
         for row in range(self.programs.count()):
-            if self.programs.item(row).data(USER_ROLE) == program_id:
+            if self.programs.item(row).data(Qt.ItemDataRole.UserRole) == program_id:
                 self.programs.setCurrentRow(row)
                 return True
         return False
@@ -111,10 +127,16 @@ class HomeScreen(QWidget):
         """A further button beside Start and History (for features wired in by the app)."""
         button = QPushButton(text)
         button.setObjectName(name)
-        button.setFont(scaled_font(self.font(), 1.3))
+        set_scaled_font(button, 1.3)
         button.setMinimumHeight(56)
         self.button_row.addWidget(button)
         return button
+
+    def set_voice_progress(self, ready: int, total: int) -> None:
+        """"Preparing the voice: 40 of 82 cues" while clips are rendered; gone once all are ready."""
+        preparing = 0 <= ready < total
+        self.voice_progress.setText(f"Preparing the voice: {ready} of {total} cues" if preparing else "")
+        self.voice_progress.setVisible(preparing)
 
     def set_notice(self, text: str) -> None:
         """Show one plain line; the latest few stay, newest first, so one notice never hides another."""

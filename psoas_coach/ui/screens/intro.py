@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from psoas_coach.core.describe import dosage_text, tempo_text
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step
+from psoas_coach.i18n import _, content
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.widgets.countdown_ring import CountdownRing
 from psoas_coach.ui.widgets.illustration import IllustrationView
@@ -34,7 +35,9 @@ class IntroScreen(StepScreen):
         right = QVBoxLayout()
         self.ring = CountdownRing()
         self.ring.setObjectName("intro-ring")
-        right.addWidget(label("Get into position", 1.4, bold=True, center=True))
+        get_ready = label(_("Get into position"), 1.4, bold=True, center=True)
+        self.ring.set_caption("", get_ready.text())  # the ring is named for what the words above it say
+        right.addWidget(get_ready)
         right.addWidget(self.ring, 1)
         outer.addLayout(right, 2)
 
@@ -42,16 +45,17 @@ class IntroScreen(StepScreen):
         ex = step.exercise
         assert ex is not None
         count = len(engine.plan.program.exercises)
-        self.kicker.setText(f"Exercise {step.exercise_index + 1} of {count}")
-        self.name.setText(ex.name)
-        setup = ex.setup
+        self.kicker.setText(_("Exercise {number} of {count}").format(number=step.exercise_index + 1, count=count))
+        self.name.setText(content(ex.name))
+        setup = content(ex.setup)
         if ex.default_variant:
             variant = next(v for v in ex.variants if v.id == ex.default_variant)
-            setup = f"{variant.setup} ({variant.name} version.)"
+            setup = _("{setup} ({variant} version.)").format(setup=content(variant.setup),
+                                                            variant=content(variant.name))
         self.setup.setText(setup)
         self.dosage.setText(" · ".join(t for t in (dosage_text(ex), tempo_text(ex)) if t))
-        self.cues.setText("\n".join(f"• {c}" for c in ex.cues))
-        self.watch.setText("Watch for: " + " ".join(ex.compensations))
+        self.cues.setText("\n".join(f"• {content(c)}" for c in ex.cues))
+        self.watch.setText(_("Watch for: {signs}").format(signs=" ".join(content(c) for c in ex.compensations)))
         self.illustration.set_exercise(ex.id)
         self.refresh(engine)
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Phase, Step
+from psoas_coach.i18n import _, lazy
+from psoas_coach.ui.accessibility import set_name
 from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.text_scale import text_percent
 from psoas_coach.ui.theme import pixel_font
 from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
-PHASE_WORDS = {Phase.LIFT: "LIFT", Phase.HOLD: "HOLD", Phase.LOWER: "LOWER SLOWLY", Phase.PAUSE: "RELAX"}
+PHASE_WORDS = {Phase.LIFT: lazy("LIFT"), Phase.HOLD: lazy("HOLD"), Phase.LOWER: lazy("LOWER SLOWLY"),
+               Phase.PAUSE: lazy("RELAX")}
 
 
 class RepsScreen(StepScreen):
@@ -34,6 +38,8 @@ class RepsScreen(StepScreen):
         self.phase_bar.setTextVisible(False)
         self.phase_bar.setRange(0, 1000)
         self.phase_bar.setMaximumHeight(18)
+        self.phase_bar.setAccessibleName("Tempo")
+        self.reduced_motion = False  # the tempo bar moves in quarter steps instead of gliding
         # rep sets always show on the work colour, whose text colour is white
         self.phase_bar.setStyleSheet(
             "QProgressBar { border: 2px solid rgba(255,255,255,0.8); border-radius: 6px; background: transparent; }"
@@ -62,8 +68,15 @@ class RepsScreen(StepScreen):
         self._resize_fonts()
 
     def _resize_fonts(self) -> None:
+        # sized to the space the screen is shown in (a scroll area's view), never to the screen itself,
+        # which grows with its fonts
+        view = self.parentWidget()
+        while view is not None and not isinstance(view, QAbstractScrollArea):
+            view = view.parentWidget()
         window = self.window()
-        height = max(self.height(), window.height() if window is not None else 0, 400)
+        height = max(window.height() if window is not None else 0, 400)
+        if isinstance(view, QAbstractScrollArea) and text_percent() > 100:  # large text: the digits give way
+            height = min(height, int(view.viewport().height() / 0.85))
         self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
         self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
         self.side.setFont(pixel_font(self.font(), int(height * 0.07)))
@@ -83,15 +96,22 @@ class RepsScreen(StepScreen):
         if step.alternating:
             done = pos.completed_left if pos.side and pos.side.value == "left" else pos.completed_right
             self.count.setText(f"{min(done + 1, step.rep_count)}")
-            self.count_caption.setText(f"of {step.rep_count} · this side")
+            self.count_caption.setText(_("of {count} · this side").format(count=step.rep_count))
         else:
             self.count.setText(f"{min(pos.completed + 1, step.rep_count)}")
-            self.count_caption.setText(f"of {step.rep_count}")
-        self.phase.setText(PHASE_WORDS[pos.phase])
-        self.side.setText(f"{pos.side.label.upper()} LEG" if pos.side else "")
+            self.count_caption.setText(_("of {count}").format(count=step.rep_count))
+        self.phase.setText(str(PHASE_WORDS[pos.phase]))
+        self.side.setText(pos.side.leg_label.upper() if pos.side else "")
         length = {Phase.LIFT: step.exercise.dosage.tempo.lift, Phase.HOLD: step.exercise.dosage.tempo.hold,
                   Phase.LOWER: step.exercise.dosage.tempo.lower, Phase.PAUSE: step.exercise.dosage.tempo.pause}[pos.phase] if step.exercise else 1.0
-        self.phase_bar.setValue(int(1000 * (1 - pos.phase_remaining / length)) if length else 1000)
+        progress = (1 - pos.phase_remaining / length) if length else 1.0
+        if self.reduced_motion:
+            progress = int(progress * 4) / 4
+        self.phase_bar.setValue(int(1000 * progress))
         remaining = engine.remaining() or 0.0
-        self.left_in_set.setText(f"{int(remaining + 0.999)} s left in this set")
+        self.left_in_set.setText(_("{seconds} s left in this set").format(seconds=int(remaining + 0.999)))
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the rep counter as one sentence for a screen reader, from the words on screen
+        parts = [f"Rep {self.count.text()} {self.count_caption.text().replace(' · ', ', ')}",
+                 self.side.text().lower(), self.phase.text().lower()]
+        set_name(self.count, ", ".join(p for p in parts if p))

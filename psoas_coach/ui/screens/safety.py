@@ -6,15 +6,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.i18n import _, lazy
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 CAUTION = (
-    "If you already have discomfort in your back or hips, talk to a physical therapist before you start "
-    "a new strengthening routine.",
-    "Stop at once if an exercise causes sharp pain in the lower back or groin: press P. Next time the coach "
-    "will suggest a smaller range or less load, and to see a physical therapist if it happens again.",
-    "Keep a neutral pelvis: the lower back stays gently pressed to the floor. Move slowly and with control.",
+    lazy("If you already have discomfort in your back or hips, talk to a physical therapist before you start "
+    "a new strengthening routine."),
+    lazy("Stop at once if an exercise causes sharp pain in the lower back or groin: press P. Next time the coach "
+    "will suggest a smaller range or less load, and to see a physical therapist if it happens again."),
+    lazy("Keep a neutral pelvis: the lower back stays gently pressed to the floor. Move slowly and with control."),
 )
 
 
@@ -30,13 +31,13 @@ class SafetyScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 32, 64, 32)
         layout.setSpacing(20)
-        layout.addWidget(label("Before your first session", 2.6, bold=True, name="safety-title"))
+        layout.addWidget(label(_("Before your first session"), 2.6, bold=True, name="safety-title"))
         for text in CAUTION:
-            layout.addWidget(label(text, 1.7))
+            layout.addWidget(label(str(text), 1.7))
         layout.addStretch(1)
-        self.accept_button = QPushButton("I understand — continue (Enter)")
+        self.accept_button = QPushButton(_("I understand — continue (Enter)"))
         self.accept_button.setObjectName("safety-accept")
-        self.accept_button.setFont(scaled_font(self.font(), 1.6, bold=True))
+        set_scaled_font(self.accept_button, 1.6, bold=True)
         self.accept_button.setMinimumHeight(56)
         self.accept_button.clicked.connect(self.accepted.emit)
         layout.addWidget(self.accept_button)

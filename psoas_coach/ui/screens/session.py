@@ -2,28 +2,59 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
+from psoas_coach.i18n import content
+from psoas_coach.ui.accessibility import Announcer, order_tabs, set_name, spoken_text
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.screens.briefing import BriefingScreen
 from psoas_coach.ui.screens.intro import IntroScreen
 from psoas_coach.ui.screens.reps import RepsScreen
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.screens.timer import TimerScreen
-from psoas_coach.ui.theme import PHASE_NAMES, PhaseColour, apply_phase, phase_colour, scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
+from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.text import label
 
 
+class CurrentPageStack(QStackedWidget):
+    """A stack as tall as the page it shows: in the scroll area, a long briefing must not make the rep
+    set scroll (QStackedWidget asks every page for its height)."""
+
+    def _page(self) -> QWidget | None:
+        return self.currentWidget()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page.heightForWidth(width) if page is not None else -1
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        page = self._page()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
 class SessionView(QWidget):
-    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None, *, theme: Theme = LIGHT,
+                 announcer: Announcer | None = None, reduced_motion: bool = False) -> None:
         super().__init__(parent)
         self.engine: SessionEngine | None = None
+        self.theme = theme
+        self.announcer = announcer if announcer is not None else Announcer(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         header = QHBoxLayout()
@@ -37,7 +68,7 @@ class SessionView(QWidget):
         header.addStretch(1)
         header.addWidget(self.program_label)
         layout.addLayout(header)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.briefing = BriefingScreen()
         self.intro = IntroScreen()
         self.reps = RepsScreen()
@@ -45,26 +76,37 @@ class SessionView(QWidget):
         self.summary = SummaryScreen()
         for screen in (self.briefing, self.intro, self.reps, self.timer, self.summary):
             self.stack.addWidget(screen)
-        layout.addWidget(self.stack, 1)
+        # at a large text size a screen may be taller than the window: it scrolls rather than cut text off
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("session-scroll")
+        self.scroller.setWidget(self.stack)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.viewport().setAutoFillBackground(False)  # the phase colour shows through
+        layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
         self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
         layout.addWidget(self.caption)
-        self.control_bar = QWidget()
+        self.control_bar = FlowRow()  # one row, or more when large text needs them
         self.control_bar.setObjectName("control-bar")
-        bar = QHBoxLayout(self.control_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setFont(scaled_font(self.font(), 1.15, bold=True))
+            set_scaled_font(button, 1.15, bold=True)
             button.setMinimumHeight(44)
             button.setObjectName(f"button-{action.objectName()}")
+            button.setAccessibleName(spoken_text(action.text()))
+            action.changed.connect(lambda b=button, a=action: set_name(b, spoken_text(a.text())))
             self.buttons[action.objectName()] = button
-            bar.addWidget(button)
+            self.control_bar.add(button)
         layout.addWidget(self.control_bar)
+        self.reps.reduced_motion = reduced_motion
+        for ring in (self.timer.ring, self.intro.ring):
+            ring.reduced_motion = reduced_motion
 
     def screen_for(self, kind: StepKind) -> StepScreen:
         return {
@@ -81,7 +123,7 @@ class SessionView(QWidget):
         self.engine = engine
         engine.signals.step_changed.connect(self._on_step)
         engine.signals.state_changed.connect(self._on_state)
-        self.program_label.setText(engine.plan.program.name)
+        self.program_label.setText(content(engine.plan.program.name))
         self.summary.reset()
         self.show_caption("")
         self._on_state(engine.state)
@@ -98,23 +140,45 @@ class SessionView(QWidget):
             self.current_screen().refresh(self.engine)
 
     def show_caption(self, text: str) -> None:
-        self.caption.setText(text)
+        self.caption.setText(text)  # in the tree for review; cues come every few seconds, so never announced
 
     def _on_step(self, step: Step) -> None:
         assert self.engine is not None
         colour = phase_colour(step.kind)
         if step.kind is StepKind.SUMMARY and self.engine.outcome is Outcome.PAIN_STOP:
             colour = PhaseColour.PAIN
-        apply_phase(self, colour)
-        self.phase_badge.setText(PHASE_NAMES[colour].upper())
+        apply_phase(self, colour, self.theme)
+        # the word and a mark of its own shape: no phase is told by colour alone
+        self.phase_badge.setText(f"{PHASE_MARKS[colour]} {PHASE_NAMES[colour].upper()}".strip())
+        set_name(self.phase_badge, PHASE_NAMES[colour])
         if step.kind is StepKind.SUMMARY:
             self.show_caption("")  # the summary speaks for itself; a stale form cue would mislead
         screen = self.screen_for(step.kind)
         self.stack.setCurrentWidget(screen)
         screen.show_step(step, self.engine)
+        order_tabs(self)
+        self.announcer.say(self, self.step_announcement(step))
+
+    def step_announcement(self, step: Step) -> str:
+        """What a new step is announced as: its phase, what it is and where in the session."""
+        assert self.engine is not None
+        if step.kind is StepKind.BRIEFING:
+            return f"{self.briefing.title.text()}. {self.briefing.prompt.text()}"
+        if step.kind is StepKind.INTRO:
+            return f"{self.intro.kicker.text()}: {self.intro.name.text()}. {self.intro.setup.text()}"
+        if step.kind is StepKind.SUMMARY:
+            return self.summary.headline.text()
+        phase = self.phase_badge.accessibleName()
+        what = step.exercise.name if step.kind is StepKind.REPS and step.exercise else step.title
+        parts = [phase, "" if what.lower() == phase.lower() else what, step.position_label.replace(" · ", ", ")]
+        return ". ".join(p for p in parts if p)
 
     def _on_state(self, state: SessionState) -> None:
         self.paused_label.setVisible(state is SessionState.PAUSED)
+        if state is SessionState.PAUSED and self.isVisible():
+            self.announcer.say(self, self.paused_label.text())
+        elif state is SessionState.RUNNING:
+            self.announcer.forget()
         # After the session only the summary's own buttons make sense; the bar would only distract.
         self.control_bar.setVisible(state is not SessionState.FINISHED)
 

@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
 from psoas_coach.core import safety
 from psoas_coach.core.describe import clock_text
 from psoas_coach.core.engine import Outcome, SessionEngine
-from psoas_coach.core.plan import Step
+from psoas_coach.core.names import exercise_name
+from psoas_coach.core.plan import Side, Step
 from psoas_coach.core.summary import ExerciseTotals, summarize
+from psoas_coach.i18n import _, content, lazy, number
 from psoas_coach.ui.screens.base import StepScreen
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 HEADLINES = {
-    Outcome.COMPLETED: "Session complete. Well done.",
-    Outcome.ENDED_EARLY: "Session ended early. What you did is kept.",
+    Outcome.COMPLETED: lazy("Session complete. Well done."),
+    Outcome.ENDED_EARLY: lazy("Session ended early. What you did is kept."),
     Outcome.PAIN_STOP: safety.PAIN_STOP_TITLE,
 }
 
@@ -33,25 +35,29 @@ HEADLINES = {
 def totals_lines(totals: list[ExerciseTotals]) -> list[str]:
     lines = []
     for t in totals:
+        name = exercise_name(t.exercise_id, t.name)
         if not t.sides:
-            lines.append(f"{t.name}: not reached")
+            lines.append(_("{exercise}: not reached").format(exercise=name))
             continue
         parts = []
         for side, s in t.sides.items():
-            prefix = "" if side == "both" else f"{side}: "
+            prefix = "" if side == "both" else (_("left") if side == "left" else _("right")) + ": "
             if t.kind == "reps":
-                parts.append(f"{prefix}{s.sets_completed}/{t.target_sets} sets, {s.reps} reps")
+                parts.append(prefix + _("{done}/{target} sets, {reps} reps").format(
+                    done=s.sets_completed, target=t.target_sets, reps=s.reps))
             elif t.kind == "hold":
-                parts.append(f"{prefix}{s.sets_completed}/{t.target_sets} sets, {s.holds} holds, {s.hold_seconds:g} s held")
+                parts.append(prefix + _("{done}/{target} sets, {holds} holds, {seconds} s held").format(
+                    done=s.sets_completed, target=t.target_sets, holds=s.holds, seconds=number(s.hold_seconds)))
             else:
-                parts.append(f"{prefix}{s.sets_completed}/{t.target_sets} rounds, {s.work_seconds:g} s")
-        lines.append(f"{t.name} — " + "; ".join(parts))
+                parts.append(prefix + _("{done}/{target} rounds, {seconds} s").format(
+                    done=s.sets_completed, target=t.target_sets, seconds=number(s.work_seconds)))
+        lines.append(f"{name} — " + "; ".join(parts))
     return lines
 
 
-NOT_RATED = "not rated"
-RATE_PROMPT = "Rate the session (arrow keys or a number), then press Enter to save."
-PAIN_PROMPT = "How strong was the pain (0-10)? Rate it, then press Enter to save."
+NOT_RATED = lazy("not rated")
+RATE_PROMPT = lazy("Rate the session (arrow keys or a number), then press Enter to save.")
+PAIN_PROMPT = lazy("How strong was the pain (0-10)? Rate it, then press Enter to save.")
 
 
 class RatingBox(QSpinBox):
@@ -62,7 +68,7 @@ class RatingBox(QSpinBox):
     def __init__(self, low: int, high: int) -> None:
         super().__init__()
         self.setRange(low - 1, high)
-        self.setSpecialValueText(NOT_RATED)  # shown for the minimum
+        self.setSpecialValueText(str(NOT_RATED))  # shown for the minimum
         self.setValue(low - 1)
 
     def rating(self) -> int | None:
@@ -87,7 +93,7 @@ class SummaryScreen(StepScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
         self.headline = label("", 2.4, bold=True, name="summary-headline")
-        self.advice = label(safety.PAIN_STOP_ADVICE, 1.5, bold=True, name="summary-advice")
+        self.advice = label(str(safety.PAIN_STOP_ADVICE), 1.5, bold=True, name="summary-advice")
         # only shown on the pain colour, whose text is white
         self.advice.setStyleSheet("color: white; background: rgba(0, 0, 0, 0.25); padding: 12px;"
                                   " border: 3px solid white; border-radius: 8px;")
@@ -96,30 +102,31 @@ class SummaryScreen(StepScreen):
         for w in (self.headline, self.advice, self.duration, self.totals):
             layout.addWidget(w)
         form = QFormLayout()
-        big = scaled_font(self.font(), 1.5)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: the label above its field
         self.effort = RatingBox(1, 10)
         self.effort.setObjectName("summary-effort")
         self.pain = RatingBox(0, 10)
         self.pain.setObjectName("summary-pain")
         self.notes = QLineEdit()
         self.notes.setObjectName("summary-notes")
-        self.notes.setPlaceholderText("How did it feel? Anything to tell your physical therapist?")
+        self.notes.setPlaceholderText(_("How did it feel? Anything to tell your physical therapist?"))
         for field in (self.effort, self.pain, self.notes):
-            field.setFont(big)
-        form.addRow(label("Effort (1 easy – 10 maximal)", 1.3), self.effort)
-        form.addRow(label("Any pain (0 none – 10 worst)", 1.3), self.pain)
-        form.addRow(label("Notes", 1.3), self.notes)
+            set_scaled_font(field, 1.5)
+        for text, field in ((_("Effort (1 easy – 10 maximal)"), self.effort), (_("Any pain (0 none – 10 worst)"), self.pain),
+                            (_("Notes"), self.notes)):
+            form.addRow(label(text, 1.3), field)
+            field.setAccessibleName(text)  # a screen reader names the field by the words beside it
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save (Enter)")
+        self.save_button = QPushButton(_("Save (Enter)"))
         self.save_button.setObjectName("summary-save")
-        self.home_button = QPushButton("Back to start")
+        self.home_button = QPushButton(_("Back to start"))
         self.home_button.setObjectName("summary-home")
-        self.export_button = QPushButton("Export this session…")
+        self.export_button = QPushButton(_("Export this session…"))
         self.export_button.setObjectName("summary-export")
         self.export_button.hide()
         for b in (self.save_button, self.export_button, self.home_button):
-            b.setFont(scaled_font(self.font(), 1.4, bold=True))
+            set_scaled_font(b, 1.4, bold=True)
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.pain_first = False  # after a pain stop the pain is asked first
@@ -147,16 +154,21 @@ class SummaryScreen(StepScreen):
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         outcome = engine.outcome or Outcome.ENDED_EARLY
-        self.headline.setText(HEADLINES[outcome])
+        self.headline.setText(str(HEADLINES[outcome]))
         self.advice.setVisible(outcome is Outcome.PAIN_STOP)
         result = engine.result
         if result is not None:
             where = ""
             pain = result.pain_stop
             if pain is not None and pain.exercise_id is not None:
-                where = f" · stopped during {engine.plan.program.exercise(pain.exercise_id).name}"
-                where += f", {pain.side} side" if pain.side else ""
-            self.duration.setText(f"{engine.plan.program.name} · {clock_text(result.ended_wall - result.started_wall)}{where}")
+                stopped = content(engine.plan.program.exercise(pain.exercise_id).name)
+                if pain.side in ("left", "right"):
+                    where = " · " + _("stopped during {exercise}, {side}").format(
+                        exercise=stopped, side=Side(pain.side).side_label.lower())
+                else:
+                    where = " · " + _("stopped during {exercise}").format(exercise=stopped)
+            self.duration.setText(f"{content(engine.plan.program.name)} · "
+                                  f"{clock_text(result.ended_wall - result.started_wall)}{where}")
             self.totals.setText("\n".join(totals_lines(summarize(result))))
         self.pain_first = outcome is Outcome.PAIN_STOP
         self.status.setText(self.prompt)
@@ -168,7 +180,7 @@ class SummaryScreen(StepScreen):
 
     @property
     def prompt(self) -> str:
-        return PAIN_PROMPT if self.pain_first else RATE_PROMPT
+        return str(PAIN_PROMPT if self.pain_first else RATE_PROMPT)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)

@@ -7,18 +7,19 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from psoas_coach.core.describe import dosage_text
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step, StepKind
+from psoas_coach.i18n import _, content, lazy
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.widgets.countdown_ring import CountdownRing
 from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
 RING_CAPTIONS = {
-    StepKind.HOLD: "hold",
-    StepKind.WORK: "go",
-    StepKind.RELEASE: "release",
-    StepKind.REST: "rest",
-    StepKind.NEXT_UP: "rest",
-    StepKind.SWITCH: "switch sides",
+    StepKind.HOLD: lazy("hold"),
+    StepKind.WORK: lazy("go"),
+    StepKind.RELEASE: lazy("release"),
+    StepKind.REST: lazy("rest"),
+    StepKind.NEXT_UP: lazy("rest"),
+    StepKind.SWITCH: lazy("switch sides"),
 }
 
 
@@ -39,7 +40,7 @@ class TimerScreen(StepScreen):
         self.next_panel.setObjectName("next-up")
         self.next_panel.setFrameShape(QFrame.Shape.StyledPanel)
         panel = QVBoxLayout(self.next_panel)
-        self.next_kicker = label("Next up", 1.3, bold=True)
+        self.next_kicker = label(_("Next up"), 1.3, bold=True)
         self.next_name = label("", 2.0, bold=True, name="next-name")
         self.next_detail = label("", 1.25)
         self.next_illustration = IllustrationView()
@@ -56,16 +57,16 @@ class TimerScreen(StepScreen):
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         self.title.setText(step.title)
         self.position.setText(step.position_label)
-        self.ring.set_caption(RING_CAPTIONS.get(step.kind, ""))
+        self.ring.set_caption(str(RING_CAPTIONS.get(step.kind, "")))
         nxt = step.next_exercise
         if step.kind is StepKind.NEXT_UP and nxt is not None:
-            self.next_name.setText(nxt.name)
-            self.next_detail.setText(f"{nxt.setup}\n{dosage_text(nxt)}")
+            self.next_name.setText(content(nxt.name))
+            self.next_detail.setText(f"{content(nxt.setup)}\n{dosage_text(nxt)}")
             self.next_illustration.set_exercise(nxt.id)
             self.next_panel.show()
         elif step.kind in (StepKind.REST, StepKind.SWITCH) and step.next_label:
             self.next_name.setText(step.next_label)
-            self.next_detail.setText(step.exercise.cues[0] if step.exercise else "")
+            self.next_detail.setText(content(step.exercise.cues[0]) if step.exercise else "")
             self.next_illustration.set_exercise(None)
             self.next_panel.show()
         else:

@@ -7,12 +7,12 @@ from typing import Mapping, Sequence
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QStackedBarSeries,
     QBarSet,
     QChart,
     QChartView,
     QDateTimeAxis,
     QLineSeries,
+    QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt

@@ -10,12 +10,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.history import Control
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.i18n import LazyText, _, content, lazy
+from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
-CONTROL_CHOICES = ((Qt.Key.Key_1, "1 · Yes", Control.YES), (Qt.Key.Key_2, "2 · Mostly", Control.MOSTLY),
-                   (Qt.Key.Key_3, "3 · No", Control.NO))
-HARD_CHOICES = ((Qt.Key.Key_1, "1 · Yes, hard", True), (Qt.Key.Key_2, "2 · No, easy", False))
+CONTROL_CHOICES = ((Qt.Key.Key_1, lazy("1 · Yes"), Control.YES), (Qt.Key.Key_2, lazy("2 · Mostly"), Control.MOSTLY),
+                   (Qt.Key.Key_3, lazy("3 · No"), Control.NO))
+HARD_CHOICES = ((Qt.Key.Key_1, lazy("1 · Yes, hard"), True), (Qt.Key.Key_2, lazy("2 · No, easy"), False))
 
 
 class QuickRating(QFrame):
@@ -36,24 +37,28 @@ class QuickRating(QFrame):
         layout = QVBoxLayout(self)
         self.title = label("", 1.3, bold=True, name="rating-title")
         layout.addWidget(self.title)
-        self.control_row, self.control_buttons = self._row("Pelvis neutral the whole time?", CONTROL_CHOICES, 0)
-        self.hard_row, self.hard_buttons = self._row("Were the last reps hard?", HARD_CHOICES, 1)
+        self.control_row, self.control_buttons = self._row(_("Pelvis neutral the whole time?"), CONTROL_CHOICES, 0)
+        self.hard_row, self.hard_buttons = self._row(_("Were the last reps hard?"), HARD_CHOICES, 1)
         layout.addWidget(self.control_row)
         layout.addWidget(self.hard_row)
-        self.hint = label("Press a number key or click; answers are optional.", 1.0, name="rating-hint")
+        self.hint = label(_("Press a number key or click; answers are optional."), 1.0, name="rating-hint")
         layout.addWidget(self.hint)
         self.hide()
 
-    def _row(self, question: str, choices: tuple[tuple[Qt.Key, str, object], ...], index: int
+    def _row(self, question: str, choices: tuple[tuple[Qt.Key, LazyText, object], ...], index: int
              ) -> tuple[QWidget, list[QPushButton]]:
         row = QWidget()
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(label(question, 1.3), 1)
         buttons = []
-        for _key, text, value in choices:
-            button = QPushButton(text)
-            button.setFont(scaled_font(self.font(), 1.2, bold=True))
+        for number, (_key, text, value) in enumerate(choices, 1):
+            button = QPushButton(str(text))
+            answer = str(text).split(" · ", 1)[-1]  # the chip's words without its key number
+            # named by question and answer, so the chip means something heard on its own
+            button.setAccessibleName(f"{question} {answer}")
+            button.setAccessibleDescription(_("Key {number}").format(number=number))
+            set_scaled_font(button, 1.2, bold=True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setCheckable(True)
             button.clicked.connect(lambda _checked=False, v=value, i=index: self.answer(i, v))
@@ -65,7 +70,7 @@ class QuickRating(QFrame):
         """Show the questions for one exercise and take the keyboard."""
         self.exercise_id = exercise_id
         self.control, self.hard, self._question = None, None, 0
-        self.title.setText(f"{name}: how did it go?")
+        self.title.setText(_("{exercise}: how did it go?").format(exercise=content(name)))
         for button in self.control_buttons + self.hard_buttons:
             button.setChecked(False)
         self._mark()

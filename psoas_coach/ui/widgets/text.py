@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from psoas_coach.ui.qt_values import ALIGN_CENTER, PLAIN_TEXT
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.text_scale import set_scaled_font
 
 
 def label(text: str = "", factor: float = 1.0, *, bold: bool = False, wrap: bool = True,
           center: bool = False, name: str = "", parent: QWidget | None = None) -> QLabel:
     widget = QLabel(text, parent)
-    widget.setFont(scaled_font(widget.font(), factor, bold=bold))
+    set_scaled_font(widget, factor, bold=bold)
     widget.setWordWrap(wrap)
-    widget.setProperty("textFormat", PLAIN_TEXT)  # by value: see qt_values
+    widget.setTextFormat(Qt.TextFormat.PlainText)
     if center:
-        widget.setProperty("alignment", ALIGN_CENTER)
+        widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
     if name:
         widget.setObjectName(name)
     return widget

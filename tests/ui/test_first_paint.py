@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.first_paint import StartUpSteps
+from psoas_coach.ui.first_paint import StartUpSteps
 
 
 @pytest.fixture

@@ -1,0 +1,27 @@
+"""Gathers the therapist report from the user's folder and writes it as a PDF (for the window and the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from psoas_coach.i18n import _, content
+from psoas_coach.paths import AppPaths
+
+
+def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
+    """Gather and draw the report; returns the number of sessions in it; StoreError (one sentence with the
+    reason) when it cannot be written, and then nothing is left at *output*. Needs a Qt GUI application."""
+    from psoas_coach.report.data import build_report
+    from psoas_coach.report.pdf import write_pdf
+    from psoas_coach.store.context import load_context
+    from psoas_coach.store.errors import StoreError, reason_of
+
+    ctx = load_context(paths)
+    data = build_report(ctx.sessions, start, end, ctx.state.decisions)
+    program = ctx.program()
+    try:
+        write_pdf(data, output, user_line=_("Current program: {program}.").format(program=content(program.name)))
+    except OSError as exc:  # one sentence with the reason, as export gives
+        raise StoreError(f"Could not write {output} because {reason_of(exc)}.") from exc
+    return len(data.sessions)

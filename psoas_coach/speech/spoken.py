@@ -1,0 +1,34 @@
+"""The words an engine is given for a cue: numbers written out, so every engine says them the same way.
+
+A bare "3" is a countdown number; Piper says a lone digit quickly and flatly, and "Set 2 of 3" reads
+better as words for both engines. The caption (and the clip cache key) stays the cue text itself.
+English only, like the cue texts today. Qt-free.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?!\w|\.\d)")
+
+
+def number_words(n: int) -> str:
+    """0..999 in words: 45 -> "forty-five", 120 -> "one hundred and twenty"."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    hundreds, rest = divmod(n, 100)
+    return f"{_ONES[hundreds]} hundred" + (f" and {number_words(rest)}" if rest else "")
+
+
+def spoken_form(text: str) -> str:
+    """*text* as the engine should read it: "3" -> "Three.", "Set 2 of 3" -> "Set two of three"."""
+    stripped = text.strip()
+    if stripped.isdigit() and len(stripped) <= 3:
+        return number_words(int(stripped)).capitalize() + "."  # a countdown number, said as a word
+    return _NUMBER.sub(lambda m: number_words(int(m.group())), text)

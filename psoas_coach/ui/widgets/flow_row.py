@@ -1,0 +1,55 @@
+"""A row of buttons that breaks into as many rows as it needs, so large text never cuts a button short."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+
+class FlowRow(QWidget):
+    """Lays its widgets out left to right in as few rows as fit the width (each at its size hint)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.items: list[QWidget] = []
+        self.columns = 0
+
+    def add(self, widget: QWidget) -> None:
+        self.items.append(widget)
+        self._arrange(force=True)
+
+    def columns_for(self, width: int) -> int:
+        """The most widgets per row whose widest row fits in *width*."""
+        spacing = self.grid.horizontalSpacing()
+        hints = [w.sizeHint().width() for w in self.items]
+        for columns in range(len(hints), 0, -1):
+            rows = [hints[i:i + columns] for i in range(0, len(hints), columns)]
+            if max(sum(r) + spacing * (len(r) - 1) for r in rows) <= width:
+                return columns
+        return 1
+
+    def _arrange(self, force: bool = False) -> None:
+        if not self.items:
+            return
+        columns = self.columns_for(max(1, self.width()))
+        if columns == self.columns and not force:
+            return
+        self.columns = columns
+        for widget in self.items:
+            self.grid.removeWidget(widget)
+        for i, widget in enumerate(self.items):
+            self.grid.addWidget(widget, i // columns, i % columns)
+        for c in range(len(self.items)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest, QEvent.Type.StyleChange):
+            self._arrange()
+        return super().event(event)

@@ -1,0 +1,197 @@
+"""Drive Psoas Coach through the AT-SPI accessibility tree alone, as a screen reader user's tools would.
+
+Run by Debian's /usr/bin/python3 (pyatspi comes from python3-pyatspi, not from the virtualenv) inside a
+private D-Bus session on an Xvfb display: ``driver.py OUT.json -- APP COMMAND...``. It starts the app,
+walks the tree of each screen (home, briefing, a hold, a rep set, rest, summary, history), completes a
+session with accessible actions only (press, set value), and writes what it saw to OUT.json.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+from gi.repository import GLib
+
+INTERACTIVE = {"push button", "toggle button", "check box", "radio button", "spin button", "text", "entry",
+               "list", "table", "page tab", "combo box", "slider", "progress bar", "list item"}
+DEADLINE = time.monotonic() + 50
+announcements = []
+
+
+def pump(seconds=0.0):
+    """Let D-Bus events (announcements) arrive for *seconds*."""
+    end = time.monotonic() + seconds
+    context = GLib.MainContext.default()
+    while True:
+        while context.pending():
+            context.iteration(False)
+        if time.monotonic() >= end:
+            return
+        time.sleep(0.02)
+
+
+def on_event(event):
+    announcements.append(str(event.any_data))
+
+
+def showing(acc):
+    try:
+        return acc.getState().contains(pyatspi.STATE_SHOWING)
+    except Exception:
+        return False
+
+
+def walk(acc):
+    """Every showing node under *acc* (itself included), depth first."""
+    if acc is None or not showing(acc):
+        return
+    yield acc
+    for i in range(acc.childCount):
+        yield from walk(acc.getChildAtIndex(i))
+
+
+def describe(acc):
+    node = {"role": acc.getRoleName(), "name": acc.name or ""}
+    try:
+        value = acc.queryValue()
+        node["value"] = value.currentValue
+        node["max"] = value.maximumValue
+    except NotImplementedError:
+        pass
+    try:
+        action = acc.queryAction()
+        node["actions"] = [action.getName(i) for i in range(action.nActions)]
+    except NotImplementedError:
+        pass
+    states = acc.getState()
+    node["focusable"] = states.contains(pyatspi.STATE_FOCUSABLE)
+    node["focused"] = states.contains(pyatspi.STATE_FOCUSED)
+    node["enabled"] = states.contains(pyatspi.STATE_ENABLED)
+    return node
+
+
+def wait_for(what, find, timeout=10.0):
+    end = min(time.monotonic() + timeout, DEADLINE)
+    while time.monotonic() < end:
+        found = find()
+        if found:
+            return found
+        pump(0.05)
+    raise SystemExit(f"driver: timed out waiting for {what}")
+
+
+def app_frame():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.name == "Psoas Coach":
+            for j in range(app.childCount):
+                frame = app.getChildAtIndex(j)
+                if frame is not None and frame.getRoleName() == "frame" and showing(frame):
+                    return frame
+    return None
+
+
+def find(role, test):
+    frame = app_frame()
+    if frame is None:
+        return None
+    for acc in walk(frame):
+        if acc.getRoleName() == role and test(acc.name or ""):
+            return acc
+    return None
+
+
+def button(prefix):
+    return find("push button", lambda name: name.startswith(prefix))
+
+
+def press(prefix):
+    target = wait_for(f"the button '{prefix}'", lambda: button(prefix))
+    wait_for(f"'{prefix}' to be enabled", lambda: target.getState().contains(pyatspi.STATE_ENABLED) or None)
+    action = target.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    action.doAction(names.index("Press") if "Press" in names else 0)
+    pump(0.1)
+
+
+def snapshot():
+    return [describe(acc) for acc in walk(app_frame())]
+
+
+def screen_kind():
+    """Which screen shows, told from the tree alone."""
+    for acc in walk(app_frame()):
+        role, name = acc.getRoleName(), acc.name or ""
+        if role == "progress bar" and name.startswith(("Hold:", "Rest:", "Go:", "Switch sides:", "Release:")):
+            return name.split(":")[0].lower()
+        if role == "label" and name.startswith("Rep "):
+            return "reps"
+        if role == "spin button":
+            return "summary"
+        if role == "progress bar" and name.startswith("Get into position"):
+            return "intro"
+    return "other"
+
+
+def main():
+    out = sys.argv[1]
+    command = sys.argv[sys.argv.index("--") + 1:]
+    env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_QPA_PLATFORM="xcb")
+    started = time.monotonic()
+    app = subprocess.Popen(command, env=env)
+    result = {"screens": {}, "visited": [], "announcements": announcements}
+    try:
+        pyatspi.Registry.registerEventListener(on_event, "object:announcement")
+        wait_for("the Psoas Coach window", app_frame, timeout=20)
+        if button("I understand"):  # the first-run safety note
+            result["screens"]["safety"] = snapshot()
+            press("I understand")
+        wait_for("home", lambda: button("Start"))
+        result["screens"]["home"] = snapshot()
+        press("Start")
+        wait_for("the briefing", lambda: find("label", lambda n: n == "Press Enter to begin."))
+        result["screens"]["briefing"] = snapshot()
+        wanted = {"hold", "reps", "rest"}
+        for _ in range(400):
+            kind = screen_kind()
+            result["visited"].append(kind)
+            if kind == "summary":
+                break
+            if kind in wanted and kind not in result["screens"]:
+                press("Pause")  # hold the step still while its tree is read
+                if screen_kind() == kind:  # not moved on before the pause took hold
+                    result["screens"][kind] = snapshot()
+                press("Pause")
+                continue
+            before = [describe(a) for a in walk(app_frame()) if a.getRoleName() in ("label", "progress bar")]
+            press("Next")
+            wait_for("the next step", lambda: [describe(a) for a in walk(app_frame())
+                                               if a.getRoleName() in ("label", "progress bar")] != before, 5)
+        result["screens"]["summary"] = snapshot()
+        effort = find("spin button", lambda name: name.startswith("Effort"))
+        effort.queryValue().currentValue = 6.0
+        pump(0.1)
+        result["effort_after_set"] = effort.queryValue().currentValue
+        press("Save")
+        result["home_after"] = wait_for("home again", lambda: find("label", lambda n: n.startswith("Last session:"))).name
+        press("History")
+        wait_for("history", lambda: find("table", lambda n: n.startswith("Sessions")))
+        result["screens"]["history"] = snapshot()
+        pump(0.2)
+    finally:
+        result["seconds"] = round(time.monotonic() - started, 2)
+        app.terminate()
+        try:
+            app.wait(10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+        with open(out, "w", encoding="utf-8") as fh:
+            json.dump(result, fh, indent=1)
+
+
+if __name__ == "__main__":
+    main()
