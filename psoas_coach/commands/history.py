@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import Any
 
 from psoas_coach.i18n import _
@@ -21,6 +22,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from psoas_coach.core.weeks import week_advice, week_count
     from psoas_coach.store.listing import table
     from psoas_coach.store.sessions import SessionStore
 
@@ -36,6 +38,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         sys.stdout.write("\n")
     elif sessions:
         sys.stdout.write(table(sessions))
+        print(week_advice(week_count(result.sessions, date.today())))
     else:
         print(_("No sessions saved yet (looked in {folder}).").format(folder=paths.sessions))
     return 0

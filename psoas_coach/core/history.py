@@ -16,6 +16,11 @@ from enum import Enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeGuard
 
+from psoas_coach.core.names import STATUS_WORDS, program_name, status_text
+from psoas_coach.i18n import _, lazy
+
+STATUS_LABELS = {"completed": lazy("completed"), "ended_early": lazy("partial"), "pain_stop": lazy("partial, pain stop")}
+NOT_KNOWN = lazy("not known")  # what a value that cannot be trusted shows as
 RATING_KEY = "rating"  # per exercise in a session record: {"control": "yes"|"mostly"|"no", "last_reps_hard": bool}
 
 Dated = tuple[datetime, Mapping[str, Any]]  # a record with its start read
@@ -69,6 +74,37 @@ def pain_of(record: Mapping[str, Any]) -> int | None:
 def program_id_of(record: Mapping[str, Any]) -> str:
     program = record.get("program")
     return str(program.get("id", "")) if _is_mapping(program) else ""
+
+
+def status_words(record: Mapping[str, Any]) -> str:
+    """How the session ended, in words ("ended early") in the current language, or "not known"."""
+    status = record.get("status")
+    return status_text(status) if isinstance(status, str) and status in STATUS_WORDS else str(NOT_KNOWN)
+
+
+def duration_minutes(record: Mapping[str, Any]) -> int | None:
+    """The session's length in whole minutes, or None when it is not known (missing, NaN, out of range)."""
+    seconds = record.get("duration_seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < 1e9:
+        return None  # NaN fails the range check too
+    return round(seconds / 60)
+
+
+def duration_text(record: Mapping[str, Any]) -> str:
+    """The session's length ("12 min"), or "duration not known"."""
+    minutes = duration_minutes(record)
+    return _("duration not known") if minutes is None else _("{minutes} min").format(minutes=minutes)
+
+
+def program_name_of(record: Mapping[str, Any]) -> str:
+    """The record's program in the current language (core.names), or "not known"."""
+    program = record.get("program")
+    if _is_mapping(program):
+        pid, name = program.get("id"), program.get("name")
+        pid, name = (pid if isinstance(pid, str) else ""), (name if isinstance(name, str) else "")
+        if pid or name:
+            return program_name(pid, name)
+    return str(NOT_KNOWN)
 
 
 def pain_stop_of(record: Mapping[str, Any]) -> tuple[str | None, str | None] | None:
@@ -175,7 +211,7 @@ def _control(value: object) -> Control | None:
         return None
 
 
-def _num(value: Any) -> float:
+def num(value: Any) -> float:
     """A number as a float; a bool, NaN, infinity or anything that is not a number reads as 0."""
     kind = type(value)
     if kind is float:
@@ -213,8 +249,8 @@ def _entry(ex: Mapping[str, Any], ex_id: str, sides: dict[str, Mapping[str, Any]
     target = ex.get("target")
     if not _is_mapping(target):
         target = {}
-    t_sets = int(_num(target.get("sets")))
-    completed = {k: _num(s.get("sets_completed")) for k, s in sides.items()}
+    t_sets = int(num(target.get("sets")))
+    completed = {k: num(s.get("sets_completed")) for k, s in sides.items()}
     sets_done = int(min(completed.values()))
     if "left" in completed or "right" in completed:  # both sides count, also one that was not worked
         full = completed.get("left", 0.0) >= t_sets and completed.get("right", 0.0) >= t_sets
@@ -235,12 +271,12 @@ def _entry(ex: Mapping[str, Any], ex_id: str, sides: dict[str, Mapping[str, Any]
         name=str(ex.get("name", ex_id)),
         kind=str(ex.get("kind", "")),
         target_sets=t_sets,
-        target_reps=int(_num(target.get("reps"))),
-        target_hold_seconds=_num(target.get("hold_seconds")),
+        target_reps=int(num(target.get("reps"))),
+        target_hold_seconds=num(target.get("hold_seconds")),
         sets_done=sets_done,
-        reps_per_side=sum([_num(s.get("reps")) for s in worked]) / len(worked),
-        hold_seconds_per_side=sum([_num(s.get("hold_seconds")) for s in worked]) / len(worked),
-        work_seconds=sum([_num(s.get("work_seconds")) for s in worked]),
+        reps_per_side=sum([num(s.get("reps")) for s in worked]) / len(worked),
+        hold_seconds_per_side=sum([num(s.get("hold_seconds")) for s in worked]) / len(worked),
+        work_seconds=sum([num(s.get("work_seconds")) for s in worked]),
         done_in_full=full and t_sets > 0 and not here,
         effort=session.effort,
         pain=session.pain,

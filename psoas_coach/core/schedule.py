@@ -1,7 +1,8 @@
 """The article's rhythm: two to three sessions a week with rest between, what to do today, and a calendar.
 
-Weeks run Monday to Sunday. A session yesterday makes today a rest day (also across a week's end);
-three sessions in a week are the target's top, so the rest of that week is rest.
+Weeks run Monday to Sunday; what counts as a session this week (a training day) is core.weeks' rule. A
+training day yesterday makes today a rest day (also across a week's end); three training days in a week
+are the target's top, so the rest of that week is rest.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from typing import Any
 
-from psoas_coach.core.history import pain_stop_of, session_day
+from psoas_coach.core.history import pain_stop_of
+from psoas_coach.core.weeks import TARGET_HIGH, TARGET_LOW, days_in_week, training_day, training_days, week_start, week_text
 from psoas_coach.i18n import _, content, current_language, ngettext
 
-TARGET_LOW = 2
-TARGET_HIGH = 3
 DEFAULT_DAYS = (0, 2, 4)  # Monday, Wednesday, Friday
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -40,27 +40,12 @@ class Today:
 
     @property
     def week_text(self) -> str:
-        return ngettext("This week: {count} of {low}-{high} session", "This week: {count} of {low}-{high} sessions",
-                        TARGET_HIGH).format(count=self.week_count, low=TARGET_LOW, high=TARGET_HIGH)
+        return week_text(self.week_count)
 
     @property
     def line(self) -> str:
-        """The home screen's line: '<what and why> · This week: 1 of 2-3 sessions'."""
+        """The home screen's line: '<what and why> This week: 1 of 2-3 training days.'."""
         return _("{reason} {week}.").format(reason=self.reason, week=self.week_text)
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def session_days(records: Iterable[Mapping[str, Any]]) -> list[date]:
-    """The days with a session, oldest first (a day with two sessions appears once)."""
-    return sorted({d for d in (session_day(r) for r in records) if d is not None})
-
-
-def week_count(days: Sequence[date], today: date) -> int:
-    start = week_start(today)
-    return sum(1 for d in days if start <= d <= today)
 
 
 def _ago(last: date, today: date) -> str:
@@ -70,9 +55,9 @@ def _ago(last: date, today: date) -> str:
 
 def today_advice(records: Sequence[Mapping[str, Any]], today: date, program_id: str, program_name: str) -> Today:
     """The home screen's advice for *today* from the session *records* (any programs)."""
-    days = session_days(records)
+    days = training_days(records)
     past = [d for d in days if d <= today]
-    count = week_count(past, today)
+    count = days_in_week(past, week_start(today), today)
     last = past[-1] if past else None
 
     name = content(program_name)
@@ -84,14 +69,14 @@ def today_advice(records: Sequence[Mapping[str, Any]], today: date, program_id: 
         more = _("that is the target") if count >= TARGET_LOW else _("one more this week reaches the target")
         return made(TodayKind.DONE, _("Done for today: {why}.").format(why=more))
     if last is not None and (today - last).days == 1:
-        stopped = [r for r in records if session_day(r) == last and pain_stop_of(r) is not None]
+        stopped = [r for r in records if training_day(r) == last and pain_stop_of(r) is not None]
         if stopped:
             return made(TodayKind.REST, _("Rest day: yesterday's session stopped for pain, so let it settle before the "
                                           "next one."))
         return made(TodayKind.REST, _("Rest day: you trained yesterday, and muscles get stronger while they recover."))
     if count >= TARGET_HIGH:
-        return made(TodayKind.REST, _("Rest day: {count} sessions this week already reach the target, so rest until "
-                                      "Monday.").format(count=count))
+        return made(TodayKind.REST, _("Rest day: {count} training days this week already reach the target, so rest "
+                                      "until Monday.").format(count=count))
     if last is None:
         return made(TodayKind.TRAIN, _("{program} today: your first session, about two to three a week from here.")
                     .format(program=name))
@@ -138,7 +123,7 @@ def plan_weeks(records: Sequence[Mapping[str, Any]], today: date, weeks: int, pr
                days: Sequence[int] = DEFAULT_DAYS) -> list[PlannedSession]:
     """Sessions on the chosen weekdays from today for *weeks* weeks: never the day after a session, never a
     fourth in a week, and not today when today's session is done."""
-    done = set(session_days(records))
+    done = set(training_days(records))
     planned: list[PlannedSession] = []
     taken: set[date] = set(done)
     for offset in range(weeks * 7):

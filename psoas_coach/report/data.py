@@ -12,22 +12,39 @@ from datetime import date, timedelta
 from typing import Any
 
 from psoas_coach.core.coaching_state import Decision
-from psoas_coach.core.history import Control, entries_of, pain_stop_of, session_day, sorted_sessions
-from psoas_coach.core.names import exercise_name, program_name, status_text
+from psoas_coach.core.history import (
+    Control,
+    effort_of,
+    entries_of,
+    num,
+    pain_of,
+    pain_stop_of,
+    program_name_of,
+    session_day,
+    sorted_sessions,
+    status_words,
+)
+from psoas_coach.core.names import exercise_name
 from psoas_coach.core.plan import Side
 from psoas_coach.core.progression import PAIN_REGRESS
-from psoas_coach.core.schedule import TARGET_HIGH, TARGET_LOW, week_start
+from psoas_coach.core.weeks import TARGET_HIGH, TARGET_LOW, days_in_week, training_days, week_start, week_text
 from psoas_coach.i18n import _, ngettext, number
 
 
 @dataclass(frozen=True)
 class WeekCount:
+    """One week of the report: its training days (core.weeks' rule, as home and History count them)."""
+
     start: date
-    sessions: int
+    sessions: int  # training days: several sessions on one day count once
 
     @property
     def label(self) -> str:
         return short_day(self.start)
+
+    @property
+    def text(self) -> str:
+        return week_text(self.sessions, _("Week of {day}").format(day=f"{self.start:%d %b %Y}"))
 
 
 @dataclass(frozen=True)
@@ -98,11 +115,6 @@ def _target(kind: str, sets: int, reps: int, hold: float) -> str:
     return ngettext("{sets} set", "{sets} sets", sets).format(sets=sets)
 
 
-def _program_of(record: Mapping[str, Any]) -> str:
-    program = record.get("program") or {}
-    return program_name(str(program.get("id", "")), str(program.get("name", "?")))
-
-
 def short_day(day: date) -> str:
     """'05 Jan' in the reader's language."""
     from babel.dates import format_date
@@ -116,7 +128,7 @@ def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
                  decisions: Sequence[Decision] = ()) -> ReportData:
     """Everything between *start* and *end* (both included)."""
     chosen = [r for r in sorted_sessions(records) if (d := session_day(r)) is not None and start <= d <= end]
-    programs = Counter(_program_of(r) for r in chosen)
+    programs = Counter(program_name_of(r) for r in chosen)
     sessions: list[SessionLine] = []
     series: dict[str, ExerciseSeries] = {}
     pain_events: list[PainEvent] = []
@@ -125,13 +137,10 @@ def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
         day = session_day(r)
         assert day is not None
         entries = entries_of(r)
-        effort, pain = (entries[0].effort, entries[0].pain) if entries else (None, None)
-        if not entries:
-            effort = r.get("effort") if isinstance(r.get("effort"), int) else None
-            pain = r.get("pain") if isinstance(r.get("pain"), int) else None
-        duration = r.get("duration_seconds")
-        minutes = round(float(duration) / 60) if isinstance(duration, (int, float)) else 0
-        sessions.append(SessionLine(day, _program_of(r), status_text(str(r.get("status"))), minutes, effort, pain))
+        effort, pain = effort_of(r), pain_of(r)
+        duration = num(r.get("duration_seconds"))
+        minutes = round(min(duration, 10**7) / 60)
+        sessions.append(SessionLine(day, program_name_of(r), status_words(r), minutes, effort, pain))
         for e in entries:
             s = series.setdefault(e.exercise_id, ExerciseSeries(e.exercise_id, exercise_name(e.exercise_id, e.name), _unit(e.kind)))
             value = {"hold": e.hold_seconds_per_side, "timed": e.work_seconds}.get(e.kind, e.reps_per_side)
@@ -150,10 +159,10 @@ def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
         if isinstance(text, str) and text.strip():
             notes.append((day, " ".join(text.split())))
     weeks: list[WeekCount] = []
+    trained = [d for d in training_days(chosen) if start <= d <= end]
     monday = week_start(start)
     while monday <= end:
-        count = len({s.day for s in sessions if monday <= s.day < monday + timedelta(days=7)})
-        weeks.append(WeekCount(monday, count))
+        weeks.append(WeekCount(monday, days_in_week(trained, monday)))
         monday += timedelta(days=7)
     changes: list[tuple[date, str]] = []
     for decision in decisions:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from psoas_coach.atomic import write_atomic
+from psoas_coach.core.weeks import TARGET as TARGET_DAYS
 from psoas_coach.i18n import _, date_text, lazy, ngettext, number
 from psoas_coach.report.data import ReportData, short_day
 
@@ -111,7 +112,7 @@ def _ticks(top: float) -> list[float]:
 
 
 def chart_weeks(page: Page, data: ReportData) -> None:
-    """Bars of sessions per week over a shaded 2-3 target band."""
+    """Bars of training days per week (core.weeks' count) over a shaded 2-3 target band."""
     height = page.px(55)
     page.need(height + page.px(8))
     box = QRectF(page.px(12), page.y + page.px(7), page.width - page.px(14), height - page.px(15))
@@ -120,7 +121,8 @@ def chart_weeks(page: Page, data: ReportData) -> None:
     low, high = data.target
     band = QRectF(box.left(), box.bottom() - high / top * box.height(), box.width(), (high - low) / top * box.height())
     p.fillRect(band, TARGET)
-    _axes(page, box, top, range(0, top + 1), _("Sessions per week (shaded: the 2-3 target)"))
+    _axes(page, box, top, range(0, top + 1), _("Training days per week (shaded: the {target} target)").format(
+        target=TARGET_DAYS))
     slot = box.width() / max(1, len(data.weeks))
     p.setFont(page.font(7))
     for i, week in enumerate(data.weeks):
@@ -206,8 +208,8 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
     page.text(_("Psoas Coach: report for a physical therapist"), 18, bold=True)
     span = _("{start} to {end}").format(start=date_text(data.start), end=date_text(data.end))
     sessions = ngettext("{count} session", "{count} sessions", len(data.sessions)).format(count=len(data.sessions))
-    page.text(f"{span} · {sessions} · " + _("{good} of {weeks} weeks at the 2-3 sessions target").format(
-        good=data.weeks_on_target, weeks=len(data.weeks)), 10, color=MUTED)
+    page.text(f"{span} · {sessions} · " + _("{good} of {weeks} weeks with {target} training days").format(
+        good=data.weeks_on_target, weeks=len(data.weeks), target=TARGET_DAYS), 10, color=MUTED)
     if user_line:
         page.text(user_line, 10, color=MUTED)
     page.text(_("Program: {programs}").format(programs=", ".join(data.programs) if data.programs
@@ -215,7 +217,7 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
 
     page.heading(_("Adherence per week"))
     chart_weeks(page, data)
-    page.table([(_("Week of"), _("Sessions"))] + [(date_text(w.start), str(w.sessions)) for w in data.weeks], (0.3, 0.2))
+    page.table([(_("Training days per week"),)] + [(w.text,) for w in data.weeks], (0.7,))
 
     page.heading(_("Pain events"))
     if data.pain_events:

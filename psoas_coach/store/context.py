@@ -20,7 +20,9 @@ def load_context(paths: AppPaths, *, sessions: bool = True) -> CoachingContext:
     if sessions:
         loaded = SessionStore(paths.sessions, parse_cache=paths.parse_cache).load_all()
         records = list(loaded.sessions)
-        problems.extend(loaded.problems)
+        notice = loaded.notice()  # one sentence for all the files that did not load
+        if notice:
+            problems.append(notice)
     coaching = CoachingStore(paths.data)
     state = coaching.load()
     problems.extend(coaching.problems)

@@ -19,7 +19,9 @@ from psoas_coach.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
 from psoas_coach.store.records import parse_time
+from psoas_coach.store.safe_json import UnsafeJSONError, loads
 from psoas_coach.store.schema import problems
+from psoas_coach.store.session_check import CheckError, check_record, problems_of, without_problems
 
 FORMAT = "psoas-coach-sessions"
 
@@ -40,7 +42,7 @@ def to_json(records: Iterable[Record]) -> str:
         "schema_version": CURRENT_VERSION,
         "exported": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
         "app_version": __version__,
-        "sessions": list(records),
+        "sessions": [without_problems(r) for r in records],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -113,9 +115,9 @@ class ImportReport:
 def parse_import(text: str) -> list[Any]:
     """The records in an export file (or a bare list of records, or one record); ValueError if none."""
     try:
-        doc = json.loads(text)
-    except ValueError:
-        raise ValueError("the file is not JSON") from None
+        doc = loads(text, max_depth=64)
+    except UnsafeJSONError as exc:
+        raise ValueError(f"the file {exc.reason}") from None
     if isinstance(doc, dict) and doc.get("format") == FORMAT:
         sessions = doc.get("sessions")
     elif isinstance(doc, dict) and "id" in doc:
@@ -145,6 +147,11 @@ def merge_into(store: Any, incoming: list[Any]) -> ImportReport:
             report.rejected.append(f"{label}: made by a newer version of Psoas Coach")
             continue
         wrong = problems(record)
+        if not wrong:
+            try:
+                wrong = problems_of(check_record(dict(record)))
+            except CheckError as exc:
+                wrong = [exc.reason]
         if wrong:
             report.rejected.append(f"{label}: {wrong[0]}")
             continue

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
+from psoas_coach.core.history import NOT_KNOWN, STATUS_LABELS
 from psoas_coach.core.names import program_name
 from psoas_coach.i18n import _, datetime_text, lazy
 
 Record = dict[str, Any]
 
-STATUS_LABELS = {"completed": lazy("completed"), "ended_early": lazy("partial"), "pain_stop": lazy("partial, pain stop")}
 COLUMNS = (lazy("Date"), lazy("Program"), lazy("Duration"), lazy("Status"), lazy("Effort"), lazy("Pain"), lazy("Notes"))
 
 
@@ -24,14 +25,16 @@ def when(record: Record) -> str:
 
 def duration(record: Record) -> str:
     seconds = record.get("duration_seconds")
-    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
-        return "?"
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not math.isfinite(seconds) \
+            or not 0 <= seconds < 1e9:
+        return str(NOT_KNOWN)
     minutes, secs = divmod(int(round(seconds)), 60)
     return f"{minutes}:{secs:02d}"
 
 
 def status(record: Record) -> str:
-    label = str(STATUS_LABELS.get(str(record.get("status")), str(record.get("status", "?"))))
+    raw = record.get("status")
+    label = str(STATUS_LABELS.get(raw, NOT_KNOWN) if isinstance(raw, str) else NOT_KNOWN)
     return label + (" " + _("(recovered)") if record.get("recovered") else "")
 
 

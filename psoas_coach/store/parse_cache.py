@@ -38,7 +38,7 @@ from psoas_coach.atomic import write_atomic
 log = logging.getLogger(__name__)
 
 MAGIC = b"psoas-coach parsed sessions\n"
-FORMAT = 3  # 2: the inode is part of each entry's key; 3: the payload comes in chunks
+FORMAT = 4  # 2: the inode is part of each entry's key; 3: the payload comes in chunks; 4: records are checked (session_check)
 CHUNK = 250  # records per marshal chunk: each decodes in about 2 ms, so a reading thread lets others run
 _MAX_HEADER = 64 * 1024
 PYTHON = "%d.%d" % sys.version_info[:2]  # marshal's format may change with each Python version

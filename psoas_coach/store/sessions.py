@@ -8,6 +8,7 @@ one session into ``conflicts/``; nothing is ever deleted except by an explicit `
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -24,6 +25,8 @@ from psoas_coach.store.merge import Candidate, pick
 from psoas_coach.store.migrations import MigrationError, is_newer, migrate
 from psoas_coach.store.parse_cache import gc_paused, read_cache, write_cache
 from psoas_coach.store.records import SCHEMA_VERSION, parse_time, touch
+from psoas_coach.store.safe_json import UnsafeJSONError, loads, read_bytes
+from psoas_coach.store.session_check import CheckError, check_record, problems_of
 from psoas_coach.store.unfinished import UnfinishedFile
 
 __all__ = ["LoadResult", "SessionStore", "StoreError", "SCHEMA_VERSION"]
@@ -33,6 +36,10 @@ _STAMPED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}_")
 CORRUPT = "corrupt"
 CONFLICTS = "conflicts"
 READ_ONLY = "This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged."
+PARTLY_READ = "Parts of this session's file could not be read, so Psoas Coach leaves the file unchanged."
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record is about 10 kB; larger files are left where they are, unread
+SPECIAL = "links to nothing, link loops, pipes, devices or folders"
+MAX_RECORD_DEPTH = 32  # a record nests 5 levels deep; deeper files are set aside as damaged
 
 Record = dict[str, Any]
 
@@ -42,22 +49,46 @@ class LoadResult:
     """Every readable session (oldest first) and what happened to the files that were not."""
 
     sessions: list[Record] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one entry per unreadable file
-    moved_aside: list[Path] = field(default_factory=list)  # unreadable files, now in corrupt/
+    problems: list[str] = field(default_factory=list)  # one entry per unreadable file: "<name> <why>."
+    moved_aside: list[Path] = field(default_factory=list)  # damaged files, now in corrupt/
+    skipped: list[Path] = field(default_factory=list)  # not regular files (links to nothing, loops, pipes, folders...)
+    unreadable: list[Path] = field(default_factory=list)  # left in place: no permission, too large, or not movable
     merged: list[Path] = field(default_factory=list)  # extra copies of a session, now in conflicts/
-    read_only: set[str] = field(default_factory=set)  # ids of records from a newer app version
+    read_only: set[str] = field(default_factory=set)  # ids of records from a newer app version or partly read
     corrupt_folder: Path | None = None
 
     def notice(self) -> str | None:
-        """One sentence for the window about unreadable files, or None when every file loaded."""
+        """One sentence for the window and the command line about the files that did not load, or None."""
         if not self.problems:
             return None
+        rest = "; the rest of the history loaded."
+        if len(self.problems) == 1:
+            what = self.problems[0].rstrip(".")
+            if self.moved_aside:
+                done = f"moved to {self.corrupt_folder}"
+            else:
+                done = "skipped" if self.skipped else "left in place"
+            return f"The session file {what}; it was {done} and the rest of the history loaded."
         n = len(self.problems)
-        files = "1 session file" if n == 1 else f"{n} session files"
-        verb = "was" if n == 1 else "were"
+        kinds = [bool(self.moved_aside), bool(self.skipped), bool(self.unreadable)]
+        if kinds == [True, False, False]:
+            return f"{n} session files could not be read and were moved to {self.corrupt_folder}{rest}"
+        if kinds == [False, True, False]:
+            return f"{n} session files are not regular files ({SPECIAL}) and were skipped{rest}"
+        if kinds == [False, False, True]:
+            return f"{n} session files could not be read and were left in place{rest}"
+        parts = []
         if self.moved_aside:
-            return f"{files} could not be read and {verb} moved to {self.corrupt_folder}; the rest of the history loaded."
-        return f"{files} could not be read and {verb} left in place; the rest of the history loaded."
+            parts.append(f"{_count(len(self.moved_aside))} damaged and moved to {self.corrupt_folder}")
+        if self.skipped:
+            parts.append(f"{_count(len(self.skipped))} not a regular file and skipped")
+        if self.unreadable:
+            parts.append(f"{_count(len(self.unreadable))} unreadable (permission or size) and left in place")
+        return f"{n} session files could not be read ({'; '.join(parts)}){rest}"
+
+
+def _count(n: int) -> str:
+    return f"{n} {'was' if n == 1 else 'were'}"
 
 
 class SessionStore:
@@ -97,6 +128,8 @@ class SessionStore:
         _check(record)
         if is_newer(record):
             raise StoreError(READ_ONLY)
+        if problems_of(record):
+            raise StoreError(PARTLY_READ)
         path = self.path_for(record)
         data = encode(record)
         try:
@@ -129,6 +162,8 @@ class SessionStore:
         """Remove *record*'s file. Undo is ``save(record)`` with the record the caller kept."""
         if is_newer(record):
             raise StoreError(READ_ONLY)
+        if problems_of(record):
+            raise StoreError(PARTLY_READ)
         targets = {self.path_for(record)}
         known = self._names.pop(str(record["id"]), None)
         if known is not None:
@@ -162,6 +197,8 @@ class SessionStore:
         with self._maybe_locked() as locked:
             groups: dict[str, list[tuple[str, Record]]] = {}
             names = _json_names(self.folder, clean_temp=locked)
+            if locked:
+                self._unfinished.tidy()  # autosave temp files a killed window left behind
             gone_names = self._parsed.keys() - set(names)
             for gone in gone_names:
                 del self._parsed[gone]
@@ -171,10 +208,8 @@ class SessionStore:
                 for name in names:
                     record, problem = self._read_cached(name, folder)
                     if record is None:
-                        out.problems.append(f"{name} {problem}.")
-                        path = self.folder / name
-                        if locked and self._move_aside(path, self.corrupt_folder) is not None:
-                            out.moved_aside.append(path)
+                        if not problem.gone:
+                            self._unreadable(name, problem, locked, out)
                         continue
                     groups.setdefault(str(record["id"]), []).append((name, record))
             self._names = {}
@@ -186,12 +221,24 @@ class SessionStore:
                         winner = self._settle(winner, losers, out)
                     name, record = winner.path.name, winner.record
                 self._names[session_id] = name
-                if is_newer(record):
+                if is_newer(record) or problems_of(record):
                     out.read_only.add(session_id)
                 out.sessions.append(record)
         out.sessions.sort(key=lambda r: (parse_time(r.get("started")), str(r.get("id"))))
         self._write_parse_cache()
         return out
+
+    def _unreadable(self, name: str, problem: Unreadable, locked: bool, out: LoadResult) -> None:
+        """Say why *name* gave no record; a damaged file is moved to corrupt/, anything else stays put."""
+        out.problems.append(f"{name} {problem.reason}.")
+        path = self.folder / name
+        if problem.special:
+            out.skipped.append(path)
+        elif (not problem.permission and not problem.left and locked
+              and self._move_aside(path, self.corrupt_folder) is not None):
+            out.moved_aside.append(path)
+        else:
+            out.unreadable.append(path)
 
     def _write_parse_cache(self) -> None:
         """Save _parsed to the parse cache file when that is worth a write (after the lock is released).
@@ -213,7 +260,7 @@ class SessionStore:
         else:
             self._cache_refused = True
 
-    def _read_cached(self, name: str, folder: str) -> tuple[Record | None, str]:
+    def _read_cached(self, name: str, folder: str) -> tuple[Record | None, Unreadable]:
         path = folder + name
         try:
             st = os.stat(path)
@@ -222,7 +269,7 @@ class SessionStore:
         key = (st.st_mtime_ns, st.st_size, st.st_ino)  # a replaced file is a new inode, even if it looks the same
         cached = self._parsed.get(name)
         if cached is not None and cached[0] == key:
-            return cached[1], ""
+            return cached[1], _SOUND
         record, problem = _read_record(path)
         if record is not None:
             self._parsed[name] = (key, record)
@@ -337,17 +384,22 @@ def _check(record: Record) -> None:
 
 
 def _read_bytes(path: Path) -> bytes | None:
+    """The bytes now at *path* before a save replaces it; None when there is no file there."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+        return read_bytes(path, MAX_RECORD_BYTES)
+    except UnsafeJSONError as exc:
+        if exc.reason == "is a link to nothing":
+            return None
+        if exc.permission:
+            raise PermissionError(errno.EACCES, "permission denied", str(path)) from None
+        return b""  # a special file or too large: unreadable, so it is moved aside before the write
 
 
 def _bytes_state(data: bytes) -> str:
     """"newer" (never overwrite), "unreadable" (keep aside before writing) or "ok"."""
     try:
-        old = json.loads(data)
-    except ValueError:
+        old = loads(data, max_depth=MAX_RECORD_DEPTH, non_finite="null")
+    except UnsafeJSONError:
         return "unreadable"
     if not isinstance(old, dict):
         return "unreadable"
@@ -357,23 +409,31 @@ def _bytes_state(data: bytes) -> str:
         return "unreadable"
 
 
-def _read_record(path: str) -> tuple[Record | None, str]:
-    """The migrated record in *path*, or None and why not (a few words)."""
+@dataclass(frozen=True)
+class Unreadable:
+    """Why a file gave no record: a few words, and whether it stays where it is or is set aside."""
+
+    reason: str
+    special: bool = False  # not a regular file: skipped
+    permission: bool = False  # no permission to read it: left where it is
+    left: bool = False  # too large: left where it is
+    gone: bool = False  # removed (or moved aside by another instance) since the folder was listed
+
+
+_SOUND = Unreadable("")
+
+
+def _read_record(path: str) -> tuple[Record | None, Unreadable]:
+    """The checked, migrated record in *path*, or None and why not."""
     try:
-        with open(path, "rb") as fh:
-            raw = json.loads(fh.read())
-    except OSError as exc:
-        return None, f"could not be opened ({reason_of(exc)})"
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None, "is not valid JSON"
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
-        return None, "is not a session record"
-    if not isinstance(raw.get("started", ""), str):
-        return None, "has an unreadable start time"
+        raw = loads(read_bytes(path, MAX_RECORD_BYTES), max_depth=MAX_RECORD_DEPTH, non_finite="null")
+    except UnsafeJSONError as exc:
+        gone = exc.reason == "is a link to nothing" and not os.path.lexists(path)
+        return None, Unreadable(exc.reason, exc.special, exc.permission, exc.reason.startswith("is too large"), gone)
     try:
-        return migrate(raw), ""
-    except (MigrationError, KeyError, TypeError, ValueError):
-        return None, "has an unknown schema_version"
+        return check_record(raw), _SOUND
+    except CheckError as exc:
+        return None, Unreadable(exc.reason)
 
 
 def _json_names(folder: Path, *, clean_temp: bool) -> list[str]:
@@ -390,6 +450,6 @@ def _json_names(folder: Path, *, clean_temp: bool) -> list[str]:
                     except OSError:
                         pass
                 continue
-            if name.endswith(".json") and entry.is_file():
+            if name.endswith(".json"):  # folders, links and pipes too: the reader skips them and says so
                 names.append(name)
     return names

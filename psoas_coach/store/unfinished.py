@@ -34,6 +34,7 @@ from typing import Any, Callable
 from psoas_coach.core.clock import Clock
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
+from psoas_coach.core.weeks import work_done
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import write_atomic
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
@@ -67,7 +68,7 @@ class UnfinishedFile:
     def load(self) -> Unfinished | None:
         """The autosave, checked into the shape every caller relies on (see check_unfinished); None when there is
         none or it cannot be used; then ``problem`` says so in one sentence and a damaged one is in corrupt/."""
-        self._tidy()
+        self.tidy()
         self.problem = None
         try:
             data = read_json_file(self.path, MAX_FILE_BYTES)
@@ -99,7 +100,7 @@ class UnfinishedFile:
         except OSError as exc:
             raise StoreError(f"Could not remove the autosave of the last session because {reason_of(exc)}.") from exc
 
-    def _tidy(self, age: float = 60.0) -> None:
+    def tidy(self, age: float = 60.0) -> None:
         """Remove temp files of autosaves a crash interrupted (older than *age* seconds, so never a live one)."""
         try:
             with os.scandir(self.path.parent) as it:
@@ -231,8 +232,14 @@ def resume_engine(left: Unfinished, plan: SessionPlan, clock: Clock, *, suspend_
     return SessionEngine.restore(plan, clock, left["engine"], suspend_gap=suspend_gap)
 
 
-def save_as_partial(store: Any, left: Unfinished) -> Path:
-    """Save what was done before the interruption as a session of its own, then drop the autosave."""
+def save_as_partial(store: Any, left: Unfinished) -> Path | None:
+    """Save what was done before the interruption as a session of its own, then drop the autosave.
+
+    An interruption before any work (killed on the briefing, say) is not a session: nothing is saved
+    and None is returned; the autosave is dropped all the same."""
+    if not work_done(left["record"]):
+        store.clear_unfinished()
+        return None
     path: Path = store.save(left["record"])
     store.clear_unfinished()
     return path

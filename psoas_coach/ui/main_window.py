@@ -246,6 +246,10 @@ class MainWindow(QMainWindow):
             self.recorder.release()
             return
         self.recorder.release()
+        if path is None:
+            self.home.set_notice(f"{why_not}Your interrupted {name} session stopped before any exercise, "
+                                 "so there was nothing to keep.")
+            return
         self.home.set_notice(f"{why_not}Your interrupted {name} session was kept as a partial session ({path.name}).")
         self.refresh_last_session()
 

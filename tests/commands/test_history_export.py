@@ -40,8 +40,9 @@ def test_history_table(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[1].startswith("2026-01-02 07:30  Foundation") and "first time, felt fine" in lines[1]
     assert "partial, pain stop" in lines[2] and "6" in lines[2].split()
     assert "partial (recovered)" in lines[3]
+    assert lines[4].startswith("This week: ") and len(lines) == 5
     assert run(["history", "--last", "1"], home) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert len(capsys.readouterr().out.splitlines()) == 3
 
 
 def test_history_json_and_empty(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,7 +58,7 @@ def test_history_reports_a_corrupt_file_in_one_line(home: Path, capsys: pytest.C
     assert run(["history"], home) == 0
     captured = capsys.readouterr()
     assert len(captured.err.strip().splitlines()) == 1 and "moved to" in captured.err
-    assert len(captured.out.splitlines()) == 4
+    assert len(captured.out.splitlines()) == 5
 
 
 def test_export_csv(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,7 +101,7 @@ def test_import_rejects_bad_input_in_one_sentence(tmp_path: Path, capsys: pytest
     bad = tmp_path / "bad.json"
     bad.write_text("not json", encoding="utf-8")
     assert run(["import", str(bad)], tmp_path / "h") == 1
-    assert capsys.readouterr().err.strip() == f"psoas-coach: {bad} is not a Psoas Coach export: the file is not JSON."
+    assert capsys.readouterr().err.strip() == f"psoas-coach: {bad} is not a Psoas Coach export: the file is not valid JSON."
     assert run(["import", str(tmp_path / "missing.json")], tmp_path / "h") == 1
     assert "Could not read" in capsys.readouterr().err
     broken = make_record(5, effort=42)

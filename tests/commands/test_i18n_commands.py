@@ -30,7 +30,7 @@ def test_schedule_in_german_from_the_environment(capsys: pytest.CaptureFixture[s
     code, out, _err = run_cli(["schedule", "--today", "2026-03-02"], capsys)
     assert code == 0
     assert out.startswith("Grundlagen heute: Ihre erste Einheit")
-    assert "Diese Woche: 0 von 2–3 Einheiten." in out
+    assert "Diese Woche: 0 von 2-3 Trainingstagen." in out
     assert "Mo. 02.03.2026" in out or "Mi. 04.03.2026" in out
 
 

@@ -31,7 +31,7 @@ def test_rest_day_after_yesterday(private_home: Path, capsys: pytest.CaptureFixt
     assert code == 0
     first = out.splitlines()[0]
     assert first == ("Rest day: you trained yesterday, and muscles get stronger while they recover. "
-                     "This week: 2 of 2-3 sessions.")
+                     "This week: 2 of 2-3 training days.")
     assert "  Fri 2026-03-06" in out
 
 

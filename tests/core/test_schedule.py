@@ -15,9 +15,8 @@ from psoas_coach.core.schedule import (
     plan_weeks,
     to_ics,
     today_advice,
-    week_count,
-    week_start,
 )
+from psoas_coach.core.weeks import days_in_week, week_start
 from tests.coaching_history import record
 
 MON = date(2026, 3, 2)  # a Monday
@@ -38,7 +37,7 @@ def _history(library: ProgramLibrary, *days: date, stop_on: date | None = None) 
         ([MON], MON + timedelta(days=2), TodayKind.TRAIN, 1, "2 days ago, and one more this week reaches the target"),
         ([MON, MON + timedelta(days=2)], MON + timedelta(days=4), TodayKind.TRAIN, 2, "top of the target"),
         ([MON, MON + timedelta(days=2), MON + timedelta(days=4)], MON + timedelta(days=6), TodayKind.REST, 3,
-         "3 sessions this week already reach the target"),
+         "3 training days this week already reach the target"),
         # a Sunday session makes Monday a rest day, though Monday starts a new week with 0 sessions
         ([SUN], SUN + timedelta(days=1), TodayKind.REST, 0, "you trained yesterday"),
         ([SUN], SUN + timedelta(days=2), TodayKind.TRAIN, 0, "2 more this week reach the target"),
@@ -52,7 +51,7 @@ def test_today(library: ProgramLibrary, days: list[date], today: date, kind: Tod
     assert advice.kind is kind
     assert advice.week_count == count
     assert fragment in advice.reason
-    assert advice.line.endswith(f"This week: {count} of 2-3 sessions.")
+    assert advice.line.endswith(f"This week: {count} of 2-3 training days.")
     if kind is TodayKind.TRAIN:
         assert advice.reason.startswith("Foundation today")
 
@@ -70,14 +69,14 @@ def test_two_sessions_one_day_count_once(library: ProgramLibrary) -> None:
 
 def test_local_day_of_a_late_session() -> None:
     """A session started at 23:30 local time (UTC+2) belongs to that local day, not to the UTC day after."""
-    rec = {"started": "2026-03-01T23:30:00+02:00"}
+    rec = {"started": "2026-03-01T23:30:00+02:00", "exercises": [{"id": "x", "sides": {"both": {"reps": 8}}}]}
     adv = today_advice([rec], date(2026, 3, 2), "foundation", "Foundation")
     assert adv.kind is TodayKind.REST and adv.week_count == 0
 
 
 def test_week_helpers() -> None:
     assert week_start(SUN) == MON and week_start(MON) == MON
-    assert week_count([MON - timedelta(days=1), MON, SUN], SUN) == 2
+    assert days_in_week([MON - timedelta(days=1), MON, SUN], MON, SUN) == 2
 
 
 @pytest.mark.parametrize(

@@ -86,9 +86,9 @@ def test_report_command_writes_a_pdf_with_the_content(private_home: Path, tmp_pa
     text = _pdf_text(output)
     for expected in (
         "Psoas Coach: report for a physical therapist",
-        "2026-03-01 to 2026-03-31 · 9 sessions · 3 of 6 weeks at the 2-3 sessions target",
+        "2026-03-01 to 2026-03-31 · 9 sessions · 3 of 6 weeks with 2-3 training days",
         "Program: Foundation (9)",
-        "Adherence per week", "Sessions per week",
+        "Adherence per week", "Training days per week", "Week of 02 Mar 2026: 3 of 2-3 training days",
         "Pain stop during Controlled Straight Leg Raise, left side; pain rated 5 of 10.",
         "Pain rated 4 of 10 after the session.",
         "Effort and pain after each session",

@@ -41,7 +41,7 @@ def test_same_name_twice_in_corrupt_keeps_both(tmp_path: Path) -> None:
 def test_single_file_gives_a_singular_sentence(tmp_path: Path) -> None:
     (tmp_path / "y.json").write_text("nope", encoding="utf-8")
     notice = SessionStore(tmp_path).load_all().notice()
-    assert notice is not None and notice.startswith("1 session file could not be read and was moved to")
+    assert notice == f"The session file y.json is not valid JSON; it was moved to {tmp_path / 'corrupt'} and the rest of the history loaded."
 
 
 def test_saving_over_a_corrupt_file_keeps_it_aside(tmp_path: Path) -> None:

@@ -69,5 +69,5 @@ def test_read_only_folder_is_still_readable(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(store._lock, "held", refuse)
     result = SessionStore.load_all(store)
     assert len(result.sessions) == 1
-    assert result.notice() == "1 session file could not be read and was left in place; the rest of the history loaded."
+    assert result.notice() == "The session file bad.json is not valid JSON; it was left in place and the rest of the history loaded."
     assert (tmp_path / "bad.json").exists()

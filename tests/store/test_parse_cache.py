@@ -121,7 +121,8 @@ def test_cold_load_from_the_cache_gives_the_same_result_without_decoding_json(
     reference = _cacheless(folder)
     assert len(parses.take()) == len(_json_names(folder))
     _same(cached, reference)
-    assert len(cached.sessions) == 23 and len(cached.read_only) == 1
+    # read-only: the newer version's record, and record 20 whose effort (true) is not a rating
+    assert len(cached.sessions) == 23 and cached.read_only == {make_record(20)["id"], make_record(22)["id"]}
     by_id = {r["id"]: r for r in cached.sessions}
     migrated = by_id[make_record(21)["id"]]
     assert migrated["schema_version"] == CURRENT_VERSION and migrated["updated"]
@@ -133,8 +134,8 @@ def test_read_only_and_names_work_on_records_from_the_cache(folder: Path, cache:
     _tidied(folder, cache)
     store = SessionStore(folder, parse_cache=cache)
     loaded = store.load_all()
-    newer = next(r for r in loaded.sessions if r["id"] in loaded.read_only)
-    assert newer["future_field"] == {"a": 1}
+    newer = next(r for r in loaded.sessions if r["id"] == make_record(22)["id"])
+    assert newer["id"] in loaded.read_only and newer["future_field"] == {"a": 1}
     victim = next(r for r in loaded.sessions if r["id"] == make_record(5)["id"])
     store.delete(victim)
     assert victim["id"] not in {r["id"] for r in store.load_all().sessions}
@@ -398,7 +399,7 @@ def test_a_cache_made_by_a_newer_app_is_not_used_by_an_older_one(
         assert {r["schema_version"] for r in upgraded.sessions} == {CURRENT_VERSION + 1}
     loaded = SessionStore(folder, parse_cache=cache).load_all()
     _same(loaded, _cacheless(folder))
-    assert len(loaded.read_only) == 1
+    assert len(loaded.read_only) == 2  # the newer version's record and record 20 (effort true)
 
 
 def test_a_cache_made_by_another_python_is_ignored(

@@ -62,11 +62,11 @@ def test_home_says_what_to_do_today(app_factory: AppFactory, library: ProgramLib
     coaching = _coached(app_factory)
     window = coaching.window
     assert coaching.panel.today.text() == ("Foundation today: your first session, about two to three a week from here. "
-                                           "This week: 0 of 2-3 sessions.")
+                                           "This week: 0 of 2-3 training days.")
     window.store.save(record(library.get("foundation"), TODAY - timedelta(days=1)))
     coaching.refresh()
     assert coaching.panel.today.text().startswith("Rest day: you trained yesterday")
-    assert coaching.panel.today.text().endswith("This week: 1 of 2-3 sessions.")
+    assert coaching.panel.today.text().endswith("This week: 1 of 2-3 training days.")
 
 
 def test_quick_rating_after_each_exercise_is_saved(qtbot: QtBot, app_factory: AppFactory,

@@ -22,6 +22,6 @@ def test_corrupt_record_is_reported_on_home(qtbot: QtBot, tmp_path: Path) -> Non
     window = build_gui(args, resolve_paths(args.data_dir))
     assert window is not None
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: "could not be read" in window.home.notice.text())  # read after the first paint
+    qtbot.waitUntil(lambda: "broken.json is not valid JSON" in window.home.notice.text())  # read after the first paint
     assert "moved to" in window.home.notice.text()
     assert list((sessions / "corrupt").glob("*broken*"))  # kept, never deleted

@@ -95,12 +95,13 @@ def test_delete_then_undo(screen: HistoryScreen, store: SessionStore, qtbot: QtB
 
 
 def test_week_view_against_the_target(screen: HistoryScreen) -> None:
-    assert screen.week_line.text() == "This week: 2 sessions, on target (2-3). Rest days count too."
-    lines = [screen.weeks_list.item(i).text() for i in range(3)]
+    assert screen.week_line.text() == "This week: 2 of 2-3 training days, on target. Rest days count too."
+    lines = [screen.weeks_list.item(i).text() for i in range(4)]
     assert lines == [
-        "Week of 12 Jan 2026: 2 sessions · on target",
-        "Week of 05 Jan 2026: 3 sessions (1 partial) · on target",
-        "Week of 29 Dec 2025: 1 session · below target",
+        "Week of 12 Jan 2026: 2 of 2-3 training days (2 sessions) · on target",
+        "Week of 05 Jan 2026: 3 of 2-3 training days (3 sessions, 1 partial) · on target",
+        "Week of 29 Dec 2025: 1 of 2-3 training days (1 session) · below target",
+        "Week of 22 Dec 2025: 0 of 2-3 training days · below target",
     ]
 
 
@@ -109,8 +110,7 @@ def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen, qtbot: QtB
     screen.tabs.setCurrentIndex(1)
     weeks_view = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-weeks")
     bars = weeks_view.chart().series()[0]
-    assert [bars.barSets()[0].at(i) for i in range(9, 12)] == [1, 2, 2]  # completed, last three weeks
-    assert [bars.barSets()[1].at(i) for i in range(9, 12)] == [0, 1, 0]  # partial
+    assert [bars.barSets()[0].at(i) for i in range(9, 12)] == [1, 3, 2]  # training days, last three weeks
     qtbot.keyClick(screen.list, Qt.Key.Key_C)
     assert screen.tabs.currentIndex() == 2
     names = sorted(v.objectName() for v in screen.findChildren(QChartView))
@@ -127,7 +127,7 @@ def test_corrupt_and_newer_files(qtbot: QtBot, store: SessionStore) -> None:
     screen = HistoryScreen(store, today=lambda: TODAY)
     qtbot.addWidget(screen)
     screen.reload()
-    assert screen.notice.text().startswith("1 session file could not be read and was moved to")
+    assert screen.notice.text().startswith("The session file broken.json is not valid JSON; it was moved to")
     assert screen.detail.record is not None and screen.detail.record["id"] == future["id"]
     assert not screen.detail.delete_button.isEnabled() and screen.detail.notes.isReadOnly()
     assert screen.detail.read_only_line.isVisibleTo(screen)
@@ -139,7 +139,7 @@ def test_empty_history(qtbot: QtBot, tmp_path: Path) -> None:
     screen.reload()
     screen.tabs.setCurrentIndex(2)
     assert screen.detail.title.text() == "No session selected."
-    assert screen.week_line.text() == "This week: 0 sessions of 2-3; 2 to go."
+    assert screen.week_line.text() == "This week: 0 of 2-3 training days; 2 more to reach the target."
 
 
 def test_home_button_and_escape(screen: HistoryScreen, qtbot: QtBot) -> None:

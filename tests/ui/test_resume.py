@@ -137,3 +137,24 @@ def test_program_flag_and_an_early_enter_start_one_session(qtbot: QtBot, tmp_pat
     assert len(started) == 1 and window.engine is not None
     assert window.engine.plan.program.id == "advanced"
     window.close()
+
+
+def test_killed_on_the_briefing_and_declined_keeps_no_session(
+        qtbot: QtBot, library: ProgramLibrary, tmp_path: Path, clock: FakeClock, answers: Answers) -> None:
+    """An interruption before any exercise is no session: nothing is stored, nothing counts this week."""
+    folder = tmp_path / "sessions"
+    window = make_window(qtbot, library, folder, clock, answers)
+    window.start_program("foundation")
+    clock.advance(3)
+    assert window.recorder.autosaver is not None
+    window.recorder.autosaver.save_now()  # the autosave of the briefing, as after every step
+    window.driver.drive(None)  # killed here
+    window.engine = None
+    window.recorder.release()  # ... and its lock on the running session dies with it
+    assert SessionStore(folder).unfinished() is not None
+    again = make_window(qtbot, library, folder, clock, answers)
+    answers.answer = False
+    again.offer_resume()
+    assert list(folder.glob("*.json")) == []
+    assert SessionStore(folder).unfinished() is None
+    assert "stopped before any exercise, so there was nothing to keep" in again.home.notice.text()

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from psoas_coach.store.errors import StoreError
 from psoas_coach.store.exporting import write_export
-from psoas_coach.store.history_stats import TARGET_HIGH, TARGET_LOW, Week, exercise_series, ratings_series, weeks
+from psoas_coach.core.history_view import exercise_series, ratings_series
+from psoas_coach.core.weeks import week_advice, week_text, weeks
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.screens.history_detail import SessionDetail
 from psoas_coach.ui.screens.history_model import SessionListModel
@@ -48,16 +49,6 @@ def choose_export_file(parent: QWidget, suggested: str) -> str | None:
         parent, "Export sessions", suggested, "Spreadsheet (CSV) (*.csv);;Full record (JSON) (*.json)"
     )
     return path or None
-
-
-def week_sentence(week: Week) -> str:
-    n = week.sessions
-    if n < TARGET_LOW:
-        togo = TARGET_LOW - n
-        return f"This week: {n} session{'s' if n != 1 else ''} of {TARGET_LOW}-{TARGET_HIGH}; {togo} to go."
-    if n <= TARGET_HIGH:
-        return f"This week: {n} sessions, on target ({TARGET_LOW}-{TARGET_HIGH}). Rest days count too."
-    return f"This week: {n} sessions, more than {TARGET_HIGH}; the muscles grow stronger on the rest days."
 
 
 class HistoryScreen(QWidget):
@@ -168,7 +159,7 @@ class HistoryScreen(QWidget):
     def reload(self) -> None:
         """Read the store again (cheap enough for 5,000 sessions) and show the newest session."""
         result = self.store.load_all()
-        self.read_only = set(result.read_only)
+        self.read_only = set(result.read_only)  # from a newer version, or partly unreadable: never written
         self.set_notice(result.notice() or "")
         self.model.set_records(result.sessions)
         self._records_changed()
@@ -198,13 +189,13 @@ class HistoryScreen(QWidget):
     def _records_changed(self) -> None:
         records = self.model.records()
         shown = weeks(records, self.today(), WEEKS_SHOWN)
-        self.week_line.setText(week_sentence(shown[-1]))
+        self.week_line.setText(week_advice(shown[-1].days))
         self.weeks_list.clear()
         for week in reversed(shown):
             n = week.sessions
-            partial = n - week.completed
-            extra = f" ({partial} partial)" if partial else ""
-            self.weeks_list.addItem(f"Week of {week.monday:%d %b %Y}: {n} session{'s' if n != 1 else ''}{extra} · {week.verdict}")
+            extra = f"{n} session{'s' if n != 1 else ''}" + (f", {week.partial} partial" if week.partial else "")
+            self.weeks_list.addItem(f"{week_text(week.days, f'Week of {week.monday:%d %b %Y}')} ({extra}) · {week.verdict}"
+                                    if n else f"{week_text(0, f'Week of {week.monday:%d %b %Y}')} · {week.verdict}")
         self._charts_stale = True
         self._build_charts_if_shown()
 

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.store.history_stats import detail_rows, started, status_text
-from psoas_coach.store.listing import duration
+from psoas_coach.core.history import NOT_KNOWN, duration_text, effort_of, pain_of, program_name_of, started_at
+from psoas_coach.core.history_view import detail_rows, status_text
+from psoas_coach.i18n import _
+from psoas_coach.store.session_check import problems_of
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
@@ -27,14 +29,14 @@ HEADERS = ("Exercise", "Side", "Sets", "Reps", "Hold / work s", "")
 
 
 def headline(record: Record) -> str:
-    moment = started(record)
+    moment = started_at(record)
     day = moment.strftime("%a %d %b %Y, %H:%M") if moment else str(record.get("started", "?"))
-    program = record.get("program")
-    name = program.get("name", "?") if isinstance(program, dict) else "?"
-    parts = [day, str(name), duration(record), status_text(record)]
-    for key in ("effort", "pain"):
-        if isinstance(record.get(key), int):
-            parts.append(f"{key} {record[key]}/10")
+    status = status_text(record)
+    unknown = status == str(NOT_KNOWN)
+    parts = [day, program_name_of(record), duration_text(record), _("status not known") if unknown else status]
+    for key, value in (("effort", effort_of(record)), ("pain", pain_of(record))):
+        if value is not None:
+            parts.append(f"{key} {value}/10")
     return " · ".join(parts)
 
 
@@ -118,7 +120,10 @@ class SessionDetail(QWidget):
         self.notes.setReadOnly(read_only)
         self.save_button.setEnabled(False)
         self.delete_button.setEnabled(not read_only)
-        self.read_only_line.setText("Saved by a newer version of Psoas Coach: shown, but not changed here.")
+        unread = problems_of(record)
+        self.read_only_line.setText(
+            f"Parts of this session's file could not be read ({'; '.join(unread[:3])}): shown, but not changed here."
+            if unread else "Saved by a newer version of Psoas Coach: shown, but not changed here.")
         self.read_only_line.setVisible(read_only)
 
     def _notes_changed(self) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from psoas_coach.store.history_stats import had_pain, status_text
+from psoas_coach.core.history_view import had_pain, status_text
 from psoas_coach.store.listing import duration, when
 
 Record = dict[str, Any]

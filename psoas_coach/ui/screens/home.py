@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
-from psoas_coach.core.names import program_name, status_text
+from psoas_coach.core.history import duration_minutes, effort_of, pain_of, program_name_of, status_words
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
@@ -19,19 +19,22 @@ MAX_NOTICES = 3
 
 
 def last_session_text(record: dict[str, Any] | None) -> str:
+    """Home's line about the latest session, read with core.history's readers (odd values read "not known")."""
     if record is None:
         return _("No sessions yet. Your first one will appear here.")
     started = started_text(str(record.get("started", "")))
-    program_info = record.get("program", {})
-    program = program_name(str(program_info.get("id", "")), str(program_info.get("name", "?")))
-    status = status_text(str(record.get("status")))
-    minutes = round(float(record.get("duration_seconds", 0)) / 60)
-    text = _("Last session: {started} · {program} · {status} · {minutes} min").format(
-        started=started, program=program, status=status, minutes=minutes)
-    if record.get("effort") is not None:
-        text += " · " + _("effort {effort}/10").format(effort=record["effort"])
-    if record.get("pain"):
-        text += " · " + _("pain {pain}/10").format(pain=record["pain"])
+    program, status, minutes = program_name_of(record), status_words(record), duration_minutes(record)
+    if minutes is None:
+        text = _("Last session: {started} · {program} · {status} · duration not known").format(
+            started=started, program=program, status=status)
+    else:
+        text = _("Last session: {started} · {program} · {status} · {minutes} min").format(
+            started=started, program=program, status=status, minutes=minutes)
+    effort, pain = effort_of(record), pain_of(record)
+    if effort is not None:
+        text += " · " + _("effort {effort}/10").format(effort=effort)
+    if pain:
+        text += " · " + _("pain {pain}/10").format(pain=pain)
     return text
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from psoas_coach.store.history_stats import TARGET_HIGH, TARGET_LOW, Week
+from psoas_coach.core.weeks import TARGET, TARGET_HIGH, TARGET_LOW, Week
 from psoas_coach.ui.theme import is_dark
 
 Points = Sequence[tuple[datetime, float]]
@@ -45,33 +45,30 @@ def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
 
 
 def weekly_chart(weeks: Sequence[Week], parent: QWidget | None = None) -> QChartView:
-    """Bars of sessions per week (completed and partial) with the 2 and 3 a week target lines."""
-    chart = _chart("Sessions per week (target 2-3)", parent)
-    done, partial = QBarSet("Completed"), QBarSet("Partial")
-    done.setColor(QColor("#10614A"))
-    partial.setColor(QColor("#A85300"))
+    """Bars of training days per week (core.weeks' count, as every screen says it) with the target lines."""
+    chart = _chart(f"Training days per week (target {TARGET})", parent)
+    days = QBarSet("Training days")
+    days.setColor(QColor("#10614A"))
     for week in weeks:
-        done.append(week.completed)
-        partial.append(week.sessions - week.completed)
+        days.append(week.days)
     bars = QStackedBarSeries()
-    bars.append(done)
-    bars.append(partial)
+    bars.append(days)
     chart.addSeries(bars)
     x = QBarCategoryAxis()
     x.append([w.monday.strftime("%d %b") for w in weeks])
-    top = max([TARGET_HIGH + 1, *(w.sessions + 1 for w in weeks)])
+    top = max([TARGET_HIGH + 1, *(w.days + 1 for w in weeks)])
     y = QValueAxis()
     y.setRange(0, top)
     y.setTickCount(top + 1)
     y.setLabelFormat("%d")
-    y.setTitleText("sessions")
+    y.setTitleText("training days")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(x)
     bars.attachAxis(y)
     for level in (TARGET_LOW, TARGET_HIGH):
         line = QLineSeries()
-        line.setName(f"target {TARGET_LOW}-{TARGET_HIGH}" if level == TARGET_LOW else "")
+        line.setName(f"target {TARGET}" if level == TARGET_LOW else "")
         line.append(-0.5, level)
         line.append(len(weeks) - 0.5, level)
         pen = QPen(QColor("#5E3470"))

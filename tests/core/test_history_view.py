@@ -1,38 +1,18 @@
-"""Weeks against 2-3 a week, series over time and per-side detail, computed without Qt."""
+"""Series over time, per-side detail and the pain flag of the History screen, computed without Qt."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from psoas_coach.store.history_stats import (
+from psoas_coach.core.history_view import (
     detail_rows,
     exercise_series,
     had_pain,
     ratings_series,
-    week_of,
-    weeks,
 )
 from tests.store.helpers import make_record
 
 
 def _on(day: str, **changes: object) -> dict[str, object]:
     return make_record(int(day.replace("-", "")), started=f"{day}T07:30:00+01:00", **changes)
-
-
-def test_weeks_count_sessions_against_the_target() -> None:
-    records = [
-        _on("2026-03-02", status="completed"),  # Monday
-        _on("2026-03-04", status="completed"),
-        _on("2026-03-08"),  # Sunday, partial
-        _on("2026-03-10", status="completed"),
-        _on("2026-01-01"),  # too old for 3 weeks
-        {"id": "x", "started": "garbage"},
-    ]
-    shown = weeks(records, today=date(2026, 3, 11), count=3)
-    assert [w.monday for w in shown] == [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 9)]
-    assert [(w.sessions, w.completed) for w in shown] == [(0, 0), (3, 2), (1, 1)]
-    assert [w.verdict for w in shown] == ["below target", "on target", "below target"]
-    assert week_of(date(2026, 3, 8)) == date(2026, 3, 2)
 
 
 def test_series_and_detail() -> None:
