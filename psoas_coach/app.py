@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -11,7 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from psoas_coach.atomic import append_private
-from psoas_coach.cli import parse_args
+from psoas_coach.cli import parse_args, quiet_on_closed_stdout
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def build_gui(args: argparse.Namespace, paths: AppPaths, seams: Seams | None = N
 
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    gc.disable()  # no collector passes before the first frame; StartUp's "collector" step turns it back on
     from PySide6.QtWidgets import QApplication
 
     window = build_gui(args, paths)
@@ -69,13 +71,14 @@ def choose_language_early(argv: Sequence[str] | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    choose_language_early(argv)
-    args = parse_args(argv)
-    paths = resolve_paths(args.data_dir)
-    install_crash_log(paths)
-    command = getattr(args, "func", None)
-    if command is not None:
-        return int(command(args, paths))
+    with quiet_on_closed_stdout():  # `psoas-coach schedule | head -3` ends without a traceback
+        choose_language_early(argv)
+        args = parse_args(argv)
+        paths = resolve_paths(args.data_dir)
+        install_crash_log(paths)
+        command = getattr(args, "func", None)
+        if command is not None:
+            return int(command(args, paths))
     return run_gui(args, paths)
 
 

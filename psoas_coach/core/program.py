@@ -408,11 +408,16 @@ class ProgramLibrary:
             count=len(self.problems), first=first, more=len(self.problems) - 1, command="`psoas-coach programs list`")
 
 
+def _with_position(exc: UnsafeJsonError) -> str:
+    """A program file is written by hand: bad JSON is named with where it goes wrong."""
+    return f"{exc.reason} ({exc.where})" if exc.where else exc.reason
+
+
 def _read_json(text: str, source: str) -> Any:
     try:
         return parse(text)
     except UnsafeJsonError as exc:
-        raise ProgramError(source, _("(file)"), exc.reason) from None
+        raise ProgramError(source, _("(file)"), _with_position(exc)) from None
 
 
 def load_catalogue() -> dict[str, Exercise]:
@@ -430,7 +435,7 @@ def load_program_file(path: Path, catalogue: Mapping[str, Exercise]) -> Program:
     except FileNotFoundError:
         raise ProgramError(source, _("(file)"), _("cannot be read (there is no such file)")) from None
     except UnsafeJsonError as exc:
-        raise ProgramError(source, _("(file)"), exc.reason) from None
+        raise ProgramError(source, _("(file)"), _with_position(exc)) from None
     return parse_program(data, source, catalogue)
 
 

@@ -20,7 +20,7 @@ from psoas_coach.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
 from psoas_coach.store.records import parse_time
-from psoas_coach.store.safe_json import UnsafeJSONError, loads
+from psoas_coach.safe_json import UnsafeJsonError, loads
 from psoas_coach.store.schema import problems
 from psoas_coach.store.session_check import CheckError, check_record, problems_of, without_problems
 
@@ -118,7 +118,7 @@ def parse_import(text: str) -> list[Any]:
     """The records in an export file (or a bare list of records, or one record); ValueError if none."""
     try:
         doc = loads(text, max_depth=64)
-    except UnsafeJSONError as exc:
+    except UnsafeJsonError as exc:
         raise ValueError(f"the file {exc.reason}") from None
     if isinstance(doc, dict) and doc.get("format") == FORMAT:
         sessions = doc.get("sessions")

@@ -26,7 +26,7 @@ from psoas_coach.store.merge import Candidate, pick
 from psoas_coach.store.migrations import MigrationError, is_newer, migrate
 from psoas_coach.store.parse_cache import gc_paused, read_cache, write_cache
 from psoas_coach.store.records import SCHEMA_VERSION, parse_time, touch
-from psoas_coach.store.safe_json import UnsafeJSONError, loads, read_bytes
+from psoas_coach.safe_json import UnsafeJsonError, loads, read_bytes
 from psoas_coach.store.session_check import CheckError, check_record, problems_of
 from psoas_coach.store.unfinished import UnfinishedFile
 
@@ -388,8 +388,10 @@ def _check(record: Record) -> None:
 def _read_bytes(path: Path) -> bytes | None:
     """The bytes now at *path* before a save replaces it; None when there is no file there."""
     try:
-        return read_bytes(path, MAX_RECORD_BYTES)
-    except UnsafeJSONError as exc:
+        return read_bytes(path, MAX_RECORD_BYTES, follow_links=True)
+    except FileNotFoundError:
+        return None
+    except UnsafeJsonError as exc:
         if exc.reason == "is a link to nothing":
             return None
         if exc.permission:
@@ -401,7 +403,7 @@ def _bytes_state(data: bytes) -> str:
     """"newer" (never overwrite), "unreadable" (keep aside before writing) or "ok"."""
     try:
         old = loads(data, max_depth=MAX_RECORD_DEPTH, non_finite="null")
-    except UnsafeJSONError:
+    except UnsafeJsonError:
         return "unreadable"
     if not isinstance(old, dict):
         return "unreadable"
@@ -428,10 +430,12 @@ _SOUND = Unreadable("")
 def _read_record(path: str) -> tuple[Record | None, Unreadable]:
     """The checked, migrated record in *path*, or None and why not."""
     try:
-        raw = loads(read_bytes(path, MAX_RECORD_BYTES), max_depth=MAX_RECORD_DEPTH, non_finite="null")
-    except UnsafeJSONError as exc:
-        gone = exc.reason == "is a link to nothing" and not os.path.lexists(path)
-        return None, Unreadable(exc.reason, exc.special, exc.permission, exc.reason.startswith("is too large"), gone)
+        raw = loads(read_bytes(path, MAX_RECORD_BYTES, follow_links=True), max_depth=MAX_RECORD_DEPTH,
+                    non_finite="null")
+    except FileNotFoundError:  # removed (or moved aside by another instance) since the folder was listed
+        return None, Unreadable("is gone", gone=True)
+    except UnsafeJsonError as exc:
+        return None, Unreadable(exc.reason, exc.special, exc.permission, exc.too_large)
     try:
         return check_record(raw), _SOUND
     except CheckError as exc:

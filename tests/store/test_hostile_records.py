@@ -28,7 +28,7 @@ from psoas_coach.paths import resolve_paths
 from psoas_coach.report.data import build_report
 from psoas_coach.store.exporting import to_csv, to_json
 from psoas_coach.store.listing import table
-from psoas_coach.store.safe_json import depth_exceeds
+from psoas_coach.safe_json import depth_exceeds
 from psoas_coach.store.session_check import MAX_NOTES, problems_of
 from psoas_coach.store.sessions import LoadResult, SessionStore, encode
 from tests.store.helpers import make_record
@@ -143,7 +143,7 @@ def test_each_kind_of_bad_file_is_said_once_and_handled_as_documented(tmp_path: 
 
 
 def test_a_file_without_read_permission_stays_where_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from psoas_coach.store import safe_json
+    from psoas_coach import safe_json
 
     folder = tmp_path / "sessions"
     _write(folder, [])
