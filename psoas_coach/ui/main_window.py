@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.home.history_requested.connect(self.show_history)
         self.history_action = QAction(_("History (H)"), self)
         self.history_action.setObjectName("history")
-        self.history_action.setShortcut(QKeySequence("H"))
+        self.history_action.setShortcuts([QKeySequence("H")])  # a list: setShortcut() names Qt (qt_values)
         self.history_action.triggered.connect(self.show_history)
         self.addAction(self.history_action)
         self.driver.refreshed.connect(self.recorder.tick)
@@ -129,9 +129,13 @@ class MainWindow(QMainWindow):
             self._session = view
         return self._session
 
-    def show_restored(self) -> None:
-        """Show the window as it was left: full screen or at its saved size and place."""
+    def order_home_tabs(self) -> None:
+        """Tab follows home's reading order, its buttons named plainly (a start-up step after the first frame)."""
         order_tabs(self.home)
+
+    def show_restored(self) -> None:
+        """Show the window as it was left: full screen or at its saved size and place. Home's Tab order is set
+        by a start-up step just after the first frame (order_home_tabs): it reads Qt enums (see qt_values)."""
         if self.window_state is not None and self.window_state.fullscreen:
             self.showFullScreen()
         else:
@@ -162,7 +166,7 @@ class MainWindow(QMainWindow):
         mute.setObjectName("mute")
         mute.setCheckable(True)
         mute.setChecked(muted)
-        mute.setShortcut(QKeySequence("M"))
+        mute.setShortcuts([QKeySequence("M")])
         mute.toggled.connect(self._on_mute)
         self.addAction(mute)
         actions["mute"] = mute
