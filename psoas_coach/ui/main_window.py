@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self._session: SessionView | None = None  # see the session property
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-        self.shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
+        self._shortcuts: ShortcutsOverlay | None = None  # the '?' key list: built the first time it is asked for
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
@@ -111,6 +111,14 @@ class MainWindow(QMainWindow):
             self.last_program = window_state.last_program
             if self.last_program:
                 self.home.select_program(self.last_program)
+
+    @property
+    def shortcuts(self) -> ShortcutsOverlay:
+        """The '?' key list (a style-sheeted panel of every key, filtering the window's events): built on first
+        use, since home's first frame never shows it."""
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
+        return self._shortcuts
 
     @property
     def session(self) -> SessionView:
@@ -276,7 +284,7 @@ class MainWindow(QMainWindow):
             self.engine.pain_stop()
 
     def end_session(self) -> None:
-        if self.shortcuts.isVisible():  # Esc closes the key list first
+        if self._shortcuts is not None and self._shortcuts.isVisible():  # Esc closes the key list first
             self.shortcuts.hide()
             return
         engine = self.engine
