@@ -26,6 +26,9 @@ def _speed(text: str) -> float:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for *argv* (default: the process's arguments): only the chosen sub-command is loaded."""
+    from psoas_coach.argparse_texts import VERSION_HELP, route_argparse
+
+    route_argparse()
     parser = argparse.ArgumentParser(
         prog="psoas-coach",
         description=_("Psoas Coach: a guided psoas strengthening routine with big countdowns, spoken cues "
@@ -33,7 +36,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         epilog=_("Keys in a session: Enter/Right start or next, Space pause, Left back, P sharp pain stop, "
                  "M mute, F11 fullscreen, Esc end, ? shortcuts."),
     )
-    parser.add_argument("--version", action="version", version=f"psoas-coach {__version__}")
+    parser.add_argument("--version", action="version", version=f"psoas-coach {__version__}", help=_(VERSION_HELP))
     parser.add_argument("--data-dir", metavar="DIR", help=_("keep sessions, settings and cache here "
                         "(default: $PSOAS_COACH_HOME, else the usual per-user data folder)"))
     parser.add_argument("--program", metavar="ID", help=_("open this program ready to start (e.g. foundation, advanced)"))

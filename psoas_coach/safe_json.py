@@ -41,6 +41,12 @@ class UnsafeJsonError(ValueError):
         self.special = special
         self.too_large = too_large
 
+    @property
+    def unreadable(self) -> bool:
+        """It could not be read at all (permission, an I/O error): left where it is. Told by the flags, never
+        by ``reason``, which callers may show translated."""
+        return not (self.damaged or self.special or self.too_large)
+
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):

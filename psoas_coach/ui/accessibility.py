@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QLayout, QScrollArea, QStackedWidget, QTabWidget, QWidget
 
+from psoas_coach.i18n import ngettext
+
 
 def spoken_text(visible: str) -> str:
     """The visible text without its decorative arrows and marks, for an accessible name."""
@@ -34,7 +36,7 @@ def set_name(widget: QWidget, name: str, description: str | None = None) -> None
 
 
 def seconds_left_text(seconds: int) -> str:
-    return "1 second left" if seconds == 1 else f"{seconds} seconds left"
+    return ngettext("{seconds} second left", "{seconds} seconds left", seconds).format(seconds=seconds)
 
 
 def announce(widget: QWidget, text: str) -> None:

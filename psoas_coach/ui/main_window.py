@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
             return  # finishing start-up resumed an interrupted session (or started --program): that one runs
         if not self.recorder.claim():
-            self.home.set_notice(ELSEWHERE)
+            self.home.set_notice(str(ELSEWHERE))
             return
         program = self.prepare_program(self.library.get(program_id))
         self._run(self.make_engine(program))
@@ -225,8 +225,8 @@ class MainWindow(QMainWindow):
         """After a crash or power loss: resume the interrupted session, or keep it as a partial one. Only the
         window that owns the running session does either; another window's running session is left alone."""
         if not self.recorder.claim():
-            self.home.set_notice("A session is running in another Psoas Coach window on this data folder; "
-                                 "it goes on there.")
+            self.home.set_notice(_("A session is running in another Psoas Coach window on this data folder; "
+                                   "it goes on there."))
             return
         left = self.store.unfinished()  # checked into the autosave's shape (store.unfinished.check_unfinished)
         if left is None:
@@ -246,23 +246,25 @@ class MainWindow(QMainWindow):
                 try:
                     engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
                 except ValueError as exc:
-                    why_not = f"The interrupted session cannot resume ({exc}). "
+                    why_not = _("The interrupted session cannot resume ({reason}).").format(reason=exc) + " "
                 else:
                     self._run(engine, str(left["session_id"]))
                     return
         try:
             path = save_as_partial(self.store, left)
         except StoreError as exc:
-            self.home.set_notice(f"{why_not}Your interrupted {name} session could not be kept as a partial session: "
-                                 f"{exc} Its autosave stays in place and is offered again at the next start.")
+            self.home.set_notice(why_not + _("Your interrupted {program} session could not be kept as a partial session: "
+                                             "{reason} Its autosave stays in place and is offered again at the next "
+                                             "start.").format(program=name, reason=exc))
             self.recorder.release()
             return
         self.recorder.release()
         if path is None:
-            self.home.set_notice(f"{why_not}Your interrupted {name} session stopped before any exercise, "
-                                 "so there was nothing to keep.")
+            self.home.set_notice(why_not + _("Your interrupted {program} session stopped before any exercise, so there "
+                                             "was nothing to keep.").format(program=name))
             return
-        self.home.set_notice(f"{why_not}Your interrupted {name} session was kept as a partial session ({path.name}).")
+        self.home.set_notice(why_not + _("Your interrupted {program} session was kept as a partial session ({file}).").format(
+            program=name, file=path.name))
         self.refresh_last_session()
 
     def next_step(self) -> None:

@@ -14,6 +14,7 @@ from enum import Enum
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from psoas_coach.i18n import lazy
 from psoas_coach.core.plan import StepKind
 from psoas_coach.ui.desktop_contrast import desktop_wants_high_contrast
 
@@ -109,11 +110,11 @@ THEME_CHOICES = ("system", *THEMES)
 SWATCHES = LIGHT.phases  # the light theme's phase colours (kept for existing callers)
 
 PHASE_NAMES = {
-    PhaseColour.WORK: "Work",
-    PhaseColour.HOLD: "Hold",
-    PhaseColour.REST: "Rest",
-    PhaseColour.DONE: "Done",
-    PhaseColour.PAIN: "Stopped",
+    PhaseColour.WORK: lazy("Work"),
+    PhaseColour.HOLD: lazy("Hold"),
+    PhaseColour.REST: lazy("Rest"),
+    PhaseColour.DONE: lazy("Done"),
+    PhaseColour.PAIN: lazy("Stopped"),
     PhaseColour.NEUTRAL: "",
 }
 

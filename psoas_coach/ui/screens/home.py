@@ -62,7 +62,7 @@ class HomeScreen(QWidget):
         layout.addWidget(label(_("Put the laptop on the floor where you can see it, pick a session and press Enter."), 1.3))
         self.programs = QListWidget()
         self.programs.setObjectName("home-programs")
-        self.programs.setAccessibleName("Pick a session")
+        self.programs.setAccessibleName(_("Pick a session"))
         set_scaled_font(self.programs, 1.4)
         self.programs.setWordWrap(True)
         self.programs.setSpacing(6)
