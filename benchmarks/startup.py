@@ -1,4 +1,5 @@
-"""1. Start-up: process start to the end of the first paint of the main window, app against the floor.
+"""1. Start-up: process start to the end of the first paint of the main window, app against the floor,
+timed inside the process by the probe, then from outside by the X server (outside.py).
 
 The parent notes ``time.monotonic()`` just before spawning; the probe (see probe.py) prints the
 monotonic time when the first paint pass of the main window is over. The floor is a bare PySide6
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+import outside
 from common import Row, Settings, median, probe_args, returning_user, run_child
 
 TARGET_RATIO = 1.5
@@ -59,5 +61,6 @@ def run(settings: Settings) -> list[Row]:
             ok=app / floor <= TARGET_RATIO if floor else None, note="no sessions stored, safety note already accepted"),
         Row("1. heavy imports before first paint", float(len(heavy)), unit="", target="none", ok=not heavy,
             note=", ".join(heavy) or "QtMultimedia, QtTextToSpeech, pyttsx3, QtCharts all deferred"),
+        *outside.run(settings),
     ]
 

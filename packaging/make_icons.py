@@ -1,6 +1,6 @@
 """Render the app icon SVG to the PNG sizes desktops and installers expect.
 
-Run after editing ``psoas_coach/assets/icons/psoas-coach.svg`` and commit the PNGs:
+Run after editing ``assets/icons/psoas-coach.svg`` and commit the PNGs:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/make_icons.py
 
@@ -21,9 +21,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-from psoas_coach.assets import ICON_NAME, ICON_SIZES  # noqa: E402
+from psoas_coach.resources import ICON_NAME, ICON_SIZES  # noqa: E402
 
-ICON_DIR = ROOT / "psoas_coach" / "assets" / "icons"
+ICON_DIR = ROOT / "assets" / "icons"
 
 
 def render_png(svg: bytes, size: int) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -11,7 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from psoas_coach.atomic import append_private
-from psoas_coach.cli import parse_args
+from psoas_coach.cli import parse_args, quiet_on_closed_stdout
 from psoas_coach.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
@@ -45,7 +46,24 @@ def build_gui(args: argparse.Namespace, paths: AppPaths, seams: Seams | None = N
     return StartUp(options, paths, seams).build()
 
 
+def load_qt_free_parts() -> None:
+    """The window's Qt-free modules (engine, programs, stores, keep-awake), imported before PySide6: once
+    PySide6 is loaded, its import hook reads the source of every module imported after it (its
+    __feature__ check), about 40 of the app's modules and a few ms of the first frame."""
+    import psoas_coach.core.engine  # noqa: F401
+    import psoas_coach.core.plan  # noqa: F401
+    import psoas_coach.core.program  # noqa: F401
+    import psoas_coach.keepawake  # noqa: F401
+    import psoas_coach.store.coaching_store  # noqa: F401
+    import psoas_coach.store.recording  # noqa: F401
+    import psoas_coach.store.sessions  # noqa: F401
+    import psoas_coach.store.settings  # noqa: F401
+    import psoas_coach.store.unfinished  # noqa: F401
+
+
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    gc.disable()  # no collector passes before the first frame; StartUp's "collector" step turns it back on
+    load_qt_free_parts()
     from PySide6.QtWidgets import QApplication
 
     window = build_gui(args, paths)
@@ -69,13 +87,14 @@ def choose_language_early(argv: Sequence[str] | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    choose_language_early(argv)
-    args = parse_args(argv)
-    paths = resolve_paths(args.data_dir)
-    install_crash_log(paths)
-    command = getattr(args, "func", None)
-    if command is not None:
-        return int(command(args, paths))
+    with quiet_on_closed_stdout():  # `psoas-coach schedule | head -3` ends without a traceback
+        choose_language_early(argv)
+        args = parse_args(argv)
+        paths = resolve_paths(args.data_dir)
+        install_crash_log(paths)
+        command = getattr(args, "func", None)
+        if command is not None:
+            return int(command(args, paths))
     return run_gui(args, paths)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import select
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from psoas_coach import __version__
 from psoas_coach.commands import COMMANDS, command_module
@@ -23,6 +26,9 @@ def _speed(text: str) -> float:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for *argv* (default: the process's arguments): only the chosen sub-command is loaded."""
+    from psoas_coach.argparse_texts import VERSION_HELP, route_argparse
+
+    route_argparse()
     parser = argparse.ArgumentParser(
         prog="psoas-coach",
         description=_("Psoas Coach: a guided psoas strengthening routine with big countdowns, spoken cues "
@@ -30,7 +36,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         epilog=_("Keys in a session: Enter/Right start or next, Space pause, Left back, P sharp pain stop, "
                  "M mute, F11 fullscreen, Esc end, ? shortcuts."),
     )
-    parser.add_argument("--version", action="version", version=f"psoas-coach {__version__}")
+    parser.add_argument("--version", action="version", version=f"psoas-coach {__version__}", help=_(VERSION_HELP))
     parser.add_argument("--data-dir", metavar="DIR", help=_("keep sessions, settings and cache here "
                         "(default: $PSOAS_COACH_HOME, else the usual per-user data folder)"))
     parser.add_argument("--program", metavar="ID", help=_("open this program ready to start (e.g. foundation, advanced)"))
@@ -46,6 +52,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                         help=_("language of the window, the spoken cues and the reports, one of {codes} "
                                "(default: the one chosen in the window, else the system's)").format(
                             codes=", ".join(CODES)))
+    if not _names_a_command_or_help(argv):
+        return parser  # the window is starting: no sub-command parsers to build (seven, about 5 ms)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _command_in(argv)
     if chosen is not None:
@@ -85,6 +93,19 @@ def early_options(argv: Sequence[str] | None) -> tuple[str | None, str | None]:
     return found.get("--lang"), found.get("--data-dir")
 
 
+def _names_a_command_or_help(argv: Sequence[str] | None) -> bool:
+    """True when the command line has a word that is not an option or its value, or asks for help."""
+    skip = False
+    for token in list(sys.argv[1:] if argv is None else argv):
+        if skip:
+            skip = False
+        elif token in _VALUE_OPTIONS:
+            skip = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return True
+    return False
+
+
 def _command_in(argv: Sequence[str] | None) -> str | None:
     """The sub-command named on the command line, if any."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -116,3 +137,42 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser(argv).parse_args(argv)
+
+
+# What a shell reports for a program ended by SIGPIPE (128 + 13), as `yes | head -1` shows.
+EXIT_CLOSED_PIPE = 141
+
+
+@contextmanager
+def quiet_on_closed_stdout() -> Iterator[None]:
+    """End quietly with EXIT_CLOSED_PIPE when the reader of stdout goes away (``psoas-coach schedule |
+    head -3``), instead of a BrokenPipeError traceback; any other error goes on as it is.
+
+    As Python's documentation of SIGPIPE recommends: flush inside the guard, so a late error is
+    caught too, then point stdout at devnull so the flush at exit has nowhere to fail.
+    """
+    try:
+        try:
+            yield
+        finally:
+            sys.stdout.flush()  # also after --help/--version, whose text would otherwise fail at exit
+    except BrokenPipeError:
+        if not _stdout_reader_gone():
+            raise  # a pipe of the command's own broke: a real error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise SystemExit(EXIT_CLOSED_PIPE) from None
+
+
+def _stdout_reader_gone() -> bool:
+    """True when stdout is a pipe whose reading end is closed (poll reports an error on it)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return False  # stdout is not a real file (replaced in a test): the broken pipe was not it
+    if not hasattr(select, "poll"):
+        return True  # no poll (Windows): trust the error
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _fd, events in poller.poll(0))

@@ -151,6 +151,14 @@ def number(value: float) -> str:
     return str(format_decimal(value, format="#,##0.##", locale=_active_code))
 
 
+def fixed(value: float, places: int) -> str:
+    """*value* with exactly *places* decimals as the language writes them (2.10 -> "2,10" in German)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+    return str(format_decimal(value, format=pattern, locale=_active_code))
+
+
 def date_text(value: datetime.date, form: str = "medium") -> str:
     """A date as the language writes it (Babel's *form*: short, medium, long, full). English keeps
     ISO 8601 (2026-03-06): it is read the same way in the US and the UK."""

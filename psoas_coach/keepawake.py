@@ -11,15 +11,14 @@ import logging
 from typing import Any, Callable, Protocol
 
 from psoas_coach.core.engine import SessionEngine, SessionState
+from psoas_coach.i18n import LazyText, lazy
 
 log = logging.getLogger(__name__)
 
 Report = Callable[[str], None]
 """Shows one plain sentence to the user (a status bar line, a caption); never raises."""
 
-CANNOT_KEEP_AWAKE = (
-    "The screen may dim or lock during a session: keeping it awake is not supported here."
-)
+CANNOT_KEEP_AWAKE = lazy("The screen may dim or lock during a session: keeping it awake is not supported here.")
 PAUSE_GRACE_SECONDS = 180.0
 """A pause longer than this lets the screen sleep again; resuming keeps it awake once more."""
 
@@ -55,7 +54,7 @@ class _ReportOnce:
 class NullKeepAwake:
     """Never holds the screen; with a reason, says so once on the first ``acquire``."""
 
-    def __init__(self, report: Report | None = None, reason: str | None = None) -> None:
+    def __init__(self, report: Report | None = None, reason: str | LazyText | None = None) -> None:
         self._report = _ReportOnce(report) if report is not None and reason else None
         self._reason = reason
 
@@ -65,7 +64,7 @@ class NullKeepAwake:
 
     def acquire(self) -> bool:
         if self._report is not None and self._reason:
-            self._report(self._reason)
+            self._report(str(self._reason))
         return False
 
     def release(self) -> None:
@@ -104,7 +103,7 @@ class WakepyKeepAwake:
             mode.__enter__()
         except Exception:  # a broken D-Bus or platform call must never stop a session
             log.warning("keep-awake could not start", exc_info=True)
-            self._report(CANNOT_KEEP_AWAKE)
+            self._report(str(CANNOT_KEEP_AWAKE))
             return False
         if getattr(mode, "active", False):
             self._mode = mode
@@ -114,7 +113,7 @@ class WakepyKeepAwake:
         result = getattr(mode, "result", None)
         if result is not None:
             log.info("keep-awake unavailable: %s", result.get_failure_text(style="inline"))
-        self._report(CANNOT_KEEP_AWAKE)
+        self._report(str(CANNOT_KEEP_AWAKE))
         return False
 
     def release(self) -> None:
@@ -136,7 +135,7 @@ def create_keep_awake(report: Report, *, enabled: bool = True) -> KeepAwake:
     if not enabled:
         return NullKeepAwake()
     if importlib.util.find_spec("wakepy") is None:  # wakepy itself is imported on the first acquire
-        return NullKeepAwake(report, CANNOT_KEEP_AWAKE)
+        return NullKeepAwake(report, str(CANNOT_KEEP_AWAKE))
     return WakepyKeepAwake(report)
 
 

@@ -1,86 +1,78 @@
-"""Read a small JSON file the user's folder holds, whatever is there: never hang, never eat memory, never recurse.
+"""Read a JSON file the user's folder holds, whatever is there: never hang, never eat memory, never recurse.
 
-Only a regular file is opened (a FIFO, a device, a folder or a symbolic link is refused without
-blocking), at most *max_bytes* are read, NaN and Infinity (and numbers too big for a float) are
-refused, and nesting deeper than *max_depth* is refused before the parser sees it. Every refusal is
-an UnsafeJsonError whose ``reason`` is a few plain words ("is not a regular file (a FIFO)").
+The one reader for every file the app reads back (session records, the autosave, settings, the coaching
+state, program files, imports). Only a regular file is opened: a FIFO, a device, a socket or a folder is
+refused after ``fstat`` without a byte read, and a symbolic link is refused unless the caller follows
+links (session files may be links a sync tool made). At most *max_bytes* are read. ``json``'s C decoder
+parses at full speed; one pass without recursion then refuses nesting deeper than *max_depth*, and
+``NaN``, ``Infinity`` and numbers too big for a float (``1e400``) are refused, or read as ``None`` when
+the caller asks (``non_finite="null"``), so no non-finite number reaches code that does arithmetic.
+Every refusal is an UnsafeJsonError whose ``reason`` is a few plain words for a sentence such as
+"sessions/x.json {reason}." and whose flags say what may be done with the file.
 """
 
 from __future__ import annotations
 
 import errno
 import json
-import math
 import os
-import re
 import stat
-from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 MAX_DEPTH = 64
-# a string, or an unterminated one up to the end: always matches, so the scan stays linear
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+NonFinite = Literal["refuse", "null"]
 
 
 class UnsafeJsonError(ValueError):
-    """The file cannot be used. ``reason`` says why in a few words; ``damaged`` is True when the file is a
-    regular file whose content is bad (so it may be set aside), False when it could not be read at all."""
+    """The file cannot be used; ``reason`` says why in a few words ("is not valid JSON").
 
-    def __init__(self, reason: str, *, damaged: bool) -> None:
+    ``damaged``: a regular file whose content is bad (it may be set aside); ``permission``: unreadable
+    for lack of permission (leave it where it is); ``special``: not a regular file (a link to nothing, a
+    loop, a FIFO, a device, a folder); ``too_large``: over the size limit."""
+
+    def __init__(self, reason: str, *, damaged: bool = False, permission: bool = False, special: bool = False,
+                 too_large: bool = False, where: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.where = where  # for bad JSON: "line 3, column 7", to help whoever wrote the file by hand
         self.damaged = damaged
+        self.permission = permission
+        self.special = special
+        self.too_large = too_large
+
+    @property
+    def unreadable(self) -> bool:
+        """It could not be read at all (permission, an I/O error): left where it is. Told by the flags, never
+        by ``reason``, which callers may show translated."""
+        return not (self.damaged or self.special or self.too_large)
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a link")):
-        if test(mode):
-            return name
-    return "a special file"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a pipe (FIFO), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return "is not a regular file"
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The bytes of *path* if it is a regular file of at most *max_bytes*; FileNotFoundError if it is missing,
-    UnsafeJsonError otherwise."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise UnsafeJsonError("is a symbolic link, not a file", damaged=False) from None
-        if exc.errno in (errno.EACCES, errno.EPERM):
-            raise UnsafeJsonError("cannot be read (permission)", damaged=False) from None
-        if exc.errno in (errno.ENXIO, errno.EISDIR):
-            raise UnsafeJsonError("is not a regular file", damaged=False) from None
-        raise UnsafeJsonError(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise UnsafeJsonError(f"is not a regular file ({_kind(info.st_mode)})", damaged=False)
-        if info.st_size > max_bytes:
-            raise UnsafeJsonError(f"is too big ({_size(info.st_size)}; at most {_size(max_bytes)})", damaged=True)
-        chunks = []
-        left = max_bytes + 1
-        while left > 0:
-            try:
-                chunk = os.read(fd, min(left, 1 << 20))
-            except OSError as exc:
-                raise UnsafeJsonError(f"cannot be read ({exc.strerror or exc.__class__.__name__})", damaged=False) from None
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
-        if len(data) > max_bytes:  # grew while it was read
-            raise UnsafeJsonError(f"is too big (more than {_size(max_bytes)})", damaged=True)
-        return data
-    finally:
-        os.close(fd)
+def _open_error(path: str | Path, exc: OSError, follow_links: bool) -> UnsafeJsonError:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return UnsafeJsonError("cannot be read (permission)", permission=True)
+    if exc.errno == errno.ELOOP:
+        reason = "is a loop of symbolic links" if follow_links else "is a symbolic link, not a file"
+        return UnsafeJsonError(reason, special=True)
+    if exc.errno == errno.ENOENT:
+        return UnsafeJsonError("is a link to nothing", special=True)
+    if exc.errno == errno.EISDIR:
+        return UnsafeJsonError("is a folder, not a file", special=True)
+    if exc.errno == errno.ENXIO:
+        return UnsafeJsonError("is not a regular file", special=True)
+    return UnsafeJsonError(f"cannot be read ({(exc.strerror or exc.__class__.__name__).rstrip('.').lower()})")
 
 
 def _size(n: int) -> str:
@@ -91,44 +83,130 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+def read_bytes(path: str | Path, max_bytes: int, *, follow_links: bool = False) -> bytes:
+    """The bytes of the regular file *path*, at most *max_bytes*; FileNotFoundError when there is no such
+    name, UnsafeJsonError for anything else. Opened non-blocking and checked with ``fstat`` before any
+    read, so neither a FIFO nor a device such as /dev/zero is ever waited on or read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0) | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if not os.path.lexists(path):
+            raise
+        raise _open_error(path, FileNotFoundError(errno.ENOENT, "dangling"), follow_links) from None
+    except OSError as exc:
+        raise _open_error(path, exc, follow_links) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeJsonError(_kind(info.st_mode), special=True)
+        too_large = f"is too large ({_size(info.st_size)}; the limit is {_size(max_bytes)})"
+        if info.st_size > max_bytes:
+            raise UnsafeJsonError(too_large, damaged=True, too_large=True)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # the file grew after fstat
+                raise UnsafeJsonError(f"is too large (over {_size(max_bytes)})", damaged=True, too_large=True)
+    except OSError as exc:
+        raise _open_error(path, exc, follow_links) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is too big")
+def _refuse_constant(name: str) -> Any:
+    raise UnsafeJsonError(f"holds {name}, which is not a number", damaged=True)
+
+
+def _null_constant(_name: str) -> Any:
+    return None
+
+
+_STRICT = json.JSONDecoder(parse_constant=_refuse_constant)
+_LENIENT = json.JSONDecoder(parse_constant=_null_constant)
+
+
+def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH, non_finite: NonFinite = "refuse") -> Any:
+    """Parse *data*; UnsafeJsonError (damaged) if it is not UTF-8 JSON, nests deeper than *max_depth* or holds
+    a non-finite number (unless *non_finite* is "null": then it is read as None)."""
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise UnsafeJsonError("is not UTF-8 text", damaged=True) from None
+    decoder = _STRICT if non_finite == "refuse" else _LENIENT
+    try:
+        value = decoder.decode(data)
+    except RecursionError:
+        raise UnsafeJsonError(f"is nested too deeply (more than {max_depth} levels)", damaged=True) from None
+    except json.JSONDecodeError as exc:
+        raise UnsafeJsonError("is not valid JSON", damaged=True, where=f"line {exc.lineno}, column {exc.colno}") from None
+    except UnsafeJsonError:
+        raise
+    except ValueError as exc:  # an integer of thousands of digits
+        words = "a number with too many digits" if "digits" in str(exc) else "a number it cannot read"
+        raise UnsafeJsonError(f"holds {words}", damaged=True) from None
+    if type(value) is float and value - value != 0.0:
+        if non_finite == "refuse":
+            raise UnsafeJsonError("holds a number too big for a float", damaged=True)
+        return None
+    if type(value) is dict or type(value) is list:
+        _check_tree(value, max_depth, non_finite == "null")
     return value
 
 
-def depth_of(text: str) -> int:
-    """The deepest nesting of arrays and objects in *text* (brackets inside strings do not count)."""
-    brackets = _STRING.sub("", text).encode("ascii", "ignore").translate(None, _NOT_BRACKETS)
-    return max(accumulate(1 if c in b"[{" else -1 for c in brackets), default=0)
+parse = loads  # text in, value out: the name program files use
 
 
-def parse(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
-    """Decode *text*; UnsafeJsonError (damaged) if it is not JSON, holds NaN/Infinity or nests deeper than *max_depth*."""
-    if depth_of(text) > max_depth:
-        raise UnsafeJsonError(f"is nested more than {max_depth} levels deep", damaged=True)
-    try:
-        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
-    except json.JSONDecodeError as exc:
-        raise UnsafeJsonError(f"is not valid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})", damaged=True) from None
-    except RecursionError:  # depth_of should have caught it; never let it escape
-        raise UnsafeJsonError("is nested too deeply", damaged=True) from None
-    except ValueError as exc:  # NaN, Infinity, 1e999, an integer of thousands of digits
-        text = str(exc)
-        words = "a number has too many digits" if "digits" in text else text.split(" (")[0].strip().rstrip(".")[:80]
-        raise UnsafeJsonError(f"cannot be used ({words})", damaged=True) from None
+def _check_tree(value: Any, max_depth: int, to_null: bool) -> None:
+    """Refuse nesting deeper than *max_depth* and numbers that are not finite (replaced by None in place
+    when *to_null*). Iterative: no recursion, whatever the depth."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > max_depth:
+            raise UnsafeJsonError(f"is nested too deeply (more than {max_depth} levels)", damaged=True)
+        keys: Any = item.keys() if type(item) is dict else range(len(item))
+        for key in keys:
+            child = item[key]
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif kind is float and child - child != 0.0:  # NaN or an infinity (1e400)
+                if not to_null:
+                    raise UnsafeJsonError("holds a number too big for a float", damaged=True)
+                item[key] = None
 
 
-def read_json_file(path: Path, max_bytes: int, *, max_depth: int = MAX_DEPTH) -> Any:
-    """The decoded JSON of *path*. FileNotFoundError when it is missing; UnsafeJsonError for anything else wrong."""
-    data = read_bytes(path, max_bytes)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UnsafeJsonError("is not UTF-8 text", damaged=True) from None
-    return parse(text, max_depth=max_depth)
+def depth_exceeds(value: Any, max_depth: int) -> bool:
+    """True when lists and objects in *value* nest more than *max_depth* levels (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            children: Any = item.values()
+        elif kind is list:
+            children = item
+        else:
+            continue
+        if depth > max_depth:
+            return True
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return False
+
+
+def read_json_file(path: str | Path, max_bytes: int, *, max_depth: int = MAX_DEPTH, follow_links: bool = False,
+                   non_finite: NonFinite = "refuse") -> Any:
+    """The JSON value of the regular file *path*, within the limits. FileNotFoundError when it is missing;
+    UnsafeJsonError for anything else wrong."""
+    return loads(read_bytes(path, max_bytes, follow_links=follow_links), max_depth=max_depth, non_finite=non_finite)

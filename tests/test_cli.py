@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
-from psoas_coach.cli import parse_args
+from psoas_coach.cli import build_parser, parse_args
 
 
 def test_gui_options() -> None:
@@ -60,3 +62,17 @@ def test_each_command_loads_and_parses(name: str) -> None:
     extra = {"export": ["--output", "x.json"], "import": ["x.json"], "programs": ["list"]}.get(name, [])
     args = parse_args([name, *extra])
     assert callable(args.func)
+
+
+def test_the_window_s_options_build_no_sub_command_parser() -> None:
+    parser = build_parser(["--data-dir", "/d", "--speed", "2", "--mute"])
+    assert not any(isinstance(action, argparse._SubParsersAction) for action in parser._actions)
+
+
+@pytest.mark.parametrize("argv", [["bogus"], ["--data-dir", "/d", "bogus"]])
+def test_an_unknown_command_is_still_named_as_one(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as err:
+        parse_args(argv)
+    assert err.value.code == 2
+    assert "invalid choice: 'bogus'" in capsys.readouterr().err
+

@@ -1,21 +1,24 @@
-"""The safe JSON reader: only small regular files, no NaN, bounded nesting; never hangs, never grows."""
+"""The one safe JSON reader: regular files only (never blocking on a FIFO, never reading a device), links
+refused or followed as the caller says, bounded size and depth, and no NaN or Infinity reaching the caller."""
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
 
 import pytest
 
-from psoas_coach.safe_json import UnsafeJsonError, depth_of, parse, read_json_file
+from psoas_coach import safe_json
+from psoas_coach.safe_json import UnsafeJsonError, depth_exceeds, loads, parse, read_json_file
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and links")
 
 
-def _refused(path: Path, max_bytes: int = 1000) -> UnsafeJsonError:
+def _refused(path: Path, max_bytes: int = 1000, **options: object) -> UnsafeJsonError:
     with pytest.raises(UnsafeJsonError) as err:
-        read_json_file(path, max_bytes)
+        read_json_file(path, max_bytes, **options)  # type: ignore[arg-type]
     return err.value
 
 
@@ -31,35 +34,53 @@ def test_a_missing_file_is_file_not_found(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
-    fifo = tmp_path / "p.json"
-    os.mkfifo(fifo)
+def test_special_files_are_refused_at_once_without_reading(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.json")  # nobody writes: a blocking open would hang here
     started = time.monotonic()
-    error = _refused(fifo)
+    error = _refused(tmp_path / "fifo.json")
     assert time.monotonic() - started < 2
-    assert error.reason == "is not a regular file (a FIFO)" and not error.damaged
+    assert error.reason == "is a pipe (FIFO), not a file" and error.special and not error.damaged
+    assert _refused(Path("/dev/zero")).reason == "is a device, not a file"
+    (tmp_path / "dir.json").mkdir()
+    assert _refused(tmp_path / "dir.json").special
 
 
 @posix_only
-def test_links_and_devices_are_refused(tmp_path: Path) -> None:
-    zero = tmp_path / "zero.json"
-    zero.symlink_to("/dev/zero")
-    assert "symbolic link" in _refused(zero).reason
-    assert "a device" in _refused(Path("/dev/zero")).reason
-    loop_a, loop_b = tmp_path / "a.json", tmp_path / "b.json"
-    loop_a.symlink_to(loop_b)
-    loop_b.symlink_to(loop_a)
-    assert "symbolic link" in _refused(loop_a).reason
-    folder = tmp_path / "dir.json"
-    folder.mkdir()
-    assert "not a regular file" in _refused(folder).reason
+def test_links_are_refused_unless_followed(tmp_path: Path) -> None:
+    (tmp_path / "real.json").write_text('{"a": 1}')
+    (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
+    assert _refused(tmp_path / "link.json").reason == "is a symbolic link, not a file"
+    assert read_json_file(tmp_path / "link.json", 100, follow_links=True) == {"a": 1}
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    assert _refused(tmp_path / "zero.json", follow_links=True).reason == "is a device, not a file"
+    (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+    assert _refused(tmp_path / "a.json", follow_links=True).reason == "is a loop of symbolic links"
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    assert _refused(tmp_path / "dangling.json", follow_links=True).reason == "is a link to nothing"
 
 
 def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
-    path.write_text("[" + "1," * 2000 + "1]", encoding="utf-8")
+    path.write_text('"' + "x" * 5000 + '"', encoding="utf-8")
     error = _refused(path, 1000)
-    assert error.damaged and error.reason.startswith("is too big")
+    assert error.damaged and error.too_large and error.reason.startswith("is too large")
+    assert read_json_file(path, 10_000) == "x" * 5000
+
+
+def test_permission_is_its_own_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "secret.json"
+    target.write_text("{}")
+    real_open = os.open
+
+    def refuse(path: object, *args: object) -> int:
+        if str(path) == str(target):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(safe_json.os, "open", refuse)
+    error = _refused(target)
+    assert error.permission and not error.damaged and error.reason == "cannot be read (permission)"
 
 
 @pytest.mark.parametrize(
@@ -70,8 +91,8 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
         ('{"sets": -Infinity}', "Infinity"),
         ('{"sets": 1e999}', "too big"),
         ('{"a": 1' + "0" * 5000 + "}", "too many digits"),
-        ("[" * 100_000 + "]" * 100_000, "nested more than"),
-        ('{"a": ' * 70 + "1" + "}" * 70, "nested more than"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"a": ' * 70 + "1" + "}" * 70, "nested too deeply"),
         ("{half", "not valid JSON"),
     ],
 )
@@ -82,18 +103,32 @@ def test_bad_content_is_one_reason(text: str, words: str) -> None:
     assert "\n" not in err.value.reason and len(err.value.reason) < 120
 
 
+@pytest.mark.parametrize(("text", "as_null"), [
+    ("NaN", None), ("[Infinity]", [None]), ('{"a": -Infinity}', {"a": None}), ("1e400", None),
+    ("[-1e999, 2.5]", [None, 2.5]),
+])
+def test_non_finite_numbers_are_refused_or_read_as_null(text: str, as_null: object) -> None:
+    with pytest.raises(UnsafeJsonError):
+        loads(text)
+    assert loads(text, non_finite="null") == as_null
+
+
+def test_deep_nesting_whole_file_and_one_field() -> None:
+    field = '{"id": "x", "notes": ' + "[" * 700 + "]" * 700 + "}"
+    with pytest.raises(UnsafeJsonError, match="more than 32 levels"):
+        loads(field, max_depth=32)
+    assert loads(field, max_depth=1000)["id"] == "x"
+    assert not depth_exceeds({"a": [{"b": [1]}]}, 4) and depth_exceeds({"a": [{"b": [1]}]}, 3)
+
+
 def test_brackets_in_strings_do_not_count_as_nesting() -> None:
-    assert depth_of('{"a": "[[[[{{{{", "b": ["\\"]]"]}') == 2
     assert parse('{"a": "' + "[" * 1000 + '"}') == {"a": "[" * 1000}
 
 
-def test_the_depth_scan_stays_linear_on_hostile_quotes() -> None:
-    # an unterminated string followed by escaped quotes: a naive pattern goes quadratic on this
-    text = '"' + '\\"' * 300_000
-    started = time.monotonic()
-    with pytest.raises(UnsafeJsonError):
-        parse(text)
-    assert time.monotonic() - started < 5
+@pytest.mark.parametrize("data", [b"{", b"", b"[1, x]"])
+def test_not_json(data: bytes) -> None:
+    with pytest.raises(UnsafeJsonError, match="not valid JSON"):
+        loads(data)
 
 
 def test_invalid_utf8_is_damaged(tmp_path: Path) -> None:

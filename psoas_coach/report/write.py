@@ -23,5 +23,5 @@ def write_report(paths: AppPaths, start: date, end: date, output: Path) -> int:
     try:
         write_pdf(data, output, user_line=_("Current program: {program}.").format(program=content(program.name)))
     except OSError as exc:  # one sentence with the reason, as export gives
-        raise StoreError(f"Could not write {output} because {reason_of(exc)}.") from exc
+        raise StoreError(_("Could not write {path} because {reason}.").format(path=output, reason=reason_of(exc))) from exc
     return len(data.sessions)

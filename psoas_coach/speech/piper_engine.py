@@ -12,6 +12,8 @@ import wave
 from pathlib import Path
 from typing import Any
 
+from psoas_coach.i18n import _
+
 NATURAL_WPM = 170.0  # words a minute the bundled voice speaks at length_scale 1 (measured on the cue texts)
 LENGTH_SCALE_RANGE = (0.5, 2.0)
 
@@ -21,9 +23,9 @@ def piper_missing_reason(exc: BaseException) -> str:
     text = str(exc)
     if isinstance(exc, ImportError):
         if "onnxruntime" in text:
-            return "onnxruntime is not available on this platform"
-        return "the piper-tts package is not installed"
-    return f"Piper did not start ({exc.__class__.__name__}: {text})"
+            return _("onnxruntime is not available on this platform")
+        return _("the piper-tts package is not installed")
+    return _("Piper did not start ({error}: {detail})").format(error=exc.__class__.__name__, detail=text)
 
 
 def length_scale(rate: int) -> float:
@@ -48,7 +50,7 @@ class PiperEngine:
     def configure(self, model: str | None, rate: int) -> None:
         """Load *model* (an .onnx with its .onnx.json); raises ValueError in one sentence if it cannot be used."""
         if not model:
-            raise ValueError("no natural voice was named")
+            raise ValueError(_("no natural voice was named"))
         if model != self.model:
             self.voice = self._load(Path(model))
             self.model = model
@@ -70,8 +72,9 @@ class PiperEngine:
             voice = self._voice_class(session=session, config=config)
             self._synthesize(voice, "Hold.")  # a model that loads but does not match its description fails here
         except Exception as exc:  # noqa: BLE001 - any failure means "this voice cannot be used"
-            raise ValueError(f"the voice {model.name} could not be used ({exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0][:160] if str(exc) else 'no detail'})") from exc
+            detail = str(exc).splitlines()[0][:160] if str(exc) else _("no detail")
+            raise ValueError(_("the voice {file} could not be used ({error}: {detail})").format(
+                file=model.name, error=exc.__class__.__name__, detail=detail)) from exc
         return voice
 
     def _synthesize(self, voice: Any, text: str) -> list[bytes]:

@@ -20,6 +20,8 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
+from psoas_coach.i18n import _
+
 READY_TIMEOUT = 30.0  # seconds for a child to import its engine (and load a Piper voice, ~1 s)
 RENDER_TIMEOUT = 15.0  # seconds for one clip before the child counts as hung
 RESTARTS = 3  # children started for one renderer beyond the first, before giving up
@@ -85,7 +87,7 @@ class ChildEngine:
         hello = self._read(READY_TIMEOUT)
         if not hello.get("ok"):
             self.close()
-            raise ChildFailed(str(hello.get("reason") or "the speech engine did not start"))
+            raise ChildFailed(str(hello.get("reason") or _("the speech engine did not start")))
         self.voices = [(str(v[0]), str(v[1])) for v in hello.get("voices", [])]
         self.pid = self._proc.pid
         try:
@@ -127,7 +129,7 @@ class ChildEngine:
         """Use *voice* at *rate* from now on; VoiceRejected (and the previous voice kept) if it cannot be used."""
         answer = self._ask({"op": "config", "voice": voice, "rate": rate}, READY_TIMEOUT)
         if not answer.get("ok"):
-            raise VoiceRejected(str(answer.get("reason") or f"the voice {voice} cannot be used"))
+            raise VoiceRejected(str(answer.get("reason") or _("the voice {voice} cannot be used").format(voice=voice)))
         self.voice, self.rate = voice, rate
 
     def render(self, text: str, target: Path) -> bool:
@@ -146,12 +148,12 @@ class ChildEngine:
     def _ask(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
         proc = self._proc
         if proc is None or proc.stdin is None:
-            raise ChildFailed("the speech engine is not running")
+            raise ChildFailed(_("the speech engine is not running"))
         try:
             proc.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
             proc.stdin.flush()
         except OSError:
-            raise ChildFailed("the speech engine stopped") from None
+            raise ChildFailed(_("the speech engine stopped")) from None
         return self._read(timeout)
 
     @staticmethod
@@ -172,14 +174,14 @@ class ChildEngine:
             line = self._lines.get(timeout=timeout)
         except queue.Empty:
             proc.kill()
-            raise ChildFailed(f"the speech engine did not answer within {timeout:g} s") from None
+            raise ChildFailed(_("the speech engine did not answer within {seconds} s").format(seconds=f"{timeout:g}")) from None
         if line is None:
             code = proc.wait()
-            raise ChildFailed(f"the speech engine stopped (exit code {code})")
+            raise ChildFailed(_("the speech engine stopped (exit code {code})").format(code=code))
         try:
             answer = json.loads(line)
         except ValueError:
-            raise ChildFailed("the speech engine answered nonsense") from None
+            raise ChildFailed(_("the speech engine answered nonsense")) from None
         return answer if isinstance(answer, dict) else {}
 
 
@@ -245,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     """Child entry point: answers one JSON line for each JSON line read. The last argument names the engine."""
     args = sys.argv[1:] if argv is None else argv
     engine = args[-1] if args and args[-1] in ENGINES else PYTTSX3
+    from psoas_coach.i18n import set_language
+
+    set_language(os.environ.get("PSOAS_COACH_SPEECH_LANGUAGE", "en"))  # the reasons it sends are read by the user
     out = os.fdopen(os.dup(1), "w", buffering=1)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # pyttsx3 prints "Audio saved to ..."; only protocol lines reach the parent

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol
 
+from psoas_coach.i18n import _
 from psoas_coach.speech.cache import PIPER, PYTTSX3, ClipCache
 from psoas_coach.speech.clip_audio import tidy_wav
 from psoas_coach.speech.render_process import ChildEngine, ChildFailed
@@ -88,10 +89,10 @@ def missing_engine_reason(exc: BaseException) -> str:
     """One plain sentence on why the speech engine could not start, naming what to install."""
     text = str(exc)
     if isinstance(exc, ModuleNotFoundError) and "pyttsx3" in text:
-        return "the pyttsx3 package is not installed"
+        return _("the pyttsx3 package is not installed")
     if "espeak" in text.lower():
-        return "libespeak-ng was not found (install espeak-ng)"
-    return f"the speech engine did not start ({exc.__class__.__name__}: {text})"
+        return _("libespeak-ng was not found (install espeak-ng)")
+    return _("the speech engine did not start ({error}: {detail})").format(error=exc.__class__.__name__, detail=text)
 
 
 def _quiet_print(*args: object, **kwargs: Any) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices
 
+from psoas_coach.i18n import _
+
 log = logging.getLogger(__name__)
 
 _SAMPLE_FORMATS = {1: QAudioFormat.SampleFormat.UInt8, 2: QAudioFormat.SampleFormat.Int16,
@@ -46,10 +48,10 @@ def read_pcm(path: Path) -> Pcm:
         with wave.open(str(path), "rb") as w:
             width = w.getsampwidth()
             if width not in _SAMPLE_FORMATS:
-                raise ValueError(f"{path.name} has {8 * width}-bit samples, which cannot be played")
+                raise ValueError(_("{file} has {bits}-bit samples, which cannot be played").format(file=path.name, bits=8 * width))
             return Pcm(w.readframes(w.getnframes()), w.getframerate(), w.getnchannels(), width)
     except (OSError, EOFError, wave.Error) as exc:
-        raise ValueError(f"{path.name} is not a playable WAV file ({exc})") from exc
+        raise ValueError(_("{file} is not a playable WAV file ({detail})").format(file=path.name, detail=exc)) from exc
 
 
 class _Playing(QObject):
@@ -155,7 +157,7 @@ class SinkPlayer(QObject):
             return  # unplugged with nothing left: keep trying the old one (a failure is reported once)
         self.device = device
         self._failed = False  # a new device gets its own report
-        name = device.description() or "the new audio output"
+        name = device.description() or _("the new audio output")
         log.info("audio output is now %s", name)
         self.device_changed.emit(name)
 
@@ -172,6 +174,6 @@ class SinkPlayer(QObject):
     def _report(self, key: str) -> None:
         if not self._failed:
             self._failed = True
-            name = self.device.description() or "the audio output"
+            name = self.device.description() or _("the audio output")
             log.warning("could not play %s on %s", key, name)
             self.failed.emit(name)

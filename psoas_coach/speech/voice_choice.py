@@ -30,3 +30,25 @@ def voice_for_language(language: str, voices: Sequence[tuple[str, Sequence[str]]
             if any(rank(code) for code in langs(entry)):
                 return entry[0]
     return chosen
+
+
+def natural_for_language(language: str, voices: Sequence[tuple[str, str]], chosen: str | None) -> str | None:
+    """The natural (Piper) voice id to speak *language* ("de", "pt_BR"), from *voices* as (id, language code of
+    its .onnx.json, e.g. "de_DE"): the *chosen* one if it speaks that language, else the one whose code matches
+    best (region too, then the language alone), else None (espeak-ng of the language speaks). So the bundled
+    en_US voice speaks only English, and German text is never read by an English voice."""
+    want = language.replace("-", "_").lower()
+    base = want.split("_")[0]
+
+    def code_of(entry: tuple[str, str]) -> str:
+        return entry[1].replace("-", "_").lower()
+
+    if chosen is not None:
+        for entry in voices:
+            if entry[0] == chosen and code_of(entry).split("_")[0] == base:
+                return chosen
+    for rank in (lambda c: c == want, lambda c: c.split("_")[0] == base):
+        for entry in voices:
+            if code_of(entry) and rank(code_of(entry)):
+                return entry[0]
+    return None

@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from psoas_coach.i18n import N_, _
 from psoas_coach.atomic import write_atomic
 from psoas_coach.paths import ensure_private_dir
 
@@ -40,6 +42,7 @@ class NaturalVoice:
     model: Path
     config: Path
     bundled: bool = False
+    code: str = ""  # the language code of its .onnx.json, e.g. "de_DE": which language it speaks
 
     @property
     def id(self) -> str:
@@ -48,7 +51,40 @@ class NaturalVoice:
     @property
     def label(self) -> str:
         speaker = self.name.split("-")[1] if self.name.count("-") >= 2 else self.name
-        return f"Natural: {self.language}, {speaker} ({self.quality.replace('_', ' ')} quality)"
+        return _("Natural: {language}, {speaker} ({quality})").format(
+            language=self.language_shown, speaker=speaker, quality=self.quality_shown)
+
+    @property
+    def language_shown(self) -> str:
+        return language_name(self.code) or self.language
+
+    @property
+    def quality_shown(self) -> str:
+        quality = QUALITIES.get(self.quality)
+        return _(quality) if quality else self.quality.replace("_", " ")
+
+    @property
+    def description(self) -> str:
+        """Its language and quality, as the doctor names it: "English (United States), medium quality"."""
+        return f"{self.language_shown}, {self.quality_shown}"
+
+
+QUALITIES = {"x_low": N_("very low quality"), "low": N_("low quality"), "medium": N_("medium quality"),
+             "high": N_("high quality")}
+
+
+def language_name(code: str) -> str:
+    """The name of the language *code* ("de_DE") in the active language ("Deutsch (Deutschland)" in German,
+    "German (Germany)" in English), from Babel's locale data; "" when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    from psoas_coach.i18n import babel_locale
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(babel_locale()) if code else None
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ""
+    return str(name) if name else ""
 
 
 def is_natural(voice_id: str | None) -> bool:
@@ -62,29 +98,32 @@ def read_voice(model: Path, *, bundled: bool = False) -> NaturalVoice:
         with open(model, "rb") as fh:
             first = fh.read(1)
     except OSError as exc:
-        raise VoiceError(f"The voice file {model.name} cannot be read ({exc.strerror or exc}).") from None
+        raise VoiceError(_("The voice file {file} cannot be read ({reason}).").format(file=model.name, reason=exc.strerror or exc)) from None
     if first != bytes([ONNX_FIRST_BYTE]):
-        raise VoiceError(f"{model.name} is not a Piper voice model (an .onnx file).")
+        raise VoiceError(_("{file} is not a Piper voice model (an .onnx file).").format(file=model.name))
     try:
         data = json.loads(config.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise VoiceError(f"{model.name} has no {config.name} beside it; a Piper voice needs both files.") from None
+        raise VoiceError(_("{file} has no {config} beside it; a Piper voice needs both files.").format(file=model.name, config=config.name)) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise VoiceError(f"{config.name} is not a readable voice description ({exc.__class__.__name__}).") from None
+        raise VoiceError(_("{config} is not a readable voice description ({error}).").format(config=config.name, error=exc.__class__.__name__)) from None
     if not isinstance(data, dict):
-        raise VoiceError(f"{config.name} is not a Piper voice description.")
+        raise VoiceError(_("{config} is not a Piper voice description.").format(config=config.name))
     missing = [key for key in REQUIRED_KEYS if key not in data]
     audio = data.get("audio")
     if missing or not isinstance(audio, dict) or not isinstance(audio.get("sample_rate"), int):
         what = ", ".join(missing) or "audio.sample_rate"
-        raise VoiceError(f"{config.name} is not a Piper voice description (it lacks {what}).")
+        raise VoiceError(_("{config} is not a Piper voice description (it lacks {what}).").format(config=config.name, what=what))
     found = data.get("language")
     language: dict[str, object] = found if isinstance(found, dict) else {}
-    name_english = str(language.get("name_english") or language.get("code") or "unknown language")
+    stem = model.name[: -len(".onnx")] if model.name.endswith(".onnx") else model.stem
+    named = stem.split("-")[0]  # Piper names its voices <code>-<speaker>-<quality>: "de_DE-thorsten-medium"
+    code = str(language.get("code") or (named if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", named) else ""))
+    name_english = str(language.get("name_english") or code or _("unknown language"))
     country = language.get("country_english")
     label = f"{name_english} ({country})" if country else name_english
-    return NaturalVoice(model.name[: -len(".onnx")] if model.name.endswith(".onnx") else model.stem, label,
-                        str(audio.get("quality") or "unknown"), model, config, bundled)
+    return NaturalVoice(stem, label,
+                        str(audio.get("quality") or "unknown"), model, config, bundled, code)
 
 
 def bundled_voice() -> NaturalVoice | None:
@@ -122,12 +161,17 @@ def natural_voices(folder: Path) -> list[NaturalVoice]:
     return list(found.values())
 
 
-def find_voice(voice_id: str | None, folder: Path) -> NaturalVoice | None:
-    """The natural voice *voice_id* names, the default one (the bundled voice first) for None."""
+def find_voice(voice_id: str | None, folder: Path, language: str | None = None) -> NaturalVoice | None:
+    """The natural voice that speaks *language* (default: the active one): *voice_id* if it speaks it, else
+    the best match of that language (the bundled voice first), else None (espeak-ng of the language speaks)."""
+    from psoas_coach.i18n import current_language
+    from psoas_coach.speech.voice_choice import natural_for_language
+
     voices = natural_voices(folder)
-    if voice_id is None:
-        return voices[0] if voices else None
-    return next((v for v in voices if v.id == voice_id), None)
+    if voice_id is not None and all(v.id != voice_id for v in voices):
+        return None  # a chosen voice that is gone: the caller says so
+    found = natural_for_language(language or current_language(), [(v.id, v.code) for v in voices], voice_id)
+    return next((v for v in voices if v.id == found), None)
 
 
 def add_voice(model: Path, folder: Path) -> NaturalVoice:

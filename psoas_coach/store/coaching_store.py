@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec
 
+from psoas_coach.i18n import _
 from psoas_coach.atomic import write_atomic
 from psoas_coach.core.coaching_state import CoachingState, Decision
 from psoas_coach.core.levels import ExerciseLevel
@@ -109,12 +110,12 @@ class CoachingStore:
         except FileNotFoundError:
             return CoachingState()
         except UnsafeJsonError as exc:
-            if not exc.damaged and exc.reason.startswith("cannot be read"):
-                self._report(f"{self.path} {exc.reason}, so defaults are used and it is not changed.")
+            if exc.unreadable:
+                self._report(_("{path} {reason}, so defaults are used and it is not changed.").format(path=self.path, reason=exc.reason))
                 return CoachingState(read_only=True)
             return self._set_aside(exc.reason)
         except ValueError as exc:
-            return self._set_aside(f"is damaged ({exc})")
+            return self._set_aside(_("is damaged ({detail})").format(detail=exc))
         return state
 
     def _report(self, text: str) -> None:
@@ -124,9 +125,10 @@ class CoachingStore:
     def _set_aside(self, reason: str) -> CoachingState:
         aside = set_aside(self.path)
         if aside is None:
-            self._report(f"{self.path} {reason}; defaults are used and it is not changed.")
+            self._report(_("{path} {reason}; defaults are used and it is not changed.").format(path=self.path, reason=reason))
             return CoachingState(read_only=True)
-        self._report(f"{self.path.name} {reason} and was moved to {aside.name}; levels start again from the program.")
+        self._report(_("{file} {reason} and was moved to {aside}; levels start again from the program.").format(
+            file=self.path.name, reason=reason, aside=aside.name))
         return CoachingState()
 
 
@@ -143,7 +145,7 @@ class CoachingStore:
                 state = self.load()
                 if state.read_only:
                     raise CoachingStoreError(
-                        f"{self.path} was written by a newer Psoas Coach or cannot be read, so it is not changed.")
+                        _("{path} was written by a newer Psoas Coach or cannot be read, so it is not changed.").format(path=self.path))
                 before = state_to_json(state)
                 edit(state, *args, **kwargs)
                 after = state_to_json(state)
@@ -151,9 +153,10 @@ class CoachingStore:
                     write_atomic(self.path, (json.dumps(after, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
                 return state
         except Timeout:
-            raise CoachingStoreError(f"{self.path} is locked by another Psoas Coach; try again in a moment.") from None
+            raise CoachingStoreError(_("{path} is locked by another Psoas Coach; try again in a moment.").format(
+                path=self.path)) from None
         except CoachingStoreError:
             raise
         except OSError as exc:
-            raise CoachingStoreError(f"Could not save your coaching settings to {self.path}: "
-                                     f"{exc.strerror or exc}.") from exc
+            raise CoachingStoreError(_("Could not save your coaching settings to {path}: {reason}.").format(
+                path=self.path, reason=exc.strerror or exc)) from exc

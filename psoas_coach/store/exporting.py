@@ -14,12 +14,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+from psoas_coach.i18n import _, ngettext
 from psoas_coach import __version__
 from psoas_coach.atomic import write_atomic
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
 from psoas_coach.store.records import parse_time
-from psoas_coach.store.safe_json import UnsafeJSONError, loads
+from psoas_coach.safe_json import UnsafeJsonError, loads
 from psoas_coach.store.schema import problems
 from psoas_coach.store.session_check import CheckError, check_record, problems_of, without_problems
 
@@ -89,7 +90,7 @@ def write_export(records: list[Record], path: Path, fmt: str) -> None:
     try:
         write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
-        raise StoreError(f"Could not write {path} because {reason_of(exc)}.") from exc
+        raise StoreError(_("Could not write {path} because {reason}.").format(path=path, reason=reason_of(exc))) from exc
 
 
 @dataclass
@@ -101,14 +102,15 @@ class ImportReport:
 
     def sentence(self) -> str:
         n = self.added
-        parts = [f"Imported {n} new session{'s' if n != 1 else ''}"]
+        text = ngettext("Imported {count} new session", "Imported {count} new sessions", n).format(count=n)
         if self.updated:
-            parts.append(f"updated {self.updated}")
-        text = ", ".join(parts)
+            text += ", " + _("updated {count}").format(count=self.updated)
         if self.unchanged:
-            text += f"; {self.unchanged} {'was' if self.unchanged == 1 else 'were'} already here"
+            text += "; " + ngettext("{count} was already here", "{count} were already here",
+                                    self.unchanged).format(count=self.unchanged)
         if self.rejected:
-            text += f"; {len(self.rejected)} could not be used ({self.rejected[0]})"
+            text += "; " + _("{count} could not be used ({reason})").format(count=len(self.rejected),
+                                                                            reason=self.rejected[0])
         return text + "."
 
 
@@ -116,7 +118,7 @@ def parse_import(text: str) -> list[Any]:
     """The records in an export file (or a bare list of records, or one record); ValueError if none."""
     try:
         doc = loads(text, max_depth=64)
-    except UnsafeJSONError as exc:
+    except UnsafeJsonError as exc:
         raise ValueError(f"the file {exc.reason}") from None
     if isinstance(doc, dict) and doc.get("format") == FORMAT:
         sessions = doc.get("sessions")
@@ -125,7 +127,7 @@ def parse_import(text: str) -> list[Any]:
     else:
         sessions = doc
     if not isinstance(sessions, list):
-        raise ValueError("the file holds no sessions")
+        raise ValueError(_("the file holds no sessions"))
     return sessions
 
 
@@ -134,17 +136,17 @@ def merge_into(store: Any, incoming: list[Any]) -> ImportReport:
     report = ImportReport()
     have = {str(r["id"]): r for r in store.load_all().sessions}
     for position, raw in enumerate(incoming, start=1):
-        label = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") else f"entry {position}"
+        label = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") else _("entry {number}").format(number=position)
         if not isinstance(raw, dict):
-            report.rejected.append(f"{label}: not a session record")
+            report.rejected.append(_("{entry}: not a session record").format(entry=label))
             continue
         try:
             record = migrate(dict(raw))
         except MigrationError:
-            report.rejected.append(f"{label}: unknown schema_version")
+            report.rejected.append(_("{entry}: unknown schema_version").format(entry=label))
             continue
         if is_newer(record):
-            report.rejected.append(f"{label}: made by a newer version of Psoas Coach")
+            report.rejected.append(_("{entry}: made by a newer version of Psoas Coach").format(entry=label))
             continue
         wrong = problems(record)
         if not wrong:
@@ -157,7 +159,7 @@ def merge_into(store: Any, incoming: list[Any]) -> ImportReport:
             continue
         old = have.get(record["id"])
         if old is not None and is_newer(old):
-            report.rejected.append(f"{label}: the copy here is from a newer version and stays as it is")
+            report.rejected.append(_("{entry}: the copy here is from a newer version and stays as it is").format(entry=label))
             continue
         if old is not None and parse_time(record.get("updated")) <= parse_time(old.get("updated")):
             report.unchanged += 1

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from psoas_coach.i18n import lazy
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.store.errors import StoreError
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 LOCK_NAME = ".lock"
-BUSY = "Another Psoas Coach window is busy with the session history; try again in a moment."
+BUSY = lazy("Another Psoas Coach window is busy with the session history; try again in a moment.")
 
 
 class StoreLock:
@@ -36,7 +37,7 @@ class StoreLock:
         try:
             lock.acquire()
         except Timeout:
-            raise StoreError(BUSY) from None
+            raise StoreError(str(BUSY)) from None
         try:
             yield
         finally:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from psoas_coach.i18n import _
 from psoas_coach.core.engine import SessionEngine, SessionResult
 from psoas_coach.store.records import new_session_id, session_record, touch
 from psoas_coach.store.session_lock import ELSEWHERE, SessionOwnership
@@ -47,13 +48,13 @@ class SessionRecorder:
         """Start recording *engine* (a resumed session passes the id it had); StoreError when another window
         runs a session on this data folder (the window asks ``claim()`` first and says so instead)."""
         if not self.claim():
-            raise StoreError(ELSEWHERE)
+            raise StoreError(str(ELSEWHERE))
         if self.autosaver is not None:
             self.autosaver.detach()
         self.session_id = session_id or new_session_id()
         self.record = None
         self.autosaver = Autosaver(self.store, engine, self.session_id, speed=self.speed,
-                                   on_error=lambda exc: self.notify(f"{exc} The session goes on."))
+                                   on_error=lambda exc: self.notify(_("{reason} The session goes on.").format(reason=exc)))
         self.autosaver.attach()
 
     def tick(self) -> None:
@@ -69,14 +70,14 @@ class SessionRecorder:
     def rate(self, effort: int | None, pain: int | None, notes: str) -> SaveOutcome:
         """The user's ratings (None: not rated, recorded as null) and notes, saved with the session."""
         if self.record is None:
-            return SaveOutcome(False, "Nothing to save yet.")
+            return SaveOutcome(False, _("Nothing to save yet."))
         self.record.update({"effort": effort, "pain": pain, "notes": notes})
         return self.save()
 
     def save(self) -> SaveOutcome:
         """Save the current record again after a change (ratings, notes): the newer copy wins a merge."""
         if self.record is None:
-            return SaveOutcome(False, "Nothing to save yet.")
+            return SaveOutcome(False, _("Nothing to save yet."))
         touch(self.record)
         return self._save()
 
@@ -88,11 +89,12 @@ class SessionRecorder:
             if not any(r["id"] == self.record["id"] for r in self.unsaved):
                 self.unsaved.append(self.record)
             # the autosave stays in place, so the next start offers this session again
-            return SaveOutcome(False, f"{exc} The session is kept in memory until you can save or export it.")
+            return SaveOutcome(False, _("{reason} The session is kept in memory until you can save or export it.").format(
+                reason=exc))
         self.unsaved = [r for r in self.unsaved if r["id"] != self.record["id"]]
         try:
             self.store.clear_unfinished()
         except OSError:
             pass  # a stale autosave of a saved session is merged by id on the next start
         self.release()
-        return SaveOutcome(True, f"Saved to {path}.")
+        return SaveOutcome(True, _("Saved to {path}.").format(path=path))

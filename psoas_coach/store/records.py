@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import uuid
 from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
@@ -17,6 +16,8 @@ SCHEMA_VERSION = CURRENT_VERSION
 
 
 def new_session_id() -> str:
+    import uuid  # here, not at the top: uuid imports platform, about 3 ms of the app's start-up
+
     return str(uuid.uuid4())
 
 

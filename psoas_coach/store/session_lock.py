@@ -12,14 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from psoas_coach.i18n import lazy
 from psoas_coach.paths import ensure_private_dir
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
 LOCK_NAME = "running.lock"
-ELSEWHERE = ("A session is running in another Psoas Coach window on this data folder; finish it there "
-             "(or close that window) before starting one here.")
+ELSEWHERE = lazy("A session is running in another Psoas Coach window on this data folder; finish it there "
+                 "(or close that window) before starting one here.")
 
 
 class SessionOwnership:

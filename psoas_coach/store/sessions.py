@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from psoas_coach.i18n import _, lazy
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.atomic import fsync_dir, write_atomic
 from psoas_coach.store.errors import StoreError, reason_of, save_error
@@ -25,7 +26,7 @@ from psoas_coach.store.merge import Candidate, pick
 from psoas_coach.store.migrations import MigrationError, is_newer, migrate
 from psoas_coach.store.parse_cache import gc_paused, read_cache, write_cache
 from psoas_coach.store.records import SCHEMA_VERSION, parse_time, touch
-from psoas_coach.store.safe_json import UnsafeJSONError, loads, read_bytes
+from psoas_coach.safe_json import UnsafeJsonError, loads, read_bytes
 from psoas_coach.store.session_check import CheckError, check_record, problems_of
 from psoas_coach.store.unfinished import UnfinishedFile
 
@@ -35,8 +36,8 @@ _SAFE = re.compile(r"[^0-9A-Za-z_-]")
 _STAMPED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}_")
 CORRUPT = "corrupt"
 CONFLICTS = "conflicts"
-READ_ONLY = "This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged."
-PARTLY_READ = "Parts of this session's file could not be read, so Psoas Coach leaves the file unchanged."
+READ_ONLY = lazy("This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged.")
+PARTLY_READ = lazy("Parts of this session's file could not be read, so Psoas Coach leaves the file unchanged.")
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record is about 10 kB; larger files are left where they are, unread
 SPECIAL = "links to nothing, link loops, pipes, devices or folders"
 MAX_RECORD_DEPTH = 32  # a record nests 5 levels deep; deeper files are set aside as damaged
@@ -127,9 +128,9 @@ class SessionStore:
         """
         _check(record)
         if is_newer(record):
-            raise StoreError(READ_ONLY)
+            raise StoreError(str(READ_ONLY))
         if problems_of(record):
-            raise StoreError(PARTLY_READ)
+            raise StoreError(str(PARTLY_READ))
         path = self.path_for(record)
         data = encode(record)
         try:
@@ -140,7 +141,7 @@ class SessionStore:
                 if old is not None:
                     state = _bytes_state(old)
                     if state == "newer":
-                        raise StoreError(READ_ONLY)
+                        raise StoreError(str(READ_ONLY))
                     if state == "unreadable":
                         self._move_aside(path, self.corrupt_folder)
                 write_atomic(path, data)
@@ -161,9 +162,9 @@ class SessionStore:
     def delete(self, record: Record) -> None:
         """Remove *record*'s file. Undo is ``save(record)`` with the record the caller kept."""
         if is_newer(record):
-            raise StoreError(READ_ONLY)
+            raise StoreError(str(READ_ONLY))
         if problems_of(record):
-            raise StoreError(PARTLY_READ)
+            raise StoreError(str(PARTLY_READ))
         targets = {self.path_for(record)}
         known = self._names.pop(str(record["id"]), None)
         if known is not None:
@@ -179,7 +180,8 @@ class SessionStore:
         except StoreError:
             raise
         except OSError as exc:
-            raise StoreError(f"Could not delete the session in {self.folder} because {reason_of(exc)}.") from exc
+            raise StoreError(_("Could not delete the session in {folder} because {reason}.").format(
+                folder=self.folder, reason=reason_of(exc))) from exc
 
     # ------------------------------------------------------------------ reading
 
@@ -386,8 +388,10 @@ def _check(record: Record) -> None:
 def _read_bytes(path: Path) -> bytes | None:
     """The bytes now at *path* before a save replaces it; None when there is no file there."""
     try:
-        return read_bytes(path, MAX_RECORD_BYTES)
-    except UnsafeJSONError as exc:
+        return read_bytes(path, MAX_RECORD_BYTES, follow_links=True)
+    except FileNotFoundError:
+        return None
+    except UnsafeJsonError as exc:
         if exc.reason == "is a link to nothing":
             return None
         if exc.permission:
@@ -399,7 +403,7 @@ def _bytes_state(data: bytes) -> str:
     """"newer" (never overwrite), "unreadable" (keep aside before writing) or "ok"."""
     try:
         old = loads(data, max_depth=MAX_RECORD_DEPTH, non_finite="null")
-    except UnsafeJSONError:
+    except UnsafeJsonError:
         return "unreadable"
     if not isinstance(old, dict):
         return "unreadable"
@@ -426,10 +430,12 @@ _SOUND = Unreadable("")
 def _read_record(path: str) -> tuple[Record | None, Unreadable]:
     """The checked, migrated record in *path*, or None and why not."""
     try:
-        raw = loads(read_bytes(path, MAX_RECORD_BYTES), max_depth=MAX_RECORD_DEPTH, non_finite="null")
-    except UnsafeJSONError as exc:
-        gone = exc.reason == "is a link to nothing" and not os.path.lexists(path)
-        return None, Unreadable(exc.reason, exc.special, exc.permission, exc.reason.startswith("is too large"), gone)
+        raw = loads(read_bytes(path, MAX_RECORD_BYTES, follow_links=True), max_depth=MAX_RECORD_DEPTH,
+                    non_finite="null")
+    except FileNotFoundError:  # removed (or moved aside by another instance) since the folder was listed
+        return None, Unreadable("is gone", gone=True)
+    except UnsafeJsonError as exc:
+        return None, Unreadable(exc.reason, exc.special, exc.permission, exc.too_large)
     try:
         return check_record(raw), _SOUND
     except CheckError as exc:

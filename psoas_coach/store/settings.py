@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from psoas_coach.i18n import _
 from psoas_coach.atomic import write_atomic
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
@@ -116,20 +117,23 @@ class SettingsStore:
         try:
             data = read_json_file(self.path, MAX_FILE_BYTES)
             if not isinstance(data, dict):
-                raise UnsafeJsonError("is not a JSON object", damaged=True)
+                raise UnsafeJsonError(_("is not a JSON object"), damaged=True)
         except FileNotFoundError:
             return self._data
         except UnsafeJsonError as exc:
-            if not exc.damaged and exc.reason.startswith("cannot be read"):
+            if exc.unreadable:
                 self._held = True
-                self.problem = f"Settings {self.path} {exc.reason}; using the defaults, and they are not saved."
+                # Translators: {reason} is a phrase such as "cannot be read (permission)"
+                self.problem = _("The settings file {path} {reason}; using the defaults, and they are not saved.").format(
+                    path=self.path, reason=exc.reason)
                 return self._data
             aside = set_aside(self.path)
             if aside is not None:
-                self.problem = f"Settings {exc.reason} and have been moved aside to {aside.name}; using the defaults."
+                self.problem = _("The settings file {reason} and has been moved aside to {file}; using the defaults.").format(
+                    reason=exc.reason, file=aside.name)
             else:
                 self._held = True
-                self.problem = f"Settings {exc.reason}; using the defaults, and they are not saved."
+                self.problem = _("The settings file {reason}; using the defaults, and they are not saved.").format(reason=exc.reason)
             return self._data
         self._data = data
         return self._data

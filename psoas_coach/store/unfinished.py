@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from psoas_coach.i18n import _
 from psoas_coach.core.clock import Clock
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
@@ -63,7 +64,7 @@ class UnfinishedFile:
             # rewritten after every step on the GUI thread: no fsync (see write_atomic)
             write_atomic(self.path, (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8"), durable=False)
         except OSError as exc:
-            raise StoreError(f"Could not autosave the session in progress because {reason_of(exc)}.") from exc
+            raise StoreError(_("Could not autosave the session in progress because {reason}.").format(reason=reason_of(exc))) from exc
 
     def load(self) -> Unfinished | None:
         """The autosave, checked into the shape every caller relies on (see check_unfinished); None when there is
@@ -75,8 +76,10 @@ class UnfinishedFile:
         except FileNotFoundError:
             return None
         except UnsafeJsonError as exc:
-            if not exc.damaged and exc.reason.startswith("cannot be read"):
-                self.problem = f"The autosave of an interrupted session {exc.reason}, so it is left in {self.path.parent}."
+            if exc.unreadable:
+                # Translators: {reason} is a phrase such as "cannot be read (permission)"
+                self.problem = _("The autosave of an interrupted session {reason}, so it is left in {folder}.").format(
+                    reason=exc.reason, folder=self.path.parent)
                 return None
             self._unusable(exc.reason)
             return None
@@ -88,9 +91,13 @@ class UnfinishedFile:
 
     def _unusable(self, why: str) -> None:
         aside = self._move_aside()
-        where = f"moved to {aside}" if aside is not None else f"left in {self.path.parent}"
-        self.problem = (f"The autosave of an interrupted session {why}, so nothing could be kept from it; "
-                        f"the file was {where}.")
+        # Translators: {reason} is a phrase such as "is not valid JSON (...)" or "has a damaged session state"
+        if aside is not None:
+            self.problem = _("The autosave of an interrupted session {reason}, so nothing could be kept from it; "
+                             "the file was moved to {path}.").format(reason=why, path=aside)
+        else:
+            self.problem = _("The autosave of an interrupted session {reason}, so nothing could be kept from it; "
+                             "the file was left in {path}.").format(reason=why, path=self.path.parent)
 
     def clear(self) -> None:
         try:
@@ -98,7 +105,8 @@ class UnfinishedFile:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise StoreError(f"Could not remove the autosave of the last session because {reason_of(exc)}.") from exc
+            raise StoreError(_("Could not remove the autosave of the last session because {reason}.").format(
+                reason=reason_of(exc))) from exc
 
     def tidy(self, age: float = 60.0) -> None:
         """Remove temp files of autosaves a crash interrupted (older than *age* seconds, so never a live one)."""
@@ -128,17 +136,17 @@ class UnfinishedFile:
 def check_unfinished(data: Any) -> str | None:
     """None when *data* has the autosave's shape (its record a valid session record), else a few words why not."""
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        return "is not an autosave of Psoas Coach"
+        return _("is not an autosave of Psoas Coach")
     text_fields = ("session_id", "program_id")
     if not all(isinstance(data.get(k), str) and 0 < len(data[k]) <= 200 for k in text_fields):
-        return "has no usable session or program id"
+        return _("has no usable session or program id")
     if not isinstance(data.get("finished", False), bool) or not isinstance(data.get("engine"), (dict, type(None))):
-        return "has a damaged session state"
+        return _("has a damaged session state")
     record = data.get("record")
     if not isinstance(record, dict) or record_problems(record):
-        return "holds no usable session record"
+        return _("holds no usable session record")
     if record.get("id") != data["session_id"]:
-        return "holds the record of another session"
+        return _("holds the record of another session")
     return None
 
 
@@ -228,7 +236,7 @@ def can_resume(left: Unfinished) -> bool:
 def resume_engine(left: Unfinished, plan: SessionPlan, clock: Clock, *, suspend_gap: float | None = None) -> SessionEngine:
     """The engine of *left*, paused where it stopped; ValueError if *plan* is not the program it ran."""
     if not can_resume(left):
-        raise ValueError("this session had already finished; save it instead")
+        raise ValueError(_("this session had already finished; save it instead"))
     return SessionEngine.restore(plan, clock, left["engine"], suspend_gap=suspend_gap)
 
 

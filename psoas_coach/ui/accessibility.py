@@ -11,11 +11,13 @@ flood the screen reader; the caption line holds the latest one for review.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QLayout, QScrollArea, QStackedWidget, QTabWidget, QWidget
+
+from psoas_coach.i18n import ngettext
 
 
 def spoken_text(visible: str) -> str:
@@ -34,7 +36,7 @@ def set_name(widget: QWidget, name: str, description: str | None = None) -> None
 
 
 def seconds_left_text(seconds: int) -> str:
-    return "1 second left" if seconds == 1 else f"{seconds} seconds left"
+    return ngettext("{seconds} second left", "{seconds} seconds left", seconds).format(seconds=seconds)
 
 
 def announce(widget: QWidget, text: str) -> None:
@@ -70,6 +72,8 @@ class Announcer(QObject):
 
 def focusable_in_layout_order(root: QWidget) -> list[QWidget]:
     """The widgets under *root* that Tab can reach, in the order their layouts place them (reading order)."""
+    from PySide6.QtCore import Qt  # here, not at the top: home is built before the first paint (qt_values)
+
     found: list[QWidget] = []
 
     def visit_layout(layout: QLayout) -> None:

@@ -10,6 +10,7 @@ step builds is an attribute here; a step that fails is logged and the later step
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -100,6 +101,21 @@ class Seams:
     keep_awake: Callable[[Report], KeepAwake] = create_keep_awake
 
 
+def resume_collector() -> None:
+    """The first step after the paint (app.run_gui turns the cyclic collector off for start-up, about 60
+    passes): what start-up built lives as long as the app, so it is set aside (gc.freeze) and the
+    collector resumes with nothing old to scan, so its first pass is no stall."""
+    gc.freeze()
+    gc.enable()
+
+
+def build_qt_enum_types() -> None:
+    """PySide6 builds all 93 enum types of its Qt namespace (about 13 ms) the first time anything names it;
+    nothing before the first paint does (ui/qt_values.py), so they are built here, in a step of their own,
+    rather than inside whichever later step names Qt first."""
+    from PySide6.QtCore import Qt  # noqa: F401 (importing the name is what builds them)
+
+
 class StartUp:
     """Owns start-up: builds the window, then finishes building it step by step after its first paint."""
 
@@ -134,13 +150,11 @@ class StartUp:
         from psoas_coach.ui.first_paint import StartUpSteps
         from psoas_coach.ui.main_window import MainWindow
         from psoas_coach.ui.screens.coaching_panel import CoachingPanel
-        from psoas_coach.ui.widgets.app_icon import app_icon
         from psoas_coach.ui.window_state import WindowState
 
         self.app = app = self._application()
         settings = SettingsStore(self.paths.config)
         display = apply_display(app, settings, self.options.theme, self.options.reduce_motion)  # before any widget
-        app.setWindowIcon(app_icon())
         from psoas_coach.ui.qt_translations import install_qt_translations
 
         install_qt_translations(app)
@@ -171,6 +185,10 @@ class StartUp:
         if self.coaching_store.load().safety_accepted is None:
             self._coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
         for name, step in (
+            ("collector", resume_collector),
+            ("qt enums", build_qt_enum_types),
+            ("tab order", window.order_home_tabs),
+            ("window icon", self._window_icon),
             ("last session", window.refresh_last_session),  # lists the history folder: ~10 ms with 5,000
             ("session view", lambda: window.session),
             ("coaching", self._coaching),
@@ -196,7 +214,7 @@ class StartUp:
         window = self._window()
         action = QAction(_("Voice… (V)"), window)
         action.setObjectName("voice-settings")
-        action.setShortcut(QKeySequence("V"))
+        action.setShortcuts([QKeySequence("V")])
         action.triggered.connect(self.open_voice_settings)
         window.addAction(action)
         window.home.add_button(_("Voice… (V)"), "home-voice").clicked.connect(self.open_voice_settings)
@@ -204,6 +222,15 @@ class StartUp:
             from psoas_coach.ui.language_choice import add_language_button
 
             add_language_button(window, window.home.add_button, self.settings, window.home.set_notice)
+
+    def _window_icon(self) -> None:
+        """Every size of the app icon: eight PNGs decoded and handed to the window system (about 10 ms,
+        and 1.4 MB to the X server), so it comes just after the first paint; no window shows its icon
+        before its first frame anyway."""
+        from psoas_coach.ui.widgets.app_icon import app_icon
+
+        if self.app is not None:
+            self.app.setWindowIcon(app_icon())
 
     def _new_engine(self, program: Program) -> SessionEngine:
         clock = self.seams.clock(self.options.speed)

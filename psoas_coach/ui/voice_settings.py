@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.i18n import _
+from psoas_coach.i18n import _, lazy
 from psoas_coach.store.settings import RATE_RANGE, VoiceSettings
 from psoas_coach.ui.widgets.text import label
 
-DEFAULT_VOICE = "Default (the natural voice where it is installed)"
+DEFAULT_VOICE = lazy("Default (the natural voice where it is installed)")
 ChooseFile = Callable[[QWidget], "Path | None"]
 
 
 def choose_voice_file(parent: QWidget) -> Path | None:
     """Ask for a Piper voice model; its .onnx.json must lie beside it."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Add a Piper voice", str(Path.home()),
-                                          "Piper voice model (*.onnx)")
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Add a Piper voice"), str(Path.home()),
+                                               _("Piper voice model ({pattern})").format(pattern="*.onnx"))
     return Path(name) if name else None
 
 
@@ -52,7 +52,7 @@ class VoiceSettingsDialog(QDialog):
         self.voices_folder = voices_folder
         self.choose_file = choose_file
         self.sampled = False  # a sample applied these settings for a moment: Cancel puts the old ones back
-        self.setWindowTitle("Voice — Psoas Coach")
+        self.setWindowTitle(_("Voice — Psoas Coach"))
         self.current = current
         layout = QVBoxLayout(self)
         layout.addWidget(label(_("Spoken cues"), 1.6, bold=True))
@@ -85,14 +85,14 @@ class VoiceSettingsDialog(QDialog):
         layout.addLayout(form)
         row = QHBoxLayout()
         if sample is not None:
-            play = QPushButton("Play a sample")
+            play = QPushButton(_("Play a sample"))
             play.setObjectName("voice-sample")
             play.clicked.connect(lambda: self._sample(sample))
             row.addWidget(play)
         if voices_folder is not None:
-            add = QPushButton("Add a Piper voice…")
+            add = QPushButton(_("Add a Piper voice…"))
             add.setObjectName("voice-add")
-            add.setToolTip(f"An .onnx voice with its .onnx.json; or place both in {voices_folder}")
+            add.setToolTip(_("An .onnx voice with its .onnx.json; or place both in {folder}").format(folder=voices_folder))
             add.clicked.connect(self.add_voice)
             row.addWidget(add)
         layout.addLayout(row)
@@ -123,14 +123,15 @@ class VoiceSettingsDialog(QDialog):
             self.status.setText(str(exc))
             return
         except OSError as exc:
-            self.status.setText(f"The voice could not be copied into {self.voices_folder} ({exc.strerror or exc}).")
+            self.status.setText(_("The voice could not be copied into {folder} ({reason}).").format(
+                folder=self.voices_folder, reason=exc.strerror or exc))
             return
         index = self.voice.findData(voice.id)
         if index < 0:
             self.voice.insertItem(1, voice.label, voice.id)
             index = 1
         self.voice.setCurrentIndex(index)
-        self.status.setText(f"Added {voice.name}. It is loaded when you press OK or play a sample.")
+        self.status.setText(_("Added {voice}. It is loaded when you press OK or play a sample.").format(voice=voice.name))
 
     def chosen(self) -> VoiceSettings:
         return VoiceSettings(

@@ -95,9 +95,9 @@ def test_fifos_links_and_huge_files_in_the_folder_are_skipped_at_once(tmp_path: 
     assert time.monotonic() - started < 5
     assert "mine" in library.ids()
     reasons = {Path(p.source).name: p.reason for p in library.problems}
-    assert reasons["p.json"] == "is not a regular file (a FIFO)"
+    assert reasons["p.json"] == "is a pipe (FIFO), not a file"
     assert "symbolic link" in reasons["zero.json"] and "symbolic link" in reasons["loop.json"]
-    assert reasons["big.json"].startswith("is too big")
+    assert reasons["big.json"].startswith("is too large")
 
 
 def test_many_rejected_files_are_summarised_on_one_short_line(tmp_path: Path) -> None:

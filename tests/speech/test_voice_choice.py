@@ -20,3 +20,14 @@ def test_a_chosen_voice_is_kept_only_if_it_speaks_the_language() -> None:
     assert voice_for_language("en", ESPEAK, "gmw/en-us") == "gmw/en-us"
     assert voice_for_language("de", ESPEAK, "gmw/en-us") == "gmw/de"
     assert voice_for_language("it", ESPEAK, None) is None  # no Italian voice here: the default speaks
+
+
+def test_a_natural_voice_is_chosen_by_the_language_code_of_its_description() -> None:
+    from psoas_coach.speech.voice_choice import natural_for_language
+
+    voices = [("piper:en_US-joe-medium", "en_US"), ("piper:pt_PT-tugão-medium", "pt_PT"),
+              ("piper:pt_BR-faber-medium", "pt_BR"), ("piper:de_DE-thorsten-low", "de_DE")]
+    assert natural_for_language("pt_BR", voices, None) == "piper:pt_BR-faber-medium"  # the region first
+    assert natural_for_language("de", voices, "piper:en_US-joe-medium") == "piper:de_DE-thorsten-low"
+    assert natural_for_language("en", voices, None) == "piper:en_US-joe-medium"
+    assert natural_for_language("nl", voices, None) is None  # espeak-ng's Dutch speaks

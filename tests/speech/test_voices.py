@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from psoas_coach import i18n
 from psoas_coach.speech.cache import PIPER, ClipCache
 from psoas_coach.speech.voices import (
     VoiceError,
@@ -93,3 +94,18 @@ def test_the_model_hash_is_remembered_by_size_and_mtime(tmp_path: Path) -> None:
     known[stamp] = "remembered"
     memo.write_text(json.dumps(known))
     assert model_hash(model, memo) == "remembered"  # not read again while size and mtime match
+
+
+def test_each_language_gets_a_natural_voice_of_its_own_or_none(tmp_path: Path) -> None:
+    """A fake German voice pair in <data>/voices speaks German; the bundled en_US voice only English; a
+    language with no natural voice gets none (espeak-ng of that language speaks)."""
+    make_voice(tmp_path / "voices")  # de_DE-thorsten-low.onnx + .onnx.json
+    german = find_voice(None, tmp_path / "voices", "de")
+    assert german is not None and german.name == "de_DE-thorsten-low" and german.code == "de_DE"
+    assert find_voice("piper:de_DE-thorsten-low", tmp_path / "voices", "de") == german
+    assert find_voice(None, tmp_path / "voices", "fr") is None
+    bundled = bundled_voice()
+    english = find_voice("piper:de_DE-thorsten-low", tmp_path / "voices", "en")  # a German voice never reads English
+    assert english == bundled
+    i18n.set_language("de")
+    assert find_voice(None, tmp_path / "voices") == german  # the active language by default

@@ -28,7 +28,7 @@ from psoas_coach.paths import resolve_paths
 from psoas_coach.report.data import build_report
 from psoas_coach.store.exporting import to_csv, to_json
 from psoas_coach.store.listing import table
-from psoas_coach.store.safe_json import depth_exceeds
+from psoas_coach.safe_json import depth_exceeds
 from psoas_coach.store.session_check import MAX_NOTES, problems_of
 from psoas_coach.store.sessions import LoadResult, SessionStore, encode
 from tests.store.helpers import make_record
@@ -51,9 +51,9 @@ def _write(folder: Path, files: list[tuple[str, bytes]]) -> None:
 def _consumers(records: list[dict[str, object]]) -> None:
     """Everything the window, the report and the commands compute from records."""
     today = date(2026, 3, 1)
-    table(records)  # type: ignore[arg-type]
-    to_json(records)  # type: ignore[arg-type]
-    to_csv(records)  # type: ignore[arg-type]
+    table(records)
+    to_json(records)
+    to_csv(records)
     weeks(records, today)
     today_advice(records, today, "foundation", "Foundation")
     plan_weeks(records, today, 4, "foundation", "Foundation")
@@ -143,7 +143,7 @@ def test_each_kind_of_bad_file_is_said_once_and_handled_as_documented(tmp_path: 
 
 
 def test_a_file_without_read_permission_stays_where_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from psoas_coach.store import safe_json
+    from psoas_coach import safe_json
 
     folder = tmp_path / "sessions"
     _write(folder, [])

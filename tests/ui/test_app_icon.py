@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.assets import ICON_SIZES
+from psoas_coach.resources import ICON_SIZES
 from psoas_coach.ui.widgets.app_icon import app_icon
 
 

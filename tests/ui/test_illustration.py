@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.assets import illustrated_exercises
+from psoas_coach.resources import illustrated_exercises
 from psoas_coach.ui.widgets.illustration import (
     IllustrationView,
     card_colour,

@@ -93,7 +93,8 @@ def test_nothing_to_offer_after_a_clean_session(qtbot: QtBot, library: ProgramLi
     window = make_window(qtbot, library, tmp_path / "sessions", clock, answers)
     window.start_program("foundation")
     window.next_step()
-    window.engine.end_early()  # type: ignore[union-attr]
+    assert window.engine is not None
+    window.engine.end_early()
     window.offer_resume()
     answer_banner(window, answers)
     assert answers.asked == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,13 +11,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.engine import SessionState
+from psoas_coach.ui.startup import resume_collector
 from tests.window_fixtures import AppFactory
 
 
 def test_every_piece_is_an_attribute_of_the_owner(app_factory: AppFactory) -> None:
     startup = app_factory()
     assert startup.steps is not None and not startup.steps.pending
-    assert startup.steps.done[:3] == ["last session", "session view", "coaching"]
+    assert startup.steps.done[:7] == ["collector", "qt enums", "tab order", "window icon", "last session", "session view",
+                                      "coaching"]
     assert startup.steps.done[-3:] == ["keep-awake", "resume or --program", "coaching refresh"]
     assert startup.coaching is not None and startup.cue_player is not None and startup.voice is not None
     assert startup.keep_awake is not None and startup.window is not None
@@ -56,3 +59,24 @@ def test_a_failing_coaching_step_leaves_resume_and_program_working(
     assert [str(e) for e in logged] == ["coaching broke"] and startup.coaching is None
     assert startup.window is not None and startup.window.engine is not None  # --program still started
     assert startup.window.engine.plan.program.id == "advanced"
+
+
+def test_the_window_icon_comes_with_the_steps_after_the_first_paint(app_factory: AppFactory) -> None:
+    """Eight PNG sizes decoded and handed to the window system: a step, not work before the first frame."""
+    startup = app_factory()
+    assert startup.app is not None
+    assert len(startup.app.windowIcon().availableSizes()) >= 8
+
+
+def test_the_collector_resumes_after_the_first_paint() -> None:
+    """app.run_gui turns the cyclic collector off for start-up; the first step turns it back on, with
+    what start-up built set aside, so the first pass has nothing old to scan."""
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        resume_collector()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
@@ -14,6 +14,7 @@ from psoas_coach.core.history import duration_minutes, effort_of, pain_of, progr
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
+from psoas_coach.ui.qt_values import NO_FOCUS, USER_ROLE  # by number: home is built before the first paint
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.banner import NoticeBanner
@@ -69,7 +70,7 @@ class HomeScreen(QWidget):
         scroller.setObjectName("home-scroll")
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setProperty("focusPolicy", NO_FOCUS)  # by number: home's first frame (qt_values)
         outer.addWidget(scroller)
         content = QWidget()
         scroller.setWidget(content)
@@ -79,10 +80,10 @@ class HomeScreen(QWidget):
         header = QHBoxLayout()
         header.setSpacing(Space.L)
         self.title = label("Psoas Coach", Type.TITLE, bold=True, wrap=False, name="home-title")
-        header.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.title)
         header.addStretch(1)
         self.week = WeekStrip()
-        header.addWidget(self.week, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.week)
         layout.addLayout(header)
         self.intro = label(_("Put the laptop on the floor where you can see it, pick a session and press Enter."),
                            Type.BODY, name="home-intro")
@@ -123,7 +124,7 @@ class HomeScreen(QWidget):
         name, length = content(program.name), minutes_text(plan.timed_seconds)
         exercises = [(ex.id, content(ex.name)) for ex in program.exercises]
         item = QListWidgetItem(f"{name} — {length}\n{', '.join(n for _i, n in exercises)}")
-        item.setData(Qt.ItemDataRole.UserRole, program.id)
+        item.setData(USER_ROLE, program.id)
         item.setData(NAME_ROLE, name)
         item.setData(LENGTH_ROLE, length)
         item.setData(EXERCISES_ROLE, exercises)
@@ -132,11 +133,11 @@ class HomeScreen(QWidget):
 
     def selected_program_id(self) -> str | None:
         item = self.programs.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        return None if item is None else str(item.data(USER_ROLE))
 
     def select_program(self, program_id: str) -> bool:
         for row in range(self.programs.count()):
-            if self.programs.item(row).data(Qt.ItemDataRole.UserRole) == program_id:
+            if self.programs.item(row).data(USER_ROLE) == program_id:
                 self.programs.setCurrentRow(row)
                 return True
         return False

@@ -38,7 +38,7 @@ class RepsScreen(StepScreen):
         self.phase_bar.setTextVisible(False)
         self.phase_bar.setRange(0, 1000)
         self.phase_bar.setMaximumHeight(18)
-        self.phase_bar.setAccessibleName("Tempo")
+        self.phase_bar.setAccessibleName(_("Tempo"))
         self.reduced_motion = False  # the tempo bar moves in quarter steps instead of gliding
         # rep sets always show on the work colour, whose text colour is white
         self.phase_bar.setStyleSheet(
@@ -112,6 +112,6 @@ class RepsScreen(StepScreen):
         self.left_in_set.setText(_("{seconds} s left in this set").format(seconds=int(remaining + 0.999)))
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # the rep counter as one sentence for a screen reader, from the words on screen
-        parts = [f"Rep {self.count.text()} {self.count_caption.text().replace(' · ', ', ')}",
+        parts = [_("Rep {number} {count}").format(number=self.count.text(), count=self.count_caption.text().replace(" · ", ", ")),
                  self.side.text().lower(), self.phase.text().lower()]
         set_name(self.count, ", ".join(p for p in parts if p))

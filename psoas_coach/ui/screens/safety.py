@@ -44,7 +44,7 @@ class SafetyScreen(QWidget):
         cards = []
         for mark, text in zip(MARKS, CAUTION):
             card = Card(row=True, name="safety-point", padding=Space.L)
-            card.add(label(mark, Type.TITLE, bold=True, wrap=False), 0, Qt.AlignmentFlag.AlignTop)
+            card.add(label(mark, Type.TITLE, bold=True, wrap=False))
             card.add(label(str(text), Type.HEADLINE), 1)
             cards.append(card)
         self.points.set_widgets(cards)

@@ -149,8 +149,8 @@ class SessionView(QWidget):
             colour = PhaseColour.PAIN
         apply_phase(self, colour, self.theme)
         # the word and a mark of its own shape: no phase is told by colour alone
-        self.phase_badge.setText(f"{PHASE_MARKS[colour]} {PHASE_NAMES[colour].upper()}".strip())
-        set_name(self.phase_badge, PHASE_NAMES[colour])
+        self.phase_badge.setText(f"{PHASE_MARKS[colour]} {str(PHASE_NAMES[colour]).upper()}".strip())
+        set_name(self.phase_badge, str(PHASE_NAMES[colour]))
         if step.kind is StepKind.SUMMARY:
             self.show_caption("")  # the summary speaks for itself; a stale form cue would mislead
         screen = self.screen_for(step.kind)
@@ -169,7 +169,7 @@ class SessionView(QWidget):
         if step.kind is StepKind.SUMMARY:
             return self.summary.headline.text()
         phase = self.phase_badge.accessibleName()
-        what = step.exercise.name if step.kind is StepKind.REPS and step.exercise else step.title
+        what = content(step.exercise.name) if step.kind is StepKind.REPS and step.exercise else step.title
         parts = [phase, "" if what.lower() == phase.lower() else what, step.position_label.replace(" · ", ", ")]
         return ". ".join(p for p in parts if p)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QIcon, QPixmap
 
-from psoas_coach.assets import ICON_SIZES, icon_png
+from psoas_coach.resources import ICON_SIZES, icon_png
 
 
 def app_icon() -> QIcon:

@@ -1,4 +1,4 @@
-"""Banners: notices and non-urgent questions inside the window, never a dialog that takes the keyboard away.
+"""Banners (on home's first frame, so no Qt enum is named here: ui/qt_values): notices and non-urgent questions inside the window, never a dialog that takes the keyboard away.
 
 A notice banner shows the latest few lines; a question banner asks one yes/no question (Y or N, or its
 buttons; Enter answers with the focused button) and calls back with the answer. Only ending a session
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -32,7 +31,7 @@ class NoticeBanner(Card):
         super().__init__(parent, row=True, name=f"{name}-banner", padding=Space.S)
         self.mark = label(INFO_MARK, Type.LEAD, bold=True, wrap=False)
         self.mark.setAccessibleName(_("Notice"))
-        self.add(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        self.add(self.mark)
         self.notice = label("", Type.BODY, name=name)
         self.add(self.notice, 1)
         self.lines: list[str] = []
@@ -57,7 +56,7 @@ class QuestionBanner(Card):
         row.setContentsMargins(0, 0, 0, 0)
         mark = label(QUESTION_MARK, Type.HEADLINE, bold=True, wrap=False)
         mark.setAccessibleName(_("Question"))
-        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(mark)
         self.question = label("", Type.LEAD, name="question-text")
         row.addWidget(self.question, 1)
         self.add(top)
@@ -78,7 +77,6 @@ class QuestionBanner(Card):
         self.shortcuts = []
         for key, value in (("Y", True), ("N", False)):
             shortcut = QShortcut(QKeySequence(key), window)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.setEnabled(False)
             shortcut.activated.connect(lambda v=value: self.answer(v))
             self.shortcuts.append(shortcut)
@@ -97,7 +95,7 @@ class QuestionBanner(Card):
         for shortcut in self.shortcuts:
             shortcut.setEnabled(True)
         self.show()
-        self.yes_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.yes_button.setFocus()
 
     def answer(self, value: bool) -> None:
         callback, self._callback = self._callback, None

@@ -16,7 +16,7 @@ def primary_button(text: str, name: str, parent: QWidget | None = None) -> QPush
     set_scaled_font(button, Type.HEADLINE, bold=True)
     button.setMinimumHeight(round(TOUCH * 1.3))
     theme = current_theme(parent)
-    palette = QPalette(button.palette())
+    palette = button.palette()  # a copy (QPalette(other) would name Qt: ui/qt_values)
     palette.setColor(QPalette.ColorRole.Button, QColor(theme.accent))
     palette.setColor(QPalette.ColorRole.ButtonText, QColor(theme.accent_text))
     button.setPalette(palette)

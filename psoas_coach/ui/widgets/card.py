@@ -6,7 +6,7 @@ programs, exercises, results, banners and the safety points all look alike on ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -44,7 +44,7 @@ class Card(QFrame):
         colours = self.colours()
         if colours.text != self._painted_text:  # the children's text follows the card, not the window
             self._painted_text = colours.text
-            palette = QPalette(self.palette())
+            palette = self.palette()  # a copy
             for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
                 palette.setColor(role, QColor(colours.text))
             self.setPalette(palette)
@@ -52,9 +52,6 @@ class Card(QFrame):
         paint_surface(painter, QRectF(self.rect()), colours, Radius.CARD, 3.0 if self.emphasis else 1.0)
         painter.end()
 
-    def add(self, widget: QWidget, stretch: int = 0, alignment: Qt.AlignmentFlag | None = None) -> QWidget:
-        if alignment is None:
-            self.box.addWidget(widget, stretch)
-        else:
-            self.box.addWidget(widget, stretch, alignment)
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        self.box.addWidget(widget, stretch)
         return widget

@@ -7,10 +7,11 @@ own styles draw focus faintly or not at all (Fusion's buttons, item views), whic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
+from psoas_coach.ui.qt_values import NO_FOCUS
 from psoas_coach.ui.theme import FOCUS_WIDTH, PhaseColour, Radius, current_theme, phase_of
 
 WATCHED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
@@ -23,9 +24,7 @@ class FocusRing(QWidget):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("focus-ring")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setProperty("focusPolicy", NO_FOCUS)  # by number: built before home's first frame (qt_values)
         self.target: QWidget | None = None
         self.watched: list[QWidget] = []  # the target and its parents: a move of any moves the ring
         self._outside = QRect()
@@ -65,6 +64,8 @@ class FocusRing(QWidget):
         area = QRect(top_left, target.size()).adjusted(-margin, -margin, margin, margin)
         self.setGeometry(area.intersected(self.window().rect()))
         self._outside = area  # the ring's own rectangle, possibly cut by the window's edge
+        inner = QRect(target.mapTo(self.window(), target.rect().topLeft()), target.size()).translated(-self.pos())
+        self.setMask(QRegion(self.rect()).subtracted(QRegion(inner)))  # only the ring: clicks inside reach the widget
         self.show()
         self.raise_()
         self.update()
@@ -78,7 +79,7 @@ class FocusRing(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.colour(), FOCUS_WIDTH))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(QBrush())  # no fill
         ring = QRectF(self._outside.translated(-self.geometry().topLeft()))
         half = FOCUS_WIDTH / 2
         painter.drawRoundedRect(ring.adjusted(half, half, -half, -half), Radius.CHIP, Radius.CHIP)

@@ -12,7 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from psoas_coach.assets import exercise_svg, has_exercise_svg
+from psoas_coach.resources import exercise_svg, has_exercise_svg
 
 ASPECT = 300 / 400
 """Height over width of every exercise drawing (view box 0 0 400 300)."""

@@ -6,20 +6,23 @@ paints each item as a card from the theme's tokens, as wide as the window allows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QListView, QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from psoas_coach.resources import exercise_svg, has_exercise_svg
+from psoas_coach.ui.qt_values import ALIGN_LEFT, USER_ROLE, WORD_WRAP
 from psoas_coach.ui.theme import PhaseColour, Radius, Space, Surface, Type, current_theme, surface
 from psoas_coach.ui.widgets.card import paint_surface
-from psoas_coach.ui.widgets.illustration import ASPECT, exercise_pixmap
 
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the program's name
-LENGTH_ROLE = Qt.ItemDataRole.UserRole + 2  # "12 min"
-EXERCISES_ROLE = Qt.ItemDataRole.UserRole + 3  # [(exercise id, name), ...]
+NAME_ROLE = USER_ROLE + 1  # the program's name
+LENGTH_ROLE = USER_ROLE + 2  # "12 min"
+EXERCISES_ROLE = USER_ROLE + 3  # [(exercise id, name), ...]
 MIN_CARD_WIDTH = 300
 MAX_CARD_WIDTH = 620
 Index = QModelIndex | QPersistentModelIndex
+ASPECT = 300 / 400  # height over width of every exercise drawing (as widgets.illustration)
 
 
 def scaled(font: QFont, factor: float, *, bold: bool = False) -> QFont:
@@ -57,7 +60,7 @@ class ProgramCardDelegate(QStyledItemDelegate):
         return w, round(w * ASPECT)
 
     def _names_height(self, text: str, width: int, font: QFont) -> int:
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        rect = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), WORD_WRAP, text)
         return rect.height()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt override)
@@ -89,11 +92,11 @@ class ProgramCardDelegate(QStyledItemDelegate):
         name = str(index.data(NAME_ROLE))
         name_h = self._names_height(name, inner, name_font)
         painter.setFont(name_font)
-        painter.drawText(QRect(left, y, inner, name_h), Qt.TextFlag.TextWordWrap, name)
+        painter.drawText(QRect(left, y, inner, name_h), WORD_WRAP, name)
         y += name_h
         painter.setFont(lead_font)
         lead_h = QFontMetrics(lead_font).height()
-        painter.drawText(QRect(left, y, inner, lead_h), Qt.AlignmentFlag.AlignLeft, str(index.data(LENGTH_ROLE)))
+        painter.drawText(QRect(left, y, inner, lead_h), ALIGN_LEFT, str(index.data(LENGTH_ROLE)))
         y += lead_h + Space.S
         exercises = index.data(EXERCISES_ROLE) or []
         thumb_w, thumb_h = self._thumb(int(card.width()), len(exercises))
@@ -108,14 +111,32 @@ class ProgramCardDelegate(QStyledItemDelegate):
         painter.setFont(body_font)
         painter.setPen(QColor(theme.muted_text))
         names = ", ".join(n for _i, n in exercises)
-        painter.drawText(QRect(left, y, inner, int(card.bottom()) - y), Qt.TextFlag.TextWordWrap, names)
+        painter.drawText(QRect(left, y, inner, int(card.bottom()) - y), WORD_WRAP, names)
         painter.restore()
 
     def _pixmap(self, exercise_id: str, width: int, height: int, ratio: float) -> QPixmap:
         key = (exercise_id, width, ratio)
         if key not in self._pixmaps:
-            self._pixmaps[key] = exercise_pixmap(exercise_id, QSize(width, height), ratio)
+            self._pixmaps[key] = drawing_pixmap(exercise_id, width, height, ratio)
         return self._pixmaps[key]
+
+
+def drawing_pixmap(exercise_id: str, width: int, height: int, ratio: float) -> QPixmap:
+    """The exercise's drawing at 4:3 in a width x height pixmap (transparent around it); empty without one.
+    On home's first frame, so it names no Qt enum (widgets.illustration does, for the session's views)."""
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.fill(QColor(0, 0, 0, 0))
+    if has_exercise_svg(exercise_id):
+        renderer = QSvgRenderer(QByteArray(exercise_svg(exercise_id)))
+        w = min(width, height / ASPECT)
+        area = QRectF((width - w) / 2, (height - w * ASPECT) / 2, w, w * ASPECT)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(ratio, ratio)
+        renderer.render(painter, area)
+        painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 def make_card_list(view: QListWidget) -> ProgramCardDelegate:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.core.weeks import week_start, week_text
 from psoas_coach.i18n import _, weekday_name
+from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type, current_theme
 
@@ -72,7 +73,7 @@ class WeekStrip(QWidget):
             circle = QRectF(x + 2, 2, cell - 4, cell - 4)
             trained = day in self.days
             if trained:
-                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setPen(QColor(theme.done))
                 painter.setBrush(QColor(theme.done))
             else:
                 painter.setPen(QPen(QColor(theme.card_border), 1.5))
@@ -80,13 +81,13 @@ class WeekStrip(QWidget):
             painter.drawEllipse(circle)
             if day == self.today:
                 painter.setPen(QPen(QColor(theme.accent), 3))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setBrush(QBrush())  # no fill
                 painter.drawEllipse(circle.adjusted(-1, -1, 1, 1))
             painter.setFont(self.font())
             painter.setPen(QColor(theme.window if trained else theme.text))  # the window colour reads on "done"
-            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, DONE_MARK if trained else str(day.day))
+            painter.drawText(circle, ALIGN_CENTER, DONE_MARK if trained else str(day.day))
             painter.setFont(small)
             painter.setPen(QColor(theme.text))
             painter.drawText(QRectF(x - Space.XS, cell, cell + 2 * Space.XS, self.height() - cell),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, weekday_name(day, "abbreviated"))
+                             ALIGN_HCENTER | ALIGN_TOP, weekday_name(day, "abbreviated"))
         painter.end()

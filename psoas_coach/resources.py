@@ -1,13 +1,16 @@
 """Read the packaged assets (exercise illustrations, app icon) through importlib.resources.
 
-Paths are relative to ``psoas_coach/assets`` and written with forward slashes; absolute paths and
-``..`` are refused, so nothing outside the package can be read through here.
+The files live in ``assets/`` at the top of the repository and ship as the data-only package
+``psoas_coach.assets`` (pyproject maps that package onto the folder), so a wheel, an editable
+install and the PyInstaller build all reach them by package name, never by a path guessed from
+``__file__``. Paths are relative to that folder and written with forward slashes; absolute paths
+and ``..`` are refused, so nothing outside it can be read through here.
 """
 
 from __future__ import annotations
 
 import re
-from importlib import resources
+from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 ICON_NAME = "psoas-coach"
@@ -19,8 +22,11 @@ class AssetNotFound(FileNotFoundError):
     """The asset path is valid but nothing is packaged there."""
 
 
+ASSETS_PACKAGE = "psoas_coach.assets"
+
+
 def _root() -> Traversable:
-    return resources.files("psoas_coach").joinpath("assets")
+    return files(ASSETS_PACKAGE)
 
 
 def _parts(relative: str) -> list[str]:

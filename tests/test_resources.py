@@ -10,7 +10,7 @@ from importlib import resources
 
 import pytest
 
-from psoas_coach import assets
+from psoas_coach import resources as assets
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURE = "#7b8494"
