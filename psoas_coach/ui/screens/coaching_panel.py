@@ -117,6 +117,7 @@ class CoachingPanel(QWidget):
     def set_proposals(self, proposals: Sequence[Proposal]) -> None:
         for row in self.rows:
             self.proposals_box.removeWidget(row)
+            row.hide()  # off the screen at once; deleted when the event loop runs
             row.deleteLater()
         self.rows = []
         for proposal in proposals:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
 
 class FlowRow(QWidget):
@@ -67,8 +67,14 @@ class ColumnGrid(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(spacing)
+        # the columns follow the width: the current arrangement must not hold the widget at its own width
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.items: list[QWidget] = []
         self.columns = 0
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(min(self.min_width, max((w.minimumSizeHint().width() for w in self.items), default=0)),
+                     self.grid.minimumSize().height())
 
     def set_widgets(self, widgets: Sequence[QWidget]) -> None:
         """Replace the cards (the old ones are deleted)."""

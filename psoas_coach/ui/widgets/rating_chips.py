@@ -116,7 +116,7 @@ class RatingChips(QSlider):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """Room for six chips a row (two rows): layouts that ignore height-for-width still leave no gap."""
-        width = max(self._chip_widths(self.fontMetrics())) * 6 + Space.S * 5
+        width = sum(self._chip_widths(self.fontMetrics())[:6]) + Space.S * 5  # "not rated" and five numbers
         return QSize(width, self.heightForWidth(width))
 
     # ------------------------------------------------------------------ painting and the mouse
