@@ -88,7 +88,7 @@ DARK = Theme(
     name="dark", window="#1E1F22", text="#E8E8E8", base="#26282B", alternate_base="#2E3034",
     button="#2E3034", button_text="#E8E8E8", muted_text="#A8A8A8", highlight="#3470BA",
     highlighted_text="#FFFFFF", focus="#FFB454", mid="#55585E",
-    card="#2A2C30", card_border="#4A4D54", accent="#3470BA", accent_text="#FFFFFF", done="#3FB68B", partial="#E0913A",
+    card="#2A2C30", card_border="#4A4D54", accent="#3977C3", accent_text="#FFFFFF", done="#3FB68B", partial="#E0913A",
     phases={
         PhaseColour.WORK: Swatch("#8F4700", "#FFFFFF", "#FFD27A", "#5E2F00", "#FFFFFF"),
         PhaseColour.HOLD: Swatch("#0A4578", "#FFFFFF", "#9ED0FF", "#052C4D", "#FFFFFF"),
