@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         resume_engine: ResumeFactory | None = None,
         choose_file: ChooseFileFn = choose_session_export,
         finish_start_up: Callable[[], None] = lambda: None,
+        today: Callable[[], date] = date.today,
         last_session_now: bool = True,
         theme: Theme = LIGHT,
         reduced_motion: bool = False,
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.ask = ask
         # start-up work that waits for the first paint (ui.startup hands it in); a session runs it all first
         self.finish_start_up = finish_start_up
+        self.today = today  # History's "this week" and calendar (ui.startup hands in its clock's day)
         self.engine: SessionEngine | None = None
         self.window_state = window_state
         self.theme = theme
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
         if self.history is None:
             from psoas_coach.ui.screens.history import HistoryScreen
 
-            self.history = HistoryScreen(self.store)
+            self.history = HistoryScreen(self.store, today=self.today)
             self.history.home_requested.connect(self.go_home)
             self.history.report_requested.connect(self.report_requested.emit)
             self.stack.addWidget(self.history)

@@ -172,7 +172,7 @@ class StartUp:
             library, self.store, self.recorder, self._new_engine, ask=self.seams.ask,
             muted=self.options.mute or settings.voice().muted, window_state=WindowState(paths.config),
             resume_engine=self._resumed_engine, choose_file=self.seams.choose_export,
-            last_session_now=False, finish_start_up=self.finish, theme=display.theme,
+            last_session_now=False, finish_start_up=self.finish, today=self.seams.today, theme=display.theme,
             reduced_motion=display.reduced_motion)
         display.add_keys(window)  # Ctrl++ / Ctrl+- / Ctrl+0
         self.recorder.notify = window.home.set_notice

@@ -58,13 +58,13 @@ def weekly_chart(weeks: Sequence[Week], parent: QWidget | None = None) -> QChart
     chart.addSeries(bars)
     x = QBarCategoryAxis()
     x.append([day_month_text(w.monday) for w in weeks])  # one label per week: never the same twice
-    x.setLabelsAngle(-45)  # twelve weeks fit side by side in a narrow window too
+    x.setLabelsAngle(-90)  # upright labels are never elided, even with twelve weeks in a narrow window
     top = max([TARGET_HIGH + 1, *(w.days + 1 for w in weeks)])
     y = QValueAxis()
     y.setRange(0, top)
     y.setTickCount(top + 1)
     y.setLabelFormat("%d")
-    y.setTitleText(_("training days"))
+    # no axis title: the chart's title says what is counted, and a rotated title was cut to "training ..."
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(x)
