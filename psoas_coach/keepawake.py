@@ -11,7 +11,7 @@ import logging
 from typing import Any, Callable, Protocol
 
 from psoas_coach.core.engine import SessionEngine, SessionState
-from psoas_coach.i18n import lazy
+from psoas_coach.i18n import LazyText, lazy
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class _ReportOnce:
 class NullKeepAwake:
     """Never holds the screen; with a reason, says so once on the first ``acquire``."""
 
-    def __init__(self, report: Report | None = None, reason: str | None = None) -> None:
+    def __init__(self, report: Report | None = None, reason: str | LazyText | None = None) -> None:
         self._report = _ReportOnce(report) if report is not None and reason else None
         self._reason = reason
 

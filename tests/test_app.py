@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.app import build_gui
 from psoas_coach.cli import parse_args
 from psoas_coach.core import coaching
 from psoas_coach.paths import resolve_paths
+from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.startup import Seams
@@ -28,15 +29,14 @@ def delete_app_windows() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     for coach in voice_coaches():
-        coach.shutdown()  # type: ignore[attr-defined]
+        coach.shutdown()
         coach.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def voice_coaches() -> list[QObject]:
+def voice_coaches() -> list[CuePlayer]:
     """The cue players of every open window (each window owns its own)."""
-    return [c for w in QApplication.topLevelWidgets() for c in w.findChildren(QObject)
-            if type(c).__name__ == "CuePlayer"]
+    return [c for w in QApplication.topLevelWidgets() for c in w.findChildren(QObject) if isinstance(c, CuePlayer)]
 
 
 def build(argv: list[str], seams: Seams | None = None) -> MainWindow:
@@ -131,8 +131,13 @@ def test_the_voice_button_works_from_the_first_paint(qtbot: QtBot, tmp_path: Pat
 
     opened: list[object] = []
     CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
-    window = build(["--data-dir", str(tmp_path), "--mute"], Seams(run_dialog=lambda dialog: opened.append(dialog) or False))
-    button = window.home.findChild(QWidget, "home-voice")
+
+    def refuse(dialog: object) -> bool:
+        opened.append(dialog)
+        return False
+
+    window = build(["--data-dir", str(tmp_path), "--mute"], Seams(run_dialog=refuse))
+    button = window.home.findChild(QPushButton, "home-voice")
     assert button is not None
     button.click()  # at once: start-up finishes, then the dialog opens
     assert len(opened) == 1

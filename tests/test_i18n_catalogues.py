@@ -56,6 +56,7 @@ def test_catalogue_is_complete_with_matching_placeholders(code: str, source_ids:
             continue
         assert "fuzzy" not in m.flags, f"{code}: fuzzy entry {m.id!r}"
         ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        assert m.string is not None, f"{code}: no translation field for {m.id!r}"
         strings = [m.string] if isinstance(m.string, str) else list(m.string)
         assert all(s.strip() for s in strings), f"{code}: untranslated {m.id!r}"
         wanted = set().union(*(fields(i) for i in ids))

@@ -22,6 +22,7 @@ from psoas_coach.core import coaching
 from psoas_coach.paths import resolve_paths
 from psoas_coach.speech.beeps import beep_files, tone_samples, wav_bytes
 from psoas_coach.speech.cache import ClipCache
+from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.store.settings import SettingsStore, VoiceSettings
 
@@ -45,8 +46,8 @@ def close_app_windows() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     app = QApplication.instance()
-    for coach in [c for c in (app.children() if app else []) if type(c).__name__ == "CuePlayer"]:
-        coach.shutdown()  # type: ignore[attr-defined]
+    for coach in [c for c in (app.children() if app else []) if isinstance(c, CuePlayer)]:
+        coach.shutdown()
         coach.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -14,6 +14,7 @@ from psoas_coach.core import coaching
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.keepawake import NullKeepAwake
 from psoas_coach.paths import AppPaths, resolve_paths
+from psoas_coach.speech.base import Speaker
 from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.store.settings import VoiceSettings
@@ -45,7 +46,7 @@ AT = "2026-03-11T09:00:00+00:00"
 class FakeVoiceBackend:
     """Stands in for the speech backend: no engine, no audio; records what the Voice dialog applies."""
 
-    def __init__(self, player: CuePlayer, speaker: object | None = None) -> None:
+    def __init__(self, player: CuePlayer, speaker: Speaker | None = None) -> None:
         self.player = player
         self.speaker = speaker
         self.applied: list[VoiceSettings] = []
@@ -56,7 +57,7 @@ class FakeVoiceBackend:
 
     def _start(self) -> None:
         if self.speaker is not None:
-            self.player.set_speaker(self.speaker)  # type: ignore[arg-type]
+            self.player.set_speaker(self.speaker)
 
     def voices(self) -> list[tuple[str, str]]:
         return [("en-gb", "English (Great Britain)"), ("en-us", "English (America)")]
@@ -78,7 +79,7 @@ def app_factory(qtbot: QtBot, tmp_path: Path, clock: FakeClock, answers: Answers
     speech and keep-awake; start-up is finished at once. Keyword arguments replace Seams fields."""
 
     def make(data_dir: Path | None = None, *, accept_safety: bool = True, program: str | None = None,
-             mute: bool = False, speaker: object | None = None, **seams: Any) -> StartUp:
+             mute: bool = False, speaker: Speaker | None = None, **seams: Any) -> StartUp:
         paths = resolve_paths(data_dir or tmp_path)
         if accept_safety:
             CoachingStore(paths.data).update(coaching.accept_safety, AT)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QLayout, QScrollArea, QStackedWidget, QTabWidget, QWidget
 
@@ -72,6 +72,8 @@ class Announcer(QObject):
 
 def focusable_in_layout_order(root: QWidget) -> list[QWidget]:
     """The widgets under *root* that Tab can reach, in the order their layouts place them (reading order)."""
+    from PySide6.QtCore import Qt  # here, not at the top: home is built before the first paint (qt_values)
+
     found: list[QWidget] = []
 
     def visit_layout(layout: QLayout) -> None:

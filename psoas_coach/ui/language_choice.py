@@ -57,7 +57,7 @@ def add_language_button(window: QWidget, add_button: Callable[[str, str], QPushB
     button.setMenu(menu)
     action = QAction(_("Language… (L)"), window)
     action.setObjectName("language")
-    action.setShortcut(QKeySequence("L"))
+    action.setShortcuts([QKeySequence("L")])
     action.triggered.connect(button.showMenu)
     window.addAction(action)
     return button

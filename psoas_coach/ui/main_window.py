@@ -88,13 +88,13 @@ class MainWindow(QMainWindow):
         self._session: SessionView | None = None  # see the session property
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-        self.shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
+        self._shortcuts: ShortcutsOverlay | None = None  # the '?' key list: built the first time it is asked for
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
         self.history_action = QAction(_("History (H)"), self)
         self.history_action.setObjectName("history")
-        self.history_action.setShortcut(QKeySequence("H"))
+        self.history_action.setShortcuts([QKeySequence("H")])  # a list: setShortcut() names Qt (qt_values)
         self.history_action.triggered.connect(self.show_history)
         self.addAction(self.history_action)
         self.driver.refreshed.connect(self.recorder.tick)
@@ -113,6 +113,14 @@ class MainWindow(QMainWindow):
                 self.home.select_program(self.last_program)
 
     @property
+    def shortcuts(self) -> ShortcutsOverlay:
+        """The '?' key list (a style-sheeted panel of every key, filtering the window's events): built on first
+        use, since home's first frame never shows it."""
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
+        return self._shortcuts
+
+    @property
     def session(self) -> SessionView:
         """The session view (its screens, the summary): built on first use, so home paints without it."""
         if self._session is None:
@@ -129,9 +137,13 @@ class MainWindow(QMainWindow):
             self._session = view
         return self._session
 
-    def show_restored(self) -> None:
-        """Show the window as it was left: full screen or at its saved size and place."""
+    def order_home_tabs(self) -> None:
+        """Tab follows home's reading order, its buttons named plainly (a start-up step after the first frame)."""
         order_tabs(self.home)
+
+    def show_restored(self) -> None:
+        """Show the window as it was left: full screen or at its saved size and place. Home's Tab order is set
+        by a start-up step just after the first frame (order_home_tabs): it reads Qt enums (see qt_values)."""
         if self.window_state is not None and self.window_state.fullscreen:
             self.showFullScreen()
         else:
@@ -162,7 +174,7 @@ class MainWindow(QMainWindow):
         mute.setObjectName("mute")
         mute.setCheckable(True)
         mute.setChecked(muted)
-        mute.setShortcut(QKeySequence("M"))
+        mute.setShortcuts([QKeySequence("M")])
         mute.toggled.connect(self._on_mute)
         self.addAction(mute)
         actions["mute"] = mute
@@ -274,7 +286,7 @@ class MainWindow(QMainWindow):
             self.engine.pain_stop()
 
     def end_session(self) -> None:
-        if self.shortcuts.isVisible():  # Esc closes the key list first
+        if self._shortcuts is not None and self._shortcuts.isVisible():  # Esc closes the key list first
             self.shortcuts.hide()
             return
         engine = self.engine

@@ -5,9 +5,10 @@ The timer only polls; all timing lives in the engine's deadlines, so a late tick
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from psoas_coach.core.engine import SessionEngine, SessionState
+from psoas_coach.ui.qt_values import PRECISE_TIMER
 
 REFRESH_MS = 50
 
@@ -19,7 +20,7 @@ class SessionDriver(QObject):
         super().__init__(parent)
         self.engine: SessionEngine | None = None
         self.timer = QTimer(self)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setProperty("timerType", PRECISE_TIMER)  # by number: built before the first paint (qt_values)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.tick)
 

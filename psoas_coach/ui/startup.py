@@ -109,6 +109,13 @@ def resume_collector() -> None:
     gc.enable()
 
 
+def build_qt_enum_types() -> None:
+    """PySide6 builds all 93 enum types of its Qt namespace (about 13 ms) the first time anything names it;
+    nothing before the first paint does (ui/qt_values.py), so they are built here, in a step of their own,
+    rather than inside whichever later step names Qt first."""
+    from PySide6.QtCore import Qt  # noqa: F401 (importing the name is what builds them)
+
+
 class StartUp:
     """Owns start-up: builds the window, then finishes building it step by step after its first paint."""
 
@@ -179,6 +186,8 @@ class StartUp:
             self._coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
         for name, step in (
             ("collector", resume_collector),
+            ("qt enums", build_qt_enum_types),
+            ("tab order", window.order_home_tabs),
             ("window icon", self._window_icon),
             ("last session", window.refresh_last_session),  # lists the history folder: ~10 ms with 5,000
             ("session view", lambda: window.session),
@@ -205,7 +214,7 @@ class StartUp:
         window = self._window()
         action = QAction(_("Voice… (V)"), window)
         action.setObjectName("voice-settings")
-        action.setShortcut(QKeySequence("V"))
+        action.setShortcuts([QKeySequence("V")])
         action.triggered.connect(self.open_voice_settings)
         window.addAction(action)
         window.home.add_button(_("Voice… (V)"), "home-voice").clicked.connect(self.open_voice_settings)

@@ -11,12 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from psoas_coach.i18n import lazy
 from psoas_coach.core.plan import StepKind
+from psoas_coach.ui.desktop_contrast import desktop_wants_high_contrast
+
+# Qt.ColorScheme values, set through QStyleHints' 'colorScheme' property: this module names no Qt enum,
+# since the theme is chosen before the first frame (see ui/qt_values.py)
+COLOR_SCHEME_LIGHT = 1
+COLOR_SCHEME_DARK = 2
 
 
 class PhaseColour(str, Enum):
@@ -169,13 +174,6 @@ def dark_palette() -> QPalette:
     return theme_palette(DARK)
 
 
-def desktop_wants_high_contrast(app: QGuiApplication) -> bool:
-    """Qt 6.10+ reports the desktop's contrast preference (where the platform tells it)."""
-    style_hints = app.styleHints()  # held: the accessibility hints live inside it
-    hints = style_hints.accessibility()
-    return bool(hints.contrastPreference() == Qt.ContrastPreference.HighContrast)
-
-
 def resolve_theme(app: QGuiApplication, choice: str) -> Theme:
     """The theme for *choice* ("system", "light", "dark", "high-contrast"); system follows the desktop."""
     if choice in THEMES:
@@ -194,7 +192,7 @@ def apply_colour_scheme(app: QApplication, theme: str) -> Theme:
     if theme != "system" or chosen is HIGH_CONTRAST:
         app.setStyle("Fusion")
         if chosen is not HIGH_CONTRAST:
-            app.styleHints().setColorScheme(Qt.ColorScheme.Dark if chosen is DARK else Qt.ColorScheme.Light)
+            app.styleHints().setProperty("colorScheme", COLOR_SCHEME_DARK if chosen is DARK else COLOR_SCHEME_LIGHT)
         app.setPalette(theme_palette(chosen) if chosen is not LIGHT else app.style().standardPalette())
     return chosen
 

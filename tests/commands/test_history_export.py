@@ -15,7 +15,7 @@ import pytest
 
 from psoas_coach.cli import parse_args
 from psoas_coach.paths import resolve_paths
-from psoas_coach.store.sessions import SessionStore
+from psoas_coach.store.sessions import Record, SessionStore, Unreadable
 from tests.store.helpers import make_record
 
 
@@ -137,7 +137,7 @@ def test_history_export_and_coaching_keep_a_parse_cache_in_the_cache_folder(
     decoded: list[str] = []
     real = sessions._read_record
 
-    def counting(path: str) -> tuple[dict[str, object] | None, str]:
+    def counting(path: str) -> tuple[Record | None, Unreadable]:
         decoded.append(path)
         return real(path)
 

@@ -121,7 +121,9 @@ def test_program_texts_cover_every_possible_cue(library: ProgramLibrary) -> None
         for step in plan.steps:
             for cue in step_timeline(step, estimate_length).cues:
                 assert cue.text in texts
-        assert program_texts(plan)[0].startswith(plan.steps[1].exercise.name)  # type: ignore[union-attr]
+        first = plan.steps[1].exercise
+        assert first is not None
+        assert program_texts(plan)[0].startswith(first.name)
 
 
 def test_untimed_steps_have_no_script(foundation_plan: SessionPlan) -> None:

@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
-from psoas_coach.core.plan import SessionPlan, Side, StepKind
+from psoas_coach.core.engine import Outcome, SessionEngine, SessionResult, SessionState
+from psoas_coach.core.plan import SessionPlan, Side, Step, StepKind
+from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.core.summary import summarize
 from tests.fakes import FakeClock
 
@@ -44,14 +45,23 @@ def test_whole_foundation_session_in_well_under_a_second(foundation_plan: Sessio
     assert slr.sides["left"].holds == 18
 
 
-def test_no_drift_after_a_thousand_steps(library, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+def _record_starts(engine: SessionEngine, starts: list[tuple[int, float]]) -> None:
+    """Append (step index, the engine's start time of that step) to *starts* at each step change."""
+
+    def on_step(step: Step) -> None:
+        starts.append((step.index, engine.step_started_at))
+
+    engine.signals.step_changed.connect(on_step)
+
+
+def test_no_drift_after_a_thousand_steps(library: ProgramLibrary, clock: FakeClock) -> None:
     from psoas_coach.core.plan import build_plan
 
     plan = build_plan(library.get("foundation"))
     engine = SessionEngine(plan, clock)
     engine.start()
     starts: list[tuple[int, float]] = []
-    engine.signals.step_changed.connect(lambda s: starts.append((s.index, engine.step_started_at)))
+    _record_starts(engine, starts)
     engine.next()
     rng = random.Random(7)
     transitions = 0
@@ -72,7 +82,7 @@ def test_no_drift_after_a_thousand_steps(library, clock: FakeClock) -> None:  # 
             runs += 1
             engine = SessionEngine(plan, clock)
             starts = []
-            engine.signals.step_changed.connect(lambda s, e=engine: starts.append((s.index, e.step_started_at)))
+            _record_starts(engine, starts)
             engine.start()
             engine.next()
             expected = engine.step_started_at
@@ -142,7 +152,7 @@ def test_skipped_set_counts_only_completed_reps(foundation_plan: SessionPlan, cl
 
 def test_pain_stop_ends_at_once_and_remembers_exercise_and_side(foundation_plan: SessionPlan, clock: FakeClock) -> None:
     engine = SessionEngine(foundation_plan, clock)
-    finished = []
+    finished: list[SessionResult] = []
     engine.signals.finished.connect(finished.append)
     engine.start()
     engine.next()
@@ -154,6 +164,7 @@ def test_pain_stop_ends_at_once_and_remembers_exercise_and_side(foundation_plan:
     assert engine.state is SessionState.FINISHED and engine.outcome is Outcome.PAIN_STOP
     assert len(finished) == 1
     pain = finished[0].pain_stop
+    assert pain is not None
     assert pain.exercise_id == "straight-leg-raise" and pain.side == "right"
     engine.next()
     engine.update()

@@ -154,7 +154,7 @@ def test_exercise_not_reached_in_the_latest_session_gets_no_advice(library: Prog
 
 def test_sessions_before_a_level_change_do_not_count(library: ProgramLibrary) -> None:
     program = library.get("foundation")
-    old = {}
+    old: dict[str, ExerciseLevel] = {}
     history = [record(program, MONDAY, levels=old), record(program, MONDAY + timedelta(days=2), levels=old)]
     new_level = replace(default_level(program.exercise("supine-marching")), reps=12,
                         since=history[-1]["ended"])

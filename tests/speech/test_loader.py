@@ -89,8 +89,13 @@ def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot
     coach = CuePlayer()
     player = FakePlayer()
     probed: list[str] = []
+
+    def probe() -> str:
+        probed.append("probe")
+        return "device"
+
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(volume=0.4),
-                          LoaderOptions(audio_probe=lambda: probed.append("probe") or "device",
+                          LoaderOptions(audio_probe=probe,
                                         player_factory=lambda d: player, engine_factory=FakeTtsEngine,
                                         use_natural=False))
     steps = loader.steps()
@@ -115,8 +120,13 @@ def test_loading_comes_in_steps_that_each_do_one_piece(private_home: Path, qtbot
 def test_no_device_ends_the_steps_early_with_captions(private_home: Path, qtbot: QtBot) -> None:
     coach = CuePlayer()
     made: list[object] = []
+
+    def make_player(device: object) -> FakePlayer:
+        made.append(device)
+        return FakePlayer()
+
     loader = SpeechLoader(coach, resolve_paths(), VoiceSettings(),
-                          LoaderOptions(audio_probe=lambda: None, player_factory=lambda d: made.append(d) or FakePlayer()))
+                          LoaderOptions(audio_probe=lambda: None, player_factory=make_player))
     for step in loader.steps():
         step()
     assert loader.finished and isinstance(coach.speaker, CaptionOnlySpeaker)
@@ -238,11 +248,12 @@ def test_without_piper_the_cues_are_spoken_by_espeak_ng_said_once(private_home: 
     coach, loader, notices, _ = natural(private_home, engine_factory=FakeTtsEngine)
     loader.start()
     qtbot.waitUntil(lambda: loader.finished, timeout=30000)
-    assert isinstance(coach.speaker, ClipSpeaker) and coach.speaker.cache.engine == "pyttsx3"
-    assert coach.speaker.name.startswith("pyttsx3")
+    speaker = coach.speaker
+    assert isinstance(speaker, ClipSpeaker) and speaker.cache.engine == "pyttsx3"
+    assert speaker.name.startswith("pyttsx3")
     assert notices == [NO_NATURAL.format(reason="the piper-tts package is not installed")]
     coach.prepare_texts(["Hold."])
-    qtbot.waitUntil(lambda: coach.speaker.is_ready("Hold."), timeout=5000)
+    qtbot.waitUntil(lambda: speaker.is_ready("Hold."), timeout=5000)
     coach.shutdown()
 
 

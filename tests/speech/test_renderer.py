@@ -343,7 +343,12 @@ def test_numbers_reach_the_engine_as_words(tmp_path: Path) -> None:
     engine = FakeTtsEngine()
     said: list[str] = []
     original = engine.save_to_file
-    engine.save_to_file = lambda text, filename: (said.append(text), original(text, filename))  # type: ignore[method-assign]
+
+    def saving(text: str, filename: str) -> None:
+        said.append(text)
+        original(text, filename)
+
+    engine.save_to_file = saving  # type: ignore[method-assign]
     done = threading.Event()
     renderer = ClipRenderer(ClipCache(tmp_path, None, 175), voice=None, on_ready=lambda ok, why: None,
                             on_clip=lambda *a: done.set(), engine_factory=lambda: engine)

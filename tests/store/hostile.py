@@ -158,4 +158,4 @@ def within(seconds: float, work: Callable[[], T]) -> T:
     assert not thread.is_alive(), f"still running after {seconds} s: it blocks or does not end"
     if "error" in box:
         raise box["error"]
-    return box["value"]  # type: ignore[no-any-return]
+    return box["value"]

@@ -51,9 +51,9 @@ def _write(folder: Path, files: list[tuple[str, bytes]]) -> None:
 def _consumers(records: list[dict[str, object]]) -> None:
     """Everything the window, the report and the commands compute from records."""
     today = date(2026, 3, 1)
-    table(records)  # type: ignore[arg-type]
-    to_json(records)  # type: ignore[arg-type]
-    to_csv(records)  # type: ignore[arg-type]
+    table(records)
+    to_json(records)
+    to_csv(records)
     weeks(records, today)
     today_advice(records, today, "foundation", "Foundation")
     plan_weeks(records, today, 4, "foundation", "Foundation")

@@ -17,7 +17,7 @@ import pytest
 from psoas_coach.paths import resolve_paths
 from psoas_coach.store import parse_cache, sessions
 from psoas_coach.store.migrations import CURRENT_VERSION
-from psoas_coach.store.sessions import LoadResult, SessionStore, encode
+from psoas_coach.store.sessions import LoadResult, Record, SessionStore, Unreadable, encode
 from tests.store.helpers import make_record
 
 
@@ -55,7 +55,7 @@ class Parses:
         self.names: list[str] = []
         real = sessions._read_record
 
-        def counting(path: str) -> tuple[dict[str, Any] | None, str]:
+        def counting(path: str) -> tuple[Record | None, Unreadable]:
             self.names.append(os.path.basename(path))
             return real(path)
 
@@ -325,7 +325,9 @@ def _header_with(**changes: Any) -> Callable[[Path], bytes]:
 def _payload(value: Callable[[dict[str, Any]], object]) -> Callable[[Path], bytes]:
     def damage(cache: Path) -> bytes:
         header, payload = _parts(cache)
-        return _assemble(header, parse_cache.encode_payload(value(parse_cache.decode_payload(payload))))
+        entries = parse_cache.decode_payload(payload)
+        assert isinstance(entries, dict), "a sound cache decodes to its entries"
+        return _assemble(header, parse_cache.encode_payload(value(entries)))
     return damage
 
 
@@ -334,6 +336,13 @@ def _flip_payload_byte(cache: Path) -> bytes:
     middle = len(payload) // 2
     flipped = payload[:middle] + bytes([payload[middle] ^ 0x55]) + payload[middle + 1 :]
     return _assemble(header, flipped, fix_length=False)
+
+
+def _name_not_text(entries: dict[str, Any]) -> dict[object, Any]:
+    """The entries with one more whose name is a number."""
+    damaged: dict[object, Any] = dict(entries.items())
+    damaged[5] = next(iter(entries.values()))
+    return damaged
 
 
 def _first_entry(change: Callable[[tuple[Any, Any]], object]) -> Callable[[dict[str, Any]], object]:
@@ -366,7 +375,7 @@ DAMAGE: dict[str, Callable[[Path], bytes]] = {
     "record without id": _payload(_first_entry(lambda entry: (entry[0], {**entry[1], "id": ""}))),
     "record not migrated": _payload(_first_entry(lambda entry: (entry[0], {**entry[1], "schema_version": 1}))),
     "record start not text": _payload(_first_entry(lambda entry: (entry[0], {**entry[1], "started": 5}))),
-    "name not text": _payload(lambda entries: {**entries, 5: next(iter(entries.values()))}),
+    "name not text": _payload(_name_not_text),
 }
 
 

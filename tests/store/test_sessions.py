@@ -12,7 +12,7 @@ import pytest
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import SessionPlan
 from psoas_coach.store.records import SCHEMA_VERSION, new_session_id, session_record
-from psoas_coach.store.sessions import SessionStore, StoreError
+from psoas_coach.store.sessions import Record, SessionStore, StoreError, Unreadable
 from tests.fakes import FakeClock
 
 
@@ -90,7 +90,7 @@ def test_latest_opens_only_the_newest_file(tmp_path: Path, monkeypatch: pytest.M
     opened: list[str] = []
     real = sessions._read_record
 
-    def spy(path: str) -> tuple[object, str]:
+    def spy(path: str) -> tuple[Record | None, Unreadable]:
         opened.append(Path(path).name)
         return real(path)
 
@@ -113,7 +113,7 @@ def test_a_second_load_parses_only_changed_files(tmp_path: Path, foundation_plan
     parsed: list[str] = []
     real = sessions_module._read_record
 
-    def counting(path: str):  # type: ignore[no-untyped-def]
+    def counting(path: str) -> tuple[Record | None, Unreadable]:
         parsed.append(os.path.basename(path))
         return real(path)
 

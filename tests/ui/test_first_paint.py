@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -28,8 +30,15 @@ def test_steps_run_in_order_one_per_turn_after_the_paint(window: QLabel, qtbot: 
     ran: list[str] = []
     left_when_run: list[list[str]] = []
     steps = StartUpSteps(window)
+
+    def step(name: str) -> Callable[[], None]:
+        def run() -> None:
+            ran.append(name)
+            left_when_run.append(steps.pending)
+        return run
+
     for name in "abc":
-        steps.add(name, lambda name=name: (ran.append(name), left_when_run.append(steps.pending)))
+        steps.add(name, step(name))
     window.show()
     qtbot.waitUntil(lambda: not steps.pending, timeout=3000)
     assert ran == ["a", "b", "c"] and steps.done == ["a", "b", "c"]
@@ -40,8 +49,13 @@ def test_steps_run_in_order_one_per_turn_after_the_paint(window: QLabel, qtbot: 
 def test_finish_runs_what_is_left_at_once_and_never_twice(window: QLabel, qtbot: QtBot) -> None:
     ran: list[str] = []
     steps = StartUpSteps(window)
+
+    def finish_the_rest() -> None:  # a step may finish the rest itself
+        ran.append("b")
+        steps.finish()
+
     steps.add("a", lambda: ran.append("a"))
-    steps.add("b", lambda: (ran.append("b"), steps.finish()))  # a step may finish the rest itself
+    steps.add("b", finish_the_rest)
     steps.add("c", lambda: ran.append("c"))
     steps.finish()
     assert ran == ["a", "b", "c"] and steps.pending == []

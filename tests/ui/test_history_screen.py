@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QChartView
+from PySide6.QtCharts import QAbstractBarSeries, QChartView, QXYSeries
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from psoas_coach import atomic
@@ -44,6 +45,11 @@ def _cell(screen: HistoryScreen, row: int, column: int) -> str:
     return str(screen.model.index(row, column).data())
 
 
+def _text(item: QTableWidgetItem | None) -> str:
+    assert item is not None, "no item in that cell"
+    return item.text()
+
+
 def test_list_newest_first_with_detail(screen: HistoryScreen) -> None:
     assert screen.model.rowCount() == 6
     assert _cell(screen, 0, 0) == "2026-01-13 07:30" and _cell(screen, 0, 3) == "completed"
@@ -53,7 +59,7 @@ def test_list_newest_first_with_detail(screen: HistoryScreen) -> None:
     screen.select_row(2)
     assert screen.detail.pain_line.isVisible() and "supine-marching left" in screen.detail.pain_line.text()
     table = screen.detail.table
-    assert table.rowCount() == 2 and table.item(0, 1).text() == "Left" and table.item(0, 5).text() == "pain stop"
+    assert table.rowCount() == 2 and _text(table.item(0, 1)) == "Left" and _text(table.item(0, 5)) == "pain stop"
 
 
 def test_edit_notes_saves_to_the_store(screen: HistoryScreen, store: SessionStore, qtbot: QtBot) -> None:
@@ -88,7 +94,8 @@ def test_delete_then_undo(screen: HistoryScreen, store: SessionStore, qtbot: QtB
     assert gone not in {r["id"] for r in store.load_all().sessions}
     qtbot.keyClick(screen.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not screen.undo_bar.isVisible() and screen.model.rowCount() == 6
-    assert screen.model.record(1) is not None and screen.model.record(1)["id"] == gone  # type: ignore[index]
+    second = screen.model.record(1)
+    assert second is not None and second["id"] == gone
     assert gone in {r["id"] for r in store.load_all().sessions}
     qtbot.keyClick(screen.list, Qt.Key.Key_Delete)
     assert screen.model.rowCount() == 5 and screen.undo_bar.isVisible()
@@ -110,6 +117,7 @@ def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen, qtbot: QtB
     screen.tabs.setCurrentIndex(1)
     weeks_view = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-weeks")
     bars = weeks_view.chart().series()[0]
+    assert isinstance(bars, QAbstractBarSeries)
     assert [bars.barSets()[0].at(i) for i in range(9, 12)] == [1, 3, 2]  # training days, last three weeks
     qtbot.keyClick(screen.list, Qt.Key.Key_C)
     assert screen.tabs.currentIndex() == 2
@@ -117,6 +125,7 @@ def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen, qtbot: QtB
     assert names == ["chart-feel", "chart-holds", "chart-reps", "chart-weeks"]
     reps = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-reps")
     [line] = reps.chart().series()
+    assert isinstance(line, QXYSeries)
     assert line.name() == "Supine Marching" and line.count() == 6
 
 

@@ -90,7 +90,7 @@ def test_history_screen_survives_hostile_records(
     window = window_factory(library, folder)
     _open_history_and_look_everywhere(window, qtbot)
     assert window.history is not None
-    listed = {window.history.model.record(row)["id"] for row in range(window.history.model.rowCount())}  # type: ignore[index]
+    listed = {record["id"] for record in window.history.model.records()}
     assert {r["id"] for r in GOOD} <= listed
     assert snapshot.kept_in(folder) == []
     window.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.engine import Outcome, SessionState
@@ -28,8 +29,8 @@ def run_clock(window: MainWindow, clock: FakeClock, seconds: float, tick: float 
         window.driver.tick()
 
 
-def key(qtbot: QtBot, window: MainWindow, k: Qt.Key) -> None:
-    qtbot.keyClick(window, k)
+def key(qtbot: QtBot, widget: QWidget, k: Qt.Key) -> None:
+    qtbot.keyClick(widget, k)
 
 
 def test_title_and_home(window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
@@ -151,7 +152,8 @@ def test_enter_by_habit_on_the_summary_records_no_made_up_rating(
     assert (record["effort"], record["pain"]) == (None, None)
     assert "effort" not in window.home.last.text()
     window.start_program("foundation")  # the next session's summary starts unrated again
-    window.engine.end_early()  # type: ignore[union-attr]
+    assert window.engine is not None
+    window.engine.end_early()
     assert summary.ratings() == (None, None)
 
 

@@ -49,7 +49,8 @@ def test_refused_save_keeps_the_session_and_offers_export(
     window.start_program("foundation")
     window.next_step()
     assert notices and "disk is full" in notices[0] and len(notices) == 1  # said once, session goes on
-    window.engine.end_early()  # type: ignore[union-attr]
+    assert window.engine is not None
+    window.engine.end_early()
     summary = window.session.summary
     assert "disk is full" in summary.status.text()
     assert summary.export_button.isVisibleTo(window)

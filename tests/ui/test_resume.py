@@ -91,7 +91,8 @@ def test_nothing_to_offer_after_a_clean_session(qtbot: QtBot, library: ProgramLi
     window = make_window(qtbot, library, tmp_path / "sessions", clock, answers)
     window.start_program("foundation")
     window.next_step()
-    window.engine.end_early()  # type: ignore[union-attr]
+    assert window.engine is not None
+    window.engine.end_early()
     window.offer_resume()
     assert answers.asked == []
     assert SessionStore(tmp_path / "sessions").unfinished() is None

@@ -36,7 +36,8 @@ def clipped(root: QWidget) -> list[str]:
             continue
         box = widget.contentsRect()
         scroller = next((a for a in ancestors(widget) if isinstance(a, QScrollArea)), None)
-        area = scroller.widget() if scroller is not None and scroller.widget() is not None else root.window()
+        inner = scroller.widget() if scroller is not None else None
+        area = inner if inner is not None else root.window()
         place = QRect(widget.mapTo(area, box.topLeft()), box.size())  # in a scroll area: reachable by scrolling
         metrics = widget.fontMetrics()
         if isinstance(widget, QLabel) and widget.wordWrap():

@@ -63,7 +63,7 @@ def test_a_second_window_leaves_the_running_session_alone(qtbot: QtBot, library:
     second.start_program("advanced")
     assert second.engine is not None and second.engine.plan.program.id == "advanced"
     first.start_program("foundation")
-    assert first.engine.state is SessionState.FINISHED  # type: ignore[union-attr]  # refused: second runs now
+    assert first.engine.state is SessionState.FINISHED  # refused: second runs now
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.store.settings import SettingsStore, VoiceSettings
 from psoas_coach.ui.voice_settings import VoiceSettingsDialog
 from tests.window_fixtures import AppFactory, FakeVoiceBackend
+
+
+def click(parent: QWidget, name: str) -> None:
+    """Click the button called *name* inside *parent*."""
+    button = parent.findChild(QPushButton, name)
+    assert button is not None, f"no button {name!r}"
+    button.click()
 
 
 def test_choices_apply_at_once_and_are_kept(app_factory: AppFactory, tmp_path: Path) -> None:
@@ -25,7 +32,7 @@ def test_choices_apply_at_once_and_are_kept(app_factory: AppFactory, tmp_path: P
     startup = app_factory(run_dialog=choose)
     window, loader = startup.window, startup.voice
     assert window is not None and isinstance(loader, FakeVoiceBackend)
-    window.findChild(type(window.home.start_button), "home-voice").click()
+    click(window, "home-voice")
     assert loader.applied == [VoiceSettings(voice="en-us", rate=140, volume=0.6, beeps=False, muted=False)]
     again = SettingsStore(tmp_path / "config").voice()
     assert (again.voice, again.rate, again.volume, again.beeps) == ("en-us", 140, 0.6, False)
@@ -35,17 +42,22 @@ def test_cancel_changes_nothing(app_factory: AppFactory, tmp_path: Path) -> None
     startup = app_factory(run_dialog=lambda dialog: False)
     window, loader = startup.window, startup.voice
     assert window is not None and isinstance(loader, FakeVoiceBackend)
-    window.findChild(type(window.home.start_button), "home-voice").click()
+    click(window, "home-voice")
     assert loader.applied == []
     assert not (tmp_path / "config" / "settings.json").exists()
 
 
 def test_not_during_a_session(app_factory: AppFactory) -> None:
     opened: list[QDialog] = []
-    window = app_factory(run_dialog=lambda d: opened.append(d) or False).window
+
+    def refuse(dialog: QDialog) -> bool:
+        opened.append(dialog)
+        return False
+
+    window = app_factory(run_dialog=refuse).window
     assert window is not None
     window.start_program("foundation")
-    window.findChild(type(window.home.start_button), "home-voice").click()
+    click(window, "home-voice")
     assert opened == []
 
 
@@ -54,13 +66,13 @@ def test_a_sample_plays_the_choice_and_cancel_puts_the_kept_settings_back(app_fa
     def try_then_cancel(dialog: QDialog) -> bool:
         assert isinstance(dialog, VoiceSettingsDialog)
         dialog.voice.setCurrentIndex(dialog.voice.findData("en-gb"))
-        dialog.findChild(QPushButton, "voice-sample").click()
+        click(dialog, "voice-sample")
         return False
 
     startup = app_factory(run_dialog=try_then_cancel)
     window, loader = startup.window, startup.voice
     assert window is not None and isinstance(loader, FakeVoiceBackend)
-    window.findChild(type(window.home.start_button), "home-voice").click()
+    click(window, "home-voice")
     assert [s.voice for s in loader.sampled] == ["en-gb"]
     assert loader.applied == [loader.sampled[0], VoiceSettings()]  # tried, then back to what is kept
     assert not (tmp_path / "config" / "settings.json").exists()
@@ -79,6 +91,7 @@ def test_natural_voices_are_listed_first_and_one_can_be_added_from_files(qtbot: 
     qtbot.addWidget(dialog)
     assert [dialog.voice.itemData(i) for i in range(dialog.voice.count())] == [None, "piper:en_US-joe-medium", "gmw/en-gb"]
     add = dialog.findChild(QPushButton, "voice-add")
+    assert add is not None
     add.click()
     assert dialog.status.text() == ("en_US-half-medium.onnx has no en_US-half-medium.onnx.json beside it; "
                                     "a Piper voice needs both files.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_coach.i18n import _, content
+from psoas_coach.ui.qt_values import TAB_FOCUS
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
@@ -82,7 +83,7 @@ class CoachingPanel(QWidget):
         self.report_button = QPushButton(_("Report for a therapist…"))
         self.report_button.setObjectName("home-report")
         for button in (self.range_button, self.report_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setProperty("focusPolicy", TAB_FOCUS)  # by number: on home's first frame (qt_values)
             tools.addWidget(button)
         tools.addStretch(1)
         layout.addLayout(tools)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
@@ -12,6 +12,7 @@ from psoas_coach.core.history import duration_minutes, effort_of, pain_of, progr
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
+from psoas_coach.ui.qt_values import USER_ROLE  # by number: home is built before the first paint
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
@@ -101,17 +102,17 @@ class HomeScreen(QWidget):
         plan = build_plan(program)
         names = ", ".join(content(ex.name) for ex in program.exercises)
         item = QListWidgetItem(f"{content(program.name)} — {minutes_text(plan.timed_seconds)}\n{names}")
-        item.setData(Qt.ItemDataRole.UserRole, program.id)
+        item.setData(USER_ROLE, program.id)
         item.setToolTip(content(program.description))
         self.programs.addItem(item)
 
     def selected_program_id(self) -> str | None:
         item = self.programs.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        return None if item is None else str(item.data(USER_ROLE))
 
     def select_program(self, program_id: str) -> bool:
         for row in range(self.programs.count()):
-            if self.programs.item(row).data(Qt.ItemDataRole.UserRole) == program_id:
+            if self.programs.item(row).data(USER_ROLE) == program_id:
                 self.programs.setCurrentRow(row)
                 return True
         return False

@@ -6,22 +6,30 @@ walks the tree of each screen (home, briefing, a hold, a rep set, rest, summary,
 session with accessible actions only (press, set value), and writes what it saw to OUT.json.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import pyatspi
 from gi.repository import GLib
 
+# pyatspi and gi ship no type information: their objects are typed as Any here.
+Accessible = Any
+T = TypeVar("T")
+
 INTERACTIVE = {"push button", "toggle button", "check box", "radio button", "spin button", "text", "entry",
                "list", "table", "page tab", "combo box", "slider", "progress bar", "list item"}
 DEADLINE = time.monotonic() + 50
-announcements = []
+announcements: list[str] = []
 
 
-def pump(seconds=0.0):
+def pump(seconds: float = 0.0) -> None:
     """Let D-Bus events (announcements) arrive for *seconds*."""
     end = time.monotonic() + seconds
     context = GLib.MainContext.default()
@@ -33,18 +41,18 @@ def pump(seconds=0.0):
         time.sleep(0.02)
 
 
-def on_event(event):
+def on_event(event: Any) -> None:
     announcements.append(str(event.any_data))
 
 
-def showing(acc):
+def showing(acc: Accessible) -> bool:
     try:
         return acc.getState().contains(pyatspi.STATE_SHOWING)
     except Exception:
         return False
 
 
-def walk(acc):
+def walk(acc: Accessible | None) -> Iterator[Accessible]:
     """Every showing node under *acc* (itself included), depth first."""
     if acc is None or not showing(acc):
         return
@@ -53,8 +61,8 @@ def walk(acc):
         yield from walk(acc.getChildAtIndex(i))
 
 
-def describe(acc):
-    node = {"role": acc.getRoleName(), "name": acc.name or ""}
+def describe(acc: Accessible) -> dict[str, object]:
+    node: dict[str, object] = {"role": acc.getRoleName(), "name": acc.name or ""}
     try:
         value = acc.queryValue()
         node["value"] = value.currentValue
@@ -73,7 +81,7 @@ def describe(acc):
     return node
 
 
-def wait_for(what, find, timeout=10.0):
+def wait_for(what: str, find: Callable[[], T | None], timeout: float = 10.0) -> T:
     end = min(time.monotonic() + timeout, DEADLINE)
     while time.monotonic() < end:
         found = find()
@@ -83,7 +91,7 @@ def wait_for(what, find, timeout=10.0):
     raise SystemExit(f"driver: timed out waiting for {what}")
 
 
-def app_frame():
+def app_frame() -> Accessible | None:
     desktop = pyatspi.Registry.getDesktop(0)
     for i in range(desktop.childCount):
         app = desktop.getChildAtIndex(i)
@@ -95,7 +103,7 @@ def app_frame():
     return None
 
 
-def find(role, test):
+def find(role: str, test: Callable[[str], bool]) -> Accessible | None:
     frame = app_frame()
     if frame is None:
         return None
@@ -105,11 +113,11 @@ def find(role, test):
     return None
 
 
-def button(prefix):
+def button(prefix: str) -> Accessible | None:
     return find("push button", lambda name: name.startswith(prefix))
 
 
-def press(prefix):
+def press(prefix: str) -> None:
     target = wait_for(f"the button '{prefix}'", lambda: button(prefix))
     wait_for(f"'{prefix}' to be enabled", lambda: target.getState().contains(pyatspi.STATE_ENABLED) or None)
     action = target.queryAction()
@@ -118,11 +126,11 @@ def press(prefix):
     pump(0.1)
 
 
-def snapshot():
+def snapshot() -> list[dict[str, object]]:
     return [describe(acc) for acc in walk(app_frame())]
 
 
-def screen_kind():
+def screen_kind() -> str:
     """Which screen shows, told from the tree alone."""
     for acc in walk(app_frame()):
         role, name = acc.getRoleName(), acc.name or ""
@@ -137,42 +145,45 @@ def screen_kind():
     return "other"
 
 
-def main():
+def main() -> None:
     out = sys.argv[1]
     command = sys.argv[sys.argv.index("--") + 1:]
     env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_QPA_PLATFORM="xcb")
     started = time.monotonic()
     app = subprocess.Popen(command, env=env)
-    result = {"screens": {}, "visited": [], "announcements": announcements}
+    screens: dict[str, list[dict[str, object]]] = {}
+    visited: list[str] = []
+    result: dict[str, object] = {"screens": screens, "visited": visited, "announcements": announcements}
     try:
         pyatspi.Registry.registerEventListener(on_event, "object:announcement")
         wait_for("the Psoas Coach window", app_frame, timeout=20)
         if button("I understand"):  # the first-run safety note
-            result["screens"]["safety"] = snapshot()
+            screens["safety"] = snapshot()
             press("I understand")
         wait_for("home", lambda: button("Start"))
-        result["screens"]["home"] = snapshot()
+        screens["home"] = snapshot()
         press("Start")
         wait_for("the briefing", lambda: find("label", lambda n: n == "Press Enter to begin."))
-        result["screens"]["briefing"] = snapshot()
+        screens["briefing"] = snapshot()
         wanted = {"hold", "reps", "rest"}
         for _ in range(400):
             kind = screen_kind()
-            result["visited"].append(kind)
+            visited.append(kind)
             if kind == "summary":
                 break
-            if kind in wanted and kind not in result["screens"]:
+            if kind in wanted and kind not in screens:
                 press("Pause")  # hold the step still while its tree is read
                 if screen_kind() == kind:  # not moved on before the pause took hold
-                    result["screens"][kind] = snapshot()
+                    screens[kind] = snapshot()
                 press("Pause")
                 continue
             before = [describe(a) for a in walk(app_frame()) if a.getRoleName() in ("label", "progress bar")]
             press("Next")
             wait_for("the next step", lambda: [describe(a) for a in walk(app_frame())
                                                if a.getRoleName() in ("label", "progress bar")] != before, 5)
-        result["screens"]["summary"] = snapshot()
+        screens["summary"] = snapshot()
         effort = find("spin button", lambda name: name.startswith("Effort"))
+        assert effort is not None, "the summary has no Effort spin button"
         effort.queryValue().currentValue = 6.0
         pump(0.1)
         result["effort_after_set"] = effort.queryValue().currentValue
@@ -180,7 +191,7 @@ def main():
         result["home_after"] = wait_for("home again", lambda: find("label", lambda n: n.startswith("Last session:"))).name
         press("History")
         wait_for("history", lambda: find("table", lambda n: n.startswith("Sessions")))
-        result["screens"]["history"] = snapshot()
+        screens["history"] = snapshot()
         pump(0.2)
     finally:
         result["seconds"] = round(time.monotonic() - started, 2)

@@ -1,0 +1,17 @@
+"""The few Qt enum values that home needs before its first paint, by number.
+
+Naming anything in PySide6's ``Qt`` namespace (even ``from PySide6.QtCore import Qt``), or calling
+anything that returns one of its enums, makes PySide6 build all of its 93 Python enum types at once:
+about 13 ms, which a bare window never pays. The code that runs before the first paint sets these
+through Qt properties or int arguments instead, and the rest of the app names ``Qt`` as usual (the
+``qt enums`` start-up step builds the namespace just after the first paint).
+tests/ui/test_qt_values.py checks each number against PySide6 and that building home names no ``Qt``.
+"""
+
+from __future__ import annotations
+
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText (QLabel's "textFormat" property)
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter (QLabel's "alignment" property)
+PRECISE_TIMER = 0  # Qt.TimerType.PreciseTimer (QTimer's "timerType" property)
+TAB_FOCUS = 0x1  # Qt.FocusPolicy.TabFocus (QWidget's "focusPolicy" property)
+USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole (an item's data role: an int in the C++ signature)
