@@ -33,7 +33,7 @@ class SafetyScreen(QWidget):
         layout.setSpacing(20)
         layout.addWidget(label(_("Before your first session"), 2.6, bold=True, name="safety-title"))
         for text in CAUTION:
-            layout.addWidget(label(str(text), 1.7))
+            layout.addWidget(label(str(text), 1.5))
         layout.addStretch(1)
         self.accept_button = QPushButton(_("I understand — continue (Enter)"))
         self.accept_button.setObjectName("safety-accept")
