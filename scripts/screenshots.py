@@ -2,10 +2,13 @@
 
 Runs offscreen on a hand-driven clock, so each picture shows a chosen moment exactly:
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+With ``--lang de`` (any shipped language): home, a hold, a rep set and the summary in that language, light,
+as <screen>-de-light.png.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from collections.abc import Callable
@@ -13,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from psoas_coach import i18n
 from psoas_coach.core import coaching
 from psoas_coach.core.plan import StepKind
 from psoas_coach.keepawake import NullKeepAwake
@@ -50,7 +54,15 @@ class ManualClock:
         return 1_767_000_000.0 + self.t
 
 
-def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
+IN_OTHER_LANGUAGES = ("home", "active-set", "hold", "summary")
+
+
+def said(*texts: str) -> str:
+    """A caption as the cue player would show it, in the active language (cue words and program content)."""
+    return " ".join(i18n.content(text) for text in texts)
+
+
+def capture(app: QApplication, out: Path, theme: str, language: str = i18n.SOURCE_LANGUAGE) -> list[Path]:
     clock = ManualClock()
     paths = resolve_paths(tempfile.mkdtemp())  # a new user who has read the safety note
     CoachingStore(paths.data).update(coaching.accept_safety, "2026-01-01T08:00:00+00:00")
@@ -66,9 +78,11 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     saved: list[Path] = []
 
     def shot(name: str) -> None:
+        if language != i18n.SOURCE_LANGUAGE and name not in IN_OTHER_LANGUAGES:
+            return
         window.driver.tick()
         app.processEvents()
-        path = out / f"{name}-{theme}.png"
+        path = out / (f"{name}-{theme}.png" if language == i18n.SOURCE_LANGUAGE else f"{name}-{language}-{theme}.png")
         window.grab().save(str(path))
         saved.append(path)
 
@@ -85,15 +99,15 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     advance_to(StepKind.INTRO, 3.2)
     shot("intro")
     advance_to(StepKind.REPS, 7 * 2 + 0.6)
-    window.show_caption("Lift left. Press your lower back gently into the floor.")
+    window.show_caption(said("Lift left.", "Press your lower back gently into the floor."))
     shot("active-set")
     advance_to(StepKind.REST, 12.4)
     shot("rest")
     advance_to(StepKind.HOLD, 1.3, side="right")
-    window.show_caption("Stop before your pelvis tilts.")
+    window.show_caption(said("Stop before your pelvis tilts."))
     shot("hold")
     advance_to(StepKind.NEXT_UP, 20.0)
-    window.show_caption("Rest. Next: Standing Hip Flexion.")
+    window.show_caption(i18n._("{rest} Next: {next}.").format(rest=i18n._("Rest."), next=i18n.content("Standing Hip Flexion")))
     shot("next-up")
     assert window.engine is not None
     window.engine.pain_stop()
@@ -101,7 +115,7 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
     window.close()
     window.start_program("advanced")
     advance_to(StepKind.WORK, 6.5)
-    window.show_caption("Drive the knees fast toward your chest.")
+    window.show_caption(said("Drive the knees fast toward your chest."))
     shot("work")
     window.engine.end_early()
     shot("summary")
@@ -111,13 +125,20 @@ def capture(app: QApplication, out: Path, theme: str) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path,
+                        default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=i18n.CODES, default=i18n.SOURCE_LANGUAGE,
+                        help="the language of the window (not English: home, a hold, a rep set, the summary)")
+    args = parser.parse_args(argv[1:])
+    out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
+    language = i18n.set_language(args.lang)
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
     paths: list[Path] = []
-    for theme in ("light", "dark"):
-        paths += capture(app, out, theme)
+    for theme in ("light", "dark") if language == i18n.SOURCE_LANGUAGE else ("light",):
+        paths += capture(app, out, theme, language)
     print("\n".join(str(p) for p in paths))
     return 0
 
