@@ -194,6 +194,20 @@ def weekday_name(value: datetime.date, width: str = "wide") -> str:
     return str(format_date(value, format={"wide": "EEEE", "abbreviated": "EEE"}[width], locale=_active_code))
 
 
+def month_text(value: datetime.date) -> str:
+    """A month and its year as the language names them ("November 2026", "November 2026" in German)."""
+    from babel.dates import format_date
+
+    return str(format_date(value, format="LLLL y", locale=_active_code))
+
+
+def day_month_text(value: datetime.date) -> str:
+    """A day and short month for chart axes and calendars ("29 Nov", "29. Nov." in German)."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("MMMd", value, locale=_active_code))
+
+
 def list_text(items: list[str]) -> str:
     """'a, b and c' as the language joins a list."""
     from babel.lists import format_list

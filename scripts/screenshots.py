@@ -1,9 +1,12 @@
-"""Render every screen of a session at 1366x768, light and dark, into docs/screenshots/.
+"""Render every screen at 1366x768 and 1920x1080, light and dark, into docs/screenshots/.
 
-Runs offscreen on a hand-driven clock, so each picture shows a chosen moment exactly:
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
-With ``--lang de`` (any shipped language): home, a hold, a rep set and the summary in that language, light,
-as <screen>-de-light.png.
+The first-run safety note, home as today, the briefing, every kind of session step, the summary (after a
+pain stop and after ending early), the resume banner, and History's three tabs over three weeks of
+sessions. Runs offscreen on a hand-driven clock, so each picture shows a chosen moment exactly:
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR] [--theme high-contrast]
+1366x768 pictures are named <screen>-<theme>.png; 1920x1080 ones are in the 1920x1080/ folder.
+With ``--lang de`` (any shipped language): home, a hold, a rep set and the summary in that language at
+1366x768, light, as <screen>-de-light.png.
 """
 
 from __future__ import annotations
@@ -12,17 +15,23 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from psoas_coach import i18n
-from psoas_coach.core import coaching
+from psoas_coach.core.engine import SessionState
 from psoas_coach.core.plan import StepKind
 from psoas_coach.keepawake import NullKeepAwake
 from psoas_coach.paths import resolve_paths
-from psoas_coach.store.coaching_store import CoachingStore
+from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.startup import Options, Seams, StartUp
+
+SIZES = ((1366, 768), (1920, 1080))
+DAY = 86_400.0
+START = datetime(2026, 11, 9, 8, 0).timestamp()  # a Monday: three weeks of sessions up to "today"
+TODAY = date(2026, 11, 26)  # a Thursday
 
 
 class SilentVoice:
@@ -51,7 +60,22 @@ class ManualClock:
         return self.t
 
     def wall(self) -> float:
-        return 1_767_000_000.0 + self.t
+        return START + self.t
+
+
+def run_whole(window: MainWindow, clock: ManualClock, program: str, effort: int, pain: int, notes: str) -> None:
+    """A whole session, every step run out on the clock, then rated and saved."""
+    window.start_program(program)
+    engine = window.engine
+    assert engine is not None
+    while engine.state is not SessionState.FINISHED:
+        left = engine.remaining()
+        if left is None or left <= 0:
+            engine.next()  # steps that wait for Enter
+        else:
+            clock.t += min(left + 0.05, 4.0)  # small steps: a jump of the clock reads as a suspend, and pauses
+        engine.update()
+    window.save_ratings(effort, pain, notes)
 
 
 IN_OTHER_LANGUAGES = ("home", "active-set", "hold", "summary")
@@ -62,25 +86,23 @@ def said(*texts: str) -> str:
     return " ".join(i18n.content(text) for text in texts)
 
 
-def capture(app: QApplication, out: Path, theme: str, language: str = i18n.SOURCE_LANGUAGE) -> list[Path]:
+def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int],
+            language: str = i18n.SOURCE_LANGUAGE) -> list[Path]:
     clock = ManualClock()
-    paths = resolve_paths(tempfile.mkdtemp())  # a new user who has read the safety note
-    CoachingStore(paths.data).update(coaching.accept_safety, "2026-01-01T08:00:00+00:00")
+    paths = resolve_paths(tempfile.mkdtemp())  # a new user: the safety note comes first
     seams = Seams(clock=lambda speed: clock, ask=lambda *a: True, voice_backend=SilentVoice,
-                  keep_awake=lambda report: NullKeepAwake())
+                  keep_awake=lambda report: NullKeepAwake(), today=lambda: TODAY)
     startup = StartUp(Options(theme=theme), paths, seams)  # the window as the app builds it
     window = startup.build()
-    assert window is not None and startup.coaching is None
-    startup.finish()
-    assert startup.coaching is not None
-    startup.coaching.refresh()  # today's line, now rather than on a worker thread
-    window.resize(1366, 768)
+    assert window is not None and startup.coaching is not None
+    window.resize(*size)
     saved: list[Path] = []
 
     def shot(name: str) -> None:
         if language != i18n.SOURCE_LANGUAGE and name not in IN_OTHER_LANGUAGES:
             return
         window.driver.tick()
+        app.processEvents()
         app.processEvents()
         path = out / (f"{name}-{theme}.png" if language == i18n.SOURCE_LANGUAGE else f"{name}-{language}-{theme}.png")
         window.grab().save(str(path))
@@ -93,6 +115,20 @@ def capture(app: QApplication, out: Path, theme: str, language: str = i18n.SOURC
             engine.next()
         clock.t += into
 
+    shot("safety")
+    startup.coaching.safety.accepted.emit()
+    startup.finish()
+    window.driver.timer.stop()  # the hand-driven clock moves only here
+    for day, program, effort, pain, notes in ((0, "foundation", 5, 0, "Felt easy."), (2, "foundation", 6, 1, ""),
+                                              (7, "foundation", 6, 0, "Left hip tight at first."),
+                                              (9, "foundation", 7, 2, ""), (14, "foundation", 6, 0, ""),
+                                              (16, "foundation", 7, 0, "Good control today.")):
+        clock.t = day * DAY + 1000.0
+        run_whole(window, clock, program, effort, pain, notes)
+    clock.t = 17 * DAY + 1000.0  # today
+    startup.coaching.refresh()  # today's line and the week strip, now rather than on a worker thread
+    window.home.set_notice("")
+    window.go_home()
     shot("home")
     window.start_program("foundation")
     shot("briefing")
@@ -112,33 +148,59 @@ def capture(app: QApplication, out: Path, theme: str, language: str = i18n.SOURC
     assert window.engine is not None
     window.engine.pain_stop()
     shot("pain-stop")
-    window.close()
+    window.save_ratings(None, 5, "")
     window.start_program("advanced")
     advance_to(StepKind.WORK, 6.5)
     window.show_caption(said("Drive the knees fast toward your chest."))
     shot("work")
     window.engine.end_early()
+    window.session.summary.effort.setValue(7)
     shot("summary")
+    window.save_ratings(7, None, "")
+    window.start_program("foundation")  # a session that the power cut stopped: next start asks about it
+    advance_to(StepKind.REPS, 9.0)
+    window.recorder.tick()
+    window.driver.drive(None)
+    window.engine = None
+    window.recorder.release()
+    window.go_home()
+    window.offer_resume()
+    shot("resume-banner")
+    window.question.answer(False)  # kept as a partial session; its notice shows as a banner
+    shot("notice-banner")
+    window.home.set_notice("")
+    window.show_history()
+    shot("history-sessions")
+    assert window.history is not None
+    window.history.show_tab(1)
+    shot("history-calendar")
+    window.history.show_tab(2)
+    shot("history-trends")
     window.close()
     window.deleteLater()
     return saved
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path,
                         default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    parser.add_argument("--theme", help="one theme only (light, dark, high-contrast)")
     parser.add_argument("--lang", choices=i18n.CODES, default=i18n.SOURCE_LANGUAGE,
-                        help="the language of the window (not English: home, a hold, a rep set, the summary)")
+                        help="the window's language (not English: home, a hold, a rep set, the summary, light)")
     args = parser.parse_args(argv[1:])
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
     language = i18n.set_language(args.lang)
+    english = language == i18n.SOURCE_LANGUAGE
+    themes = (args.theme,) if args.theme else ("light", "dark") if english else ("light",)
+    out: Path = args.out
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
     paths: list[Path] = []
-    for theme in ("light", "dark") if language == i18n.SOURCE_LANGUAGE else ("light",):
-        paths += capture(app, out, theme, language)
+    for size in SIZES if english else SIZES[:1]:
+        folder = out if size == SIZES[0] else out / f"{size[0]}x{size[1]}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for theme in themes:
+            paths += capture(app, folder, theme, size, language)
     print("\n".join(str(p) for p in paths))
     return 0
 

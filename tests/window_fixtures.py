@@ -35,6 +35,13 @@ class Answers:
         return self.answer
 
 
+def answer_banner(window: MainWindow, answers: Answers) -> None:
+    """Answer the window's question banner (the resume offer) as *answers* says, as a click on Yes or No."""
+    if window.question.pending:
+        answers.asked.append(window.question.question.text())
+        (window.question.yes_button if answers.answer else window.question.no_button).click()
+
+
 @pytest.fixture
 def answers() -> Answers:
     return Answers()

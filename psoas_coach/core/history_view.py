@@ -109,3 +109,53 @@ def detail_rows(record: Record) -> list[DetailRow]:
                 )
             )
     return rows
+
+
+@dataclass(frozen=True)
+class SidePoint:
+    when: datetime
+    reps: int
+    seconds: float  # held, or timed work
+
+
+@dataclass(frozen=True)
+class SideTrend:
+    """One exercise on one side over time (side "both" for exercises done without sides)."""
+
+    exercise_id: str
+    name: str
+    side: str
+    points: list[SidePoint]
+
+    @property
+    def has_reps(self) -> bool:
+        return any(p.reps for p in self.points)
+
+    @property
+    def has_seconds(self) -> bool:
+        return any(p.seconds for p in self.points)
+
+
+def side_trends(records: Iterable[Record]) -> list[SideTrend]:
+    """Per exercise and side, in the order first met, its reps and seconds in every session that did it,
+    oldest first: the History screen's small multiples."""
+    found: dict[tuple[str, str], SideTrend] = {}
+    dated = sorted(((started_at(r), r) for r in records), key=lambda pair: pair[0].timestamp() if pair[0] else 0.0)
+    for moment, record in dated:
+        if moment is None:
+            continue
+        for ex in record.get("exercises") or []:
+            if not isinstance(ex, dict) or not isinstance(ex.get("id"), str) or not isinstance(ex.get("sides"), dict):
+                continue
+            for side, done in ex["sides"].items():
+                if not isinstance(done, dict):
+                    continue
+                reps = int(num(done.get("reps")))
+                seconds = round(num(done.get("hold_seconds")) + num(done.get("work_seconds")), 1)
+                if not reps and not seconds:
+                    continue  # not reached in this session: no point, rather than a misleading zero
+                key = (ex["id"], str(side))
+                if key not in found:
+                    found[key] = SideTrend(ex["id"], exercise_name(ex["id"], str(ex.get("name") or "")), str(side), [])
+                found[key].points.append(SidePoint(moment, reps, seconds))
+    return list(found.values())

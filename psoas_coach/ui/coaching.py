@@ -25,6 +25,7 @@ from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.core.program import Program
 from psoas_coach.core.progression import Proposal, ProposalKind
 from psoas_coach.core.schedule import TodayKind
+from psoas_coach.core.weeks import training_days
 from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.coaching_store import CoachingStore, CoachingStoreError
@@ -48,6 +49,7 @@ class Reading:
     state: CoachingState
     outlook: Outlook
     notice: str | None
+    days: tuple[date, ...] = ()  # the training days (home's week strip)
 
 
 class CoachingController(QObject):
@@ -170,7 +172,7 @@ class CoachingController(QObject):
     def reading(self, state: CoachingState, loaded: LoadResult) -> Reading:
         """What the home screen shows, from the coaching state and the history: no widgets touched."""
         return Reading(state, coaching.outlook(self.window.library, state, loaded.sessions, self.today()),
-                       loaded.notice())
+                       loaded.notice(), tuple(training_days(loaded.sessions)))
 
     def show(self, reading: Reading) -> None:
         self.state = reading.state
@@ -178,6 +180,7 @@ class CoachingController(QObject):
         if reading.notice:
             self.window.home.set_notice(reading.notice)
         self.panel.set_today(outlook.advice.line)
+        self.window.home.set_week(reading.days, self.today())
         if outlook.advice.kind is TodayKind.TRAIN and self.window.stack.currentWidget() is self.window.home:
             self.window.home.select_program(outlook.program.id)
         self.proposals = outlook.proposals

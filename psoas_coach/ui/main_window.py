@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.names import program_name
@@ -22,7 +22,9 @@ from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_sessi
 from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
-from psoas_coach.ui.theme import LIGHT, Theme
+from psoas_coach.ui.theme import LIGHT, Space, Theme
+from psoas_coach.ui.widgets.banner import QuestionBanner
+from psoas_coach.ui.widgets.focus_ring import FocusRing
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -87,7 +89,18 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen(library)
         self._session: SessionView | None = None  # see the session property
         self.stack.addWidget(self.home)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.question = QuestionBanner(self)  # resume offers and other questions that can wait: no dialog
+        banner_margin = QHBoxLayout()
+        banner_margin.setContentsMargins(Space.XL, Space.M, Space.XL, 0)
+        banner_margin.addWidget(self.question)
+        column.addLayout(banner_margin)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.focus_ring = FocusRing(self)
         self._shortcuts: ShortcutsOverlay | None = None  # the '?' key list: built the first time it is asked for
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
@@ -199,6 +212,9 @@ class MainWindow(QMainWindow):
         self.finish_start_up()  # coaching (levels), voice and keep-awake are all in place first
         if self.engine is not None and self.engine.state is not SessionState.FINISHED:
             return  # finishing start-up resumed an interrupted session (or started --program): that one runs
+        if self.question.pending:
+            self.question.yes_button.setFocus()  # the interrupted session is asked about first (Y or N)
+            return
         if not self.recorder.claim():
             self.home.set_notice(str(ELSEWHERE))
             return
@@ -223,7 +239,9 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """After a crash or power loss: resume the interrupted session, or keep it as a partial one. Only the
-        window that owns the running session does either; another window's running session is left alone."""
+        window that owns the running session does either; another window's running session is left alone.
+
+        The question is a banner inside the window (Y resumes, N keeps it as partial), never a dialog."""
         if not self.recorder.claim():
             self.home.set_notice(_("A session is running in another Psoas Coach window on this data folder; "
                                    "it goes on there."))
@@ -238,34 +256,45 @@ class MainWindow(QMainWindow):
         program_id = str(left["program_id"])
         name = program_name(program_id, str(left["record"]["program"]["name"]))
         started = started_text(str(left["record"]["started"]))
-        why_not = ""
         if can_resume(left) and self.resume_engine is not None and program_id in self.library.ids():
-            question = _("Your {program} session of {started} stopped before it ended. Resume where it stopped?\n\n"
+            question = _("Your {program} session of {started} stopped before it ended. Resume where it stopped? "
                          "No keeps what you did as a partial session.").format(program=name, started=started)
-            if self.ask(self, _("Resume session?"), question):
-                try:
-                    engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
-                except ValueError as exc:
-                    why_not = _("The interrupted session cannot resume ({reason}).").format(reason=exc) + " "
-                else:
-                    self._run(engine, str(left["session_id"]))
-                    return
+            self.question.ask(question, _("Resume"), _("Keep as partial"),
+                              lambda yes: self._answer_resume(left, name, yes))
+            return
+        self._keep_partial(left, name, "")
+
+    def _answer_resume(self, left: dict[str, Any], name: str, resume: bool) -> None:
+        why_not = ""
+        if resume and self.resume_engine is not None:
+            program_id = str(left["program_id"])
+            try:
+                engine = self.resume_engine(self.prepare_program(self.library.get(program_id)), left)
+            except ValueError as exc:
+                why_not = _("The interrupted session cannot resume ({reason}).").format(reason=exc) + " "
+            else:
+                self._run(engine, str(left["session_id"]))
+                return
+        self._keep_partial(left, name, why_not)
+
+    def _keep_partial(self, left: dict[str, Any], name: str, why_not: str) -> None:
         try:
             path = save_as_partial(self.store, left)
         except StoreError as exc:
-            self.home.set_notice(why_not + _("Your interrupted {program} session could not be kept as a partial session: "
-                                             "{reason} Its autosave stays in place and is offered again at the next "
-                                             "start.").format(program=name, reason=exc))
+            self.home.set_notice(why_not + _("Your interrupted {program} session could not be kept as a partial "
+                                             "session: {reason} Its autosave stays in place and is offered again at "
+                                             "the next start.").format(program=name, reason=exc))
             self.recorder.release()
             return
         self.recorder.release()
         if path is None:
-            self.home.set_notice(why_not + _("Your interrupted {program} session stopped before any exercise, so there "
-                                             "was nothing to keep.").format(program=name))
+            self.home.set_notice(why_not + _("Your interrupted {program} session stopped before any exercise, "
+                                             "so there was nothing to keep.").format(program=name))
             return
-        self.home.set_notice(why_not + _("Your interrupted {program} session was kept as a partial session ({file}).").format(
-            program=name, file=path.name))
+        self.home.set_notice(why_not + _("Your interrupted {program} session was kept as a partial session ({file}).")
+                             .format(program=name, file=path.name))
         self.refresh_last_session()
+        self.home.programs.setFocus()
 
     def next_step(self) -> None:
         if self.engine is not None:

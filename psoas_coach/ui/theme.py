@@ -14,8 +14,8 @@ from enum import Enum
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from psoas_coach.i18n import lazy
 from psoas_coach.core.plan import StepKind
+from psoas_coach.i18n import lazy
 from psoas_coach.ui.desktop_contrast import desktop_wants_high_contrast
 
 # Qt.ColorScheme values, set through QStyleHints' 'colorScheme' property: this module names no Qt enum,
@@ -59,15 +59,22 @@ class Theme:
     muted_text: str  # placeholders, secondary lines
     highlight: str
     highlighted_text: str
-    focus: str  # the keyboard focus ring (the palette's highlight outline): 3:1 against window, base and buttons
+    focus: str  # the keyboard focus ring (drawn by widgets.focus_ring): 3:1 against window, base, cards and buttons
     mid: str
     phases: dict[PhaseColour, Swatch]
+    card: str  # the surface of a card (programs, exercises, chips, banners)
+    card_border: str  # a card's hairline edge (decorative: the card's text carries the meaning)
+    accent: str  # the one obvious action (Start, Save) and chosen chips
+    accent_text: str
+    done: str  # a day with a completed session (calendar, week strip)
+    partial: str  # a day with only a partial session
 
 
 LIGHT = Theme(
     name="light", window="#EFEFEF", text="#1A1A1A", base="#FFFFFF", alternate_base="#F3F3F3",
     button="#E4E4E4", button_text="#1A1A1A", muted_text="#5C5C5C", highlight="#0A4F8A",
     highlighted_text="#FFFFFF", focus="#B35900", mid="#A0A0A0",
+    card="#FFFFFF", card_border="#C8C8C8", accent="#0A4F8A", accent_text="#FFFFFF", done="#10614A", partial="#A85300",
     phases={
         PhaseColour.WORK: Swatch("#A85300", "#FFFFFF", "#FFD27A", "#7A3C00", "#FFFFFF"),  # orange
         PhaseColour.HOLD: Swatch("#0A4F8A", "#FFFFFF", "#9ED0FF", "#063A66", "#FFFFFF"),  # blue
@@ -81,6 +88,7 @@ DARK = Theme(
     name="dark", window="#1E1F22", text="#E8E8E8", base="#26282B", alternate_base="#2E3034",
     button="#2E3034", button_text="#E8E8E8", muted_text="#A8A8A8", highlight="#3470BA",
     highlighted_text="#FFFFFF", focus="#FFB454", mid="#55585E",
+    card="#2A2C30", card_border="#4A4D54", accent="#3977C3", accent_text="#FFFFFF", done="#3FB68B", partial="#E0913A",
     phases={
         PhaseColour.WORK: Swatch("#8F4700", "#FFFFFF", "#FFD27A", "#5E2F00", "#FFFFFF"),
         PhaseColour.HOLD: Swatch("#0A4578", "#FFFFFF", "#9ED0FF", "#052C4D", "#FFFFFF"),
@@ -96,6 +104,7 @@ HIGH_CONTRAST = Theme(
     name="high-contrast", window="#000000", text="#FFFFFF", base="#000000", alternate_base="#141414",
     button="#000000", button_text="#FFFFFF", muted_text="#E0E0E0", highlight="#FFFF00",
     highlighted_text="#000000", focus="#FFFF00", mid="#FFFFFF",
+    card="#000000", card_border="#FFFFFF", accent="#FFFF00", accent_text="#000000", done="#00FF7F", partial="#FFB000",
     phases={
         PhaseColour.WORK: Swatch("#4A2500", "#FFFFFF", "#FFD27A", "#000000", "#FFFFFF"),
         PhaseColour.HOLD: Swatch("#00264D", "#FFFFFF", "#9ED0FF", "#000000", "#FFFFFF"),
@@ -183,6 +192,29 @@ def resolve_theme(app: QGuiApplication, choice: str) -> Theme:
     return DARK if app.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
 
 
+THEME_PROPERTY = "psoas_theme"  # on the application: the name of the theme in use
+
+
+def current_theme(widget: QWidget | None = None) -> Theme:
+    """The theme in use (as apply_colour_scheme chose it), else light or dark after the palette."""
+    app = QApplication.instance()
+    name = app.property(THEME_PROPERTY) if app is not None else None
+    if isinstance(name, str) and name in THEMES:
+        return THEMES[name]
+    return DARK if is_dark(widget) else LIGHT
+
+
+def phase_of(widget: QWidget) -> PhaseColour:
+    """The phase colour *widget* sits on (the session view's), or NEUTRAL outside a session."""
+    current: QWidget | None = widget
+    while current is not None:
+        value = current.property("phase")
+        if isinstance(value, str) and value:
+            return PhaseColour(value)
+        current = current.parentWidget()
+    return PhaseColour.NEUTRAL
+
+
 def apply_colour_scheme(app: QApplication, theme: str) -> Theme:
     """Follow the system's scheme, or force one with the Fusion style; returns the theme in use.
 
@@ -194,6 +226,7 @@ def apply_colour_scheme(app: QApplication, theme: str) -> Theme:
         if chosen is not HIGH_CONTRAST:
             app.styleHints().setProperty("colorScheme", COLOR_SCHEME_DARK if chosen is DARK else COLOR_SCHEME_LIGHT)
         app.setPalette(theme_palette(chosen) if chosen is not LIGHT else app.style().standardPalette())
+    app.setProperty(THEME_PROPERTY, chosen.name)
     return chosen
 
 
@@ -235,3 +268,63 @@ def pixel_font(base: QFont, pixels: int, *, bold: bool = True) -> QFont:
     font.setPixelSize(max(8, pixels))
     font.setBold(bold)
     return font
+
+
+# ---------------------------------------------------------------- the design system: type, space, radii
+# Every screen takes its sizes from here (and its colours from the Theme), so no widget has sizes of its own.
+
+
+class Type:
+    """The type scale, as factors of the desktop's font (set_scaled_font applies them and Ctrl++ rescales)."""
+
+    DISPLAY = 3.0  # the one line read from the mat, 2 m away (today's plan, a screen's title)
+    TITLE = 2.4  # a screen's title
+    HEADLINE = 1.7  # a card's name, a chip's number, the main buttons
+    LEAD = 1.35  # dosage, the first sentence of a block
+    BODY = 1.15  # running text
+    SMALL = 1.0  # secondary lines, axis labels
+
+
+class Space:
+    """Spacing in pixels: between lines of a block, between blocks, and around a screen."""
+
+    XS = 4
+    S = 8
+    M = 16
+    L = 24
+    XL = 40
+
+
+class Radius:
+    """Corner radii in pixels."""
+
+    CHIP = 8
+    CARD = 14
+
+
+FOCUS_WIDTH = 3  # the focus ring's stroke, in pixels
+TOUCH = 48  # the smallest height of anything clicked or tapped
+
+
+@dataclass(frozen=True)
+class Surface:
+    """What a card, chip or banner paints: its fill, text and edge, on whatever it sits on."""
+
+    fill: str
+    text: str
+    edge: str
+
+
+def surface(theme: Theme, phase: PhaseColour, *, chosen: bool = False) -> Surface:
+    """A card's colours on the neutral window or on a phase colour; *chosen* for a selected chip or card.
+
+    On a phase the card is the phase's deeper button colour under white text, and a chosen one its light
+    accent under dark text, so the phase still shows around it; tests/ui/test_contrast.py checks each pair."""
+    if phase is PhaseColour.NEUTRAL:
+        if chosen:
+            return Surface(theme.accent, theme.accent_text, theme.accent)
+        return Surface(theme.card, theme.text, theme.card_border)
+    swatch = theme.phases[phase]
+    if chosen:
+        return Surface(swatch.accent, "#1A1A1A" if theme is not HIGH_CONTRAST else "#000000", swatch.accent)
+    return Surface(swatch.button, swatch.button_text, swatch.accent)

@@ -127,7 +127,7 @@ def test_the_rep_counter_gives_rep_side_and_tempo_phase(tree: dict[str, Any]) ->
 
 def test_summary_fields_and_rating_chips_say_what_they_mean(tree: dict[str, Any]) -> None:
     summary = nodes(tree, "summary")
-    spins = named(summary, "spin button")
+    spins = named(summary, "slider")  # the rating chips: a value to read and set
     assert "Effort (1 easy – 10 maximal)" in spins and "Any pain (0 none – 10 worst)" in spins
     assert "Notes" in named(summary, "text")
     chips = named(summary, "check box")

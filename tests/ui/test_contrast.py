@@ -49,3 +49,21 @@ def test_every_theme_has_every_phase_and_each_phase_a_word_and_a_mark_of_its_own
         assert set(theme.phases) == set(phases)
     assert len({PHASE_MARKS[p] for p in phases}) == len(phases)
     assert len({PHASE_NAMES[p] for p in phases}) == len(phases)
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_the_design_systems_cards_chips_and_marks(theme: Theme) -> None:
+    """Cards, chosen chips and the one obvious action read in every theme, on the window and on each phase."""
+    from psoas_coach.ui.theme import surface
+
+    floor = text_floor(theme)
+    for text, background in ((theme.text, theme.card), (theme.muted_text, theme.card), (theme.accent_text, theme.accent),
+                             (theme.window, theme.done)):  # the tick on a training day is the window's colour
+        assert contrast_ratio(text, background) >= floor, (theme.name, text, background)
+    assert contrast_ratio(theme.focus, theme.card) >= AA_NON_TEXT, theme.name
+    for colour in (theme.done, theme.partial, theme.accent):  # days in the calendar and the week strip, lines
+        assert contrast_ratio(colour, theme.card) >= AA_NON_TEXT, (theme.name, colour)
+    for phase in PhaseColour:
+        for chosen in (False, True):
+            colours = surface(theme, phase, chosen=chosen)
+            assert contrast_ratio(colours.text, colours.fill) >= floor, (theme.name, phase, chosen)

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries, QChartView, QXYSeries
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QChartView
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from psoas_coach import atomic
@@ -54,7 +54,7 @@ def test_list_newest_first_with_detail(screen: HistoryScreen) -> None:
     assert screen.model.rowCount() == 6
     assert _cell(screen, 0, 0) == "2026-01-13 07:30" and _cell(screen, 0, 3) == "completed"
     assert _cell(screen, 2, 3) == "partial, pain stop" and _cell(screen, 2, 4) == "⚠ pain 6/10"
-    assert screen.detail.title.text().startswith("Tue 13 Jan 2026, 07:30 · Foundation")
+    assert screen.detail.title.text().startswith("Tue 2026-01-13, 07:30 · Foundation")
     assert screen.detail.notes.toPlainText() == "note 12"
     screen.select_row(2)
     assert screen.detail.pain_line.isVisible() and "supine-marching left" in screen.detail.pain_line.text()
@@ -105,28 +105,58 @@ def test_week_view_against_the_target(screen: HistoryScreen) -> None:
     assert screen.week_line.text() == "This week: 2 of 2-3 training days, on target. Rest days count too."
     lines = [screen.weeks_list.item(i).text() for i in range(4)]
     assert lines == [
-        "Week of 12 Jan 2026: 2 of 2-3 training days (2 sessions) · on target",
-        "Week of 05 Jan 2026: 3 of 2-3 training days (3 sessions, 1 partial) · on target",
-        "Week of 29 Dec 2025: 1 of 2-3 training days (1 session) · below target",
-        "Week of 22 Dec 2025: 0 of 2-3 training days · below target",
+        "Week of 2026-01-12: 2 of 2-3 training days (2 sessions) · on target",
+        "Week of 2026-01-05: 3 of 2-3 training days (3 sessions, 1 partial) · on target",
+        "Week of 2025-12-29: 1 of 2-3 training days (1 session) · below target",
+        "Week of 2025-12-22: 0 of 2-3 training days · below target",
     ]
 
 
 def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen, qtbot: QtBot) -> None:
-    assert screen.findChildren(QChartView) == []
+    assert screen.findChildren(QChartView) == [] and screen.trends_page.charts() == []
     screen.tabs.setCurrentIndex(1)
     weeks_view = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-weeks")
     bars = weeks_view.chart().series()[0]
     assert isinstance(bars, QAbstractBarSeries)
     assert [bars.barSets()[0].at(i) for i in range(9, 12)] == [1, 3, 2]  # training days, last three weeks
+    axis = weeks_view.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert isinstance(axis, QBarCategoryAxis)
+    labels = axis.categories()
+    assert len(set(labels)) == len(labels) == 12  # a label per week, none repeated
     qtbot.keyClick(screen.list, Qt.Key.Key_C)
     assert screen.tabs.currentIndex() == 2
-    names = sorted(v.objectName() for v in screen.findChildren(QChartView))
-    assert names == ["chart-feel", "chart-holds", "chart-reps", "chart-weeks"]
-    reps = next(v for v in screen.findChildren(QChartView) if v.objectName() == "chart-reps")
-    [line] = reps.chart().series()
-    assert isinstance(line, QXYSeries)
-    assert line.name() == "Supine Marching" and line.count() == 6
+    titles = [w.text() for w in screen.trends_page.findChildren(QLabel, "history-trend-title")]
+    assert titles == ["Supine Marching · left", "Supine Marching · right", "Effort and pain (0-10)"]
+    reps = [c for c in screen.trends_page.charts() if c.objectName() == "trend-reps"]
+    assert len(reps) == 2 and len(reps[0].points) == 6  # one point per session, per side
+
+
+def test_trend_axes_name_each_day_once_and_say_when_there_is_nothing(qtbot: QtBot) -> None:
+    from datetime import datetime
+
+    from psoas_coach.ui.widgets.trend_chart import TrendChart, axis_dates
+
+    same_day = [(datetime(2026, 11, 29, 8), 3.0), (datetime(2026, 11, 29, 18), 5.0)]
+    assert axis_dates(same_day) == ["Nov 29"]  # never "Nov 29, Nov 29"
+    assert axis_dates([(datetime(2026, 11, 1), 1.0), *same_day]) == ["Nov 1", "Nov 29"]
+    empty = TrendChart([], "No session has a rated effort yet.")
+    qtbot.addWidget(empty)
+    assert empty.accessibleName() == "No session has a rated effort yet."
+    assert TrendChart(same_day, "-").describe() == "Nov 29: 5"
+
+
+def test_the_calendar_marks_days_and_enter_opens_the_chosen_days_session(screen: HistoryScreen, qtbot: QtBot) -> None:
+    qtbot.keyClick(screen.list, Qt.Key.Key_W)
+    calendar = screen.calendar_page.calendar
+    assert screen.tabs.currentIndex() == 1 and calendar.hasFocus()
+    assert calendar.chosen == TODAY and calendar.accessibleName().endswith(": no session")
+    qtbot.keyClick(calendar, Qt.Key.Key_Left)  # Tuesday 13th: the newest session
+    assert "1 session" in calendar.accessibleName()
+    for _ in range(3):
+        qtbot.keyClick(calendar, Qt.Key.Key_Left)  # back to Saturday 10th: the pain stop
+    assert "(1 partial)" in calendar.accessibleName()
+    qtbot.keyClick(calendar, Qt.Key.Key_Return)
+    assert screen.tabs.currentIndex() == 0 and screen.detail.pain_line.isVisible()
 
 
 def test_corrupt_and_newer_files(qtbot: QtBot, store: SessionStore) -> None:
@@ -147,7 +177,7 @@ def test_empty_history(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(screen)
     screen.reload()
     screen.tabs.setCurrentIndex(2)
-    assert screen.detail.title.text() == "No session selected."
+    assert screen.detail.title.text().startswith("No session yet")
     assert screen.week_line.text() == "This week: 0 of 2-3 training days; 2 more to reach the target."
 
 

@@ -24,6 +24,11 @@ def test_each_number_is_qts_own() -> None:
     assert qt_values.PRECISE_TIMER == Qt.TimerType.PreciseTimer.value
     assert qt_values.TAB_FOCUS == Qt.FocusPolicy.TabFocus.value
     assert qt_values.USER_ROLE == Qt.ItemDataRole.UserRole.value
+    assert qt_values.NO_FOCUS == Qt.FocusPolicy.NoFocus.value
+    assert qt_values.ALIGN_LEFT == Qt.AlignmentFlag.AlignLeft.value
+    assert qt_values.ALIGN_HCENTER == Qt.AlignmentFlag.AlignHCenter.value
+    assert qt_values.ALIGN_TOP == Qt.AlignmentFlag.AlignTop.value
+    assert qt_values.WORD_WRAP == Qt.TextFlag.TextWordWrap.value
     assert theme.COLOR_SCHEME_LIGHT == Qt.ColorScheme.Light.value
     assert theme.COLOR_SCHEME_DARK == Qt.ColorScheme.Dark.value
     assert desktop_contrast.HIGH_CONTRAST == Qt.ContrastPreference.HighContrast.value

@@ -17,7 +17,7 @@ from psoas_coach.store.sessions import SessionStore
 from psoas_coach.store.unfinished import resume_engine
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
-from tests.window_fixtures import Answers
+from tests.window_fixtures import Answers, answer_banner
 
 
 def make_window(qtbot: QtBot, library: ProgramLibrary, folder: Path, clock: FakeClock, answers: Answers) -> MainWindow:
@@ -58,6 +58,7 @@ def test_resume_continues_the_same_session(qtbot: QtBot, library: ProgramLibrary
     window = make_window(qtbot, library, folder, clock, answers)
     answers.answer = True
     window.offer_resume()
+    answer_banner(window, answers)
     engine = window.engine
     assert engine is not None and engine.state is SessionState.PAUSED
     assert engine.step.kind is StepKind.REPS and round(engine.elapsed()) == 29
@@ -79,6 +80,7 @@ def test_declining_keeps_it_as_a_partial_session(qtbot: QtBot, library: ProgramL
     window = make_window(qtbot, library, folder, clock, answers)
     answers.answer = False
     window.offer_resume()
+    answer_banner(window, answers)
     assert window.engine is None
     saved = list(folder.glob("*.json"))
     assert len(saved) == 1
@@ -94,6 +96,7 @@ def test_nothing_to_offer_after_a_clean_session(qtbot: QtBot, library: ProgramLi
     assert window.engine is not None
     window.engine.end_early()
     window.offer_resume()
+    answer_banner(window, answers)
     assert answers.asked == []
     assert SessionStore(tmp_path / "sessions").unfinished() is None
 
@@ -122,6 +125,9 @@ def test_enter_pressed_before_start_up_is_done_resumes_once_and_starts_nothing_e
     started: list[object] = []
     window.session_started.connect(started.append)
     window.start_program("foundation")  # Enter at once: start-up finishes first, and asks about the old one
+    assert window.question.pending and started == []  # a banner asks; no new session starts meanwhile
+    window.start_program("foundation")  # Enter again while it asks: still nothing new
+    answer_banner(window, answers)
     assert len(answers.asked) == 1 and len(started) == 1
     assert window.recorder.session_id == session_id  # the resumed session is the one that runs
     window.close()
@@ -156,6 +162,7 @@ def test_killed_on_the_briefing_and_declined_keeps_no_session(
     again = make_window(qtbot, library, folder, clock, answers)
     answers.answer = False
     again.offer_resume()
+    answer_banner(again, answers)
     assert list(folder.glob("*.json")) == []
     assert SessionStore(folder).unfinished() is None
     assert "stopped before any exercise, so there was nothing to keep" in again.home.notice.text()

@@ -15,7 +15,7 @@ from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.sessions import SessionStore
 from tests.fakes import FakeClock
 from tests.ui.test_resume import crash_mid_set, make_window
-from tests.window_fixtures import Answers
+from tests.window_fixtures import Answers, answer_banner
 
 
 def _damage(folder: Path, change: Callable[[dict[str, Any]], None]) -> None:
@@ -50,6 +50,7 @@ def test_a_wrong_shape_is_set_aside_and_said_plainly(qtbot: QtBot, library: Prog
     window = make_window(qtbot, library, folder, clock, answers)
     answers.answer = answer
     window.offer_resume()
+    answer_banner(window, answers)
     assert answers.asked == [] and window.engine is None
     notice = window.home.notice.text()
     assert "nothing could be kept" in notice and "partial session" not in notice
@@ -79,6 +80,7 @@ def test_a_damaged_engine_state_cannot_resume_but_the_work_is_kept(
     window = make_window(qtbot, library, folder, clock, answers)
     answers.answer = True
     window.offer_resume()
+    answer_banner(window, answers)
     assert len(answers.asked) == 1 and window.engine is None
     notice = window.home.notice.text()
     assert notice.startswith("The interrupted session cannot resume (")
@@ -105,6 +107,7 @@ def test_a_refused_partial_save_says_the_autosave_stays(qtbot: QtBot, library: P
 
     monkeypatch.setattr(atomic.os, "replace", full)
     window.offer_resume()
+    answer_banner(window, answers)
     monkeypatch.undo()
     notice = window.home.notice.text()
     assert "could not be kept as a partial session" in notice and "the disk is full" in notice

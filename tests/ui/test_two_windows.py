@@ -17,7 +17,7 @@ from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.session_lock import ELSEWHERE
 from tests.fakes import FakeClock
 from tests.ui.test_resume import crash_mid_set, make_window
-from tests.window_fixtures import Answers
+from tests.window_fixtures import Answers, answer_banner
 
 HOLDER = """
 import sys
@@ -48,6 +48,7 @@ def test_a_second_window_leaves_the_running_session_alone(qtbot: QtBot, library:
 
     second = make_window(qtbot, library, folder, clock, answers)
     second.offer_resume()
+    answer_banner(second, answers)
     assert answers.asked == [] and second.engine is None
     assert "running in another Psoas Coach window" in second.home.notice.text()
     second.start_program("advanced")
@@ -78,6 +79,7 @@ def test_the_lock_of_another_process_dies_with_it(qtbot: QtBot, library: Program
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         window = make_window(qtbot, library, folder, clock, answers)
         window.offer_resume()
+        answer_banner(window, answers)
         assert answers.asked == [] and window.engine is None
         assert _autosave(folder).exists()
     finally:
@@ -89,5 +91,6 @@ def test_the_lock_of_another_process_dies_with_it(qtbot: QtBot, library: Program
             holder.stdout.close()
     answers.answer = True
     window.offer_resume()  # the other process is gone, and so is its lock
+    answer_banner(window, answers)
     assert len(answers.asked) == 1
     assert window.engine is not None and window.recorder.session_id == session_id

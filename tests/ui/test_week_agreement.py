@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.cli import parse_args
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.core.weeks import week_start, week_text
+from psoas_coach.i18n import date_text
 from psoas_coach.paths import resolve_paths
 from psoas_coach.report.data import build_report
 from psoas_coach.store.sessions import SessionStore
@@ -66,6 +67,6 @@ def test_every_screen_and_command_counts_the_week_alike(
     assert window.history is not None
     assert window.history.week_line.text().startswith(sentence)
     weeks = [window.history.weeks_list.item(i).text() for i in range(2)]
-    assert weeks[0].startswith(week_text(expected, f"Week of {monday:%d %b %Y}"))
-    assert weeks[1].startswith(week_text(2, f"Week of {monday - timedelta(days=7):%d %b %Y}") + " (2 sessions)")
+    assert weeks[0].startswith(week_text(expected, f"Week of {date_text(monday)}"))  # History writes dates as the language does
+    assert weeks[1].startswith(week_text(2, f"Week of {date_text(monday - timedelta(days=7))}") + " (2 sessions)")
     window.close()

@@ -1,4 +1,4 @@
-"""Briefing: the program, what is needed, how long it takes, and the safety note."""
+"""Briefing: the program, each exercise with its drawing and dosage in large type, what is needed, and safety."""
 
 from __future__ import annotations
 
@@ -8,35 +8,62 @@ from psoas_coach.core import safety
 from psoas_coach.core.describe import dosage_text, minutes_text
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step
+from psoas_coach.core.program import Exercise
 from psoas_coach.i18n import _, content
 from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.theme import Space, Type
+from psoas_coach.ui.widgets.card import Card
+from psoas_coach.ui.widgets.flow_row import ColumnGrid
+from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
+
+CARD_MIN_WIDTH = 260
+DRAWING_MAX_HEIGHT = 150
+
+
+def exercise_card(number: int, exercise: Exercise) -> Card:
+    """One exercise: its drawing, its number and name, and what the session asks of it."""
+    card = Card(name="briefing-exercise")
+    drawing = IllustrationView(exercise.id)
+    drawing.setMaximumHeight(DRAWING_MAX_HEIGHT)
+    drawing.setMinimumSize(120, 90)
+    card.add(drawing)
+    card.add(label(f"{number}. {content(exercise.name)}", Type.HEADLINE, bold=True, name="briefing-exercise-name"))
+    card.add(label(dosage_text(exercise), Type.LEAD, name="briefing-dosage"))
+    card.box.addStretch(1)
+    return card
 
 
 class BriefingScreen(StepScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        self.title = label("", 2.6, bold=True, name="briefing-title")
-        self.summary = label("", 1.3)
-        self.exercises = label("", 1.3, name="briefing-exercises")
-        self.equipment = label("", 1.2)
-        self.safety = label(safety.BEFORE_YOU_START + " " + safety.DURING, 1.25, name="briefing-safety")
-        self.safety.setStyleSheet("padding: 12px; border: 2px solid palette(mid); border-radius: 8px;")
-        self.prompt = label(_("Press Enter to begin."), 1.6, bold=True)
-        for w in (self.title, self.summary, self.exercises, self.equipment, self.safety):
-            layout.addWidget(w)
-        layout.addStretch(1)
+        layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.M)
+        layout.setSpacing(Space.M)
+        self.title = label("", Type.TITLE, bold=True, name="briefing-title")
+        layout.addWidget(self.title)
+        self.prompt = label(_("Press Enter to begin."), Type.HEADLINE, bold=True, name="briefing-prompt")
+        self.summary = label("", Type.LEAD, name="briefing-summary")
+        layout.addWidget(self.summary)
+        self.exercises = ColumnGrid(CARD_MIN_WIDTH, spacing=Space.M)
+        self.exercises.setObjectName("briefing-exercises")
+        layout.addWidget(self.exercises)
+        self.equipment = label("", Type.LEAD, name="briefing-equipment")
+        layout.addWidget(self.equipment)
+        self.safety = Card(name="briefing-safety-card", emphasis=True)
+        self.safety_text = label(str(safety.BEFORE_YOU_START) + " " + str(safety.DURING), Type.BODY,
+                                 name="briefing-safety")
+        self.safety.add(self.safety_text)
+        layout.addWidget(self.safety)
         layout.addWidget(self.prompt)
+        layout.addStretch(1)
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         program = engine.plan.program
         self.title.setText(content(program.name))
-        self.summary.setText(content(program.description) + "\n"
+        self.summary.setText(content(program.description) + " "
                              + _("Length: {minutes}.").format(minutes=minutes_text(engine.plan.timed_seconds)))
-        lines = [f"{i}. {content(ex.name)} — {dosage_text(ex)}" for i, ex in enumerate(program.exercises, 1)]
-        self.exercises.setText("\n".join(lines))
+        self.exercises.set_widgets([exercise_card(i, ex) for i, ex in enumerate(program.exercises, 1)])
         gear = sorted({content(item) for ex in program.exercises for item in ex.equipment})
         self.equipment.setText(_("You need: {things}.").format(things=", ".join(gear)) if gear
                                else _("You need nothing but some floor space."))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from psoas_coach.i18n import _, content
 from psoas_coach.ui.qt_values import TAB_FOCUS
 from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import TOUCH, Type
 from psoas_coach.ui.widgets.text import label
 
 if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
@@ -41,14 +42,15 @@ class ProposalRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         prefix = f"{content(proposal.exercise_name)}: " if proposal.exercise_name else ""
-        self.text = label(prefix + proposal.reason, 1.15, name="proposal-text")
+        self.text = label(prefix + proposal.reason, Type.BODY, name="proposal-text")
         row.addWidget(self.text, 1)
         self.accept_button = QPushButton(_("Accept"))
         self.accept_button.setObjectName("proposal-accept")
         self.decline_button = QPushButton(_("Decline"))
         self.decline_button.setObjectName("proposal-decline")
         for button in (self.accept_button, self.decline_button):
-            set_scaled_font(button, 1.1, bold=True)
+            set_scaled_font(button, Type.BODY, bold=True)
+            button.setMinimumHeight(TOUCH)
             row.addWidget(button)
         self.accept_button.clicked.connect(lambda: self.decided.emit(self.proposal, True))
         self.decline_button.clicked.connect(lambda: self.decided.emit(self.proposal, False))
@@ -66,16 +68,16 @@ class CoachingPanel(QWidget):
         self.setObjectName("coaching-panel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.today = label("", 1.6, bold=True, name="home-today")
+        self.today = label("", Type.TITLE, bold=True, name="home-today")  # read from the mat, 2 m away
         # one line kept for today's advice, which comes just after the first paint: home does not jump
         self.today.setMinimumHeight(self.today.fontMetrics().lineSpacing())
         layout.addWidget(self.today)
-        self.proposals_title = label(_("Suggested for next time (A accepts, D declines the first):"), 1.2, bold=True,
+        self.proposals_title = label(_("Suggested for next time (A accepts, D declines the first):"), Type.BODY, bold=True,
                                      name="proposals-title")
         layout.addWidget(self.proposals_title)
         self.proposals_box = QVBoxLayout()
         layout.addLayout(self.proposals_box)
-        self.control = label("", 1.0, name="home-control")
+        self.control = label("", Type.SMALL, name="home-control")
         layout.addWidget(self.control)
         tools = QHBoxLayout()
         self.range_button = QPushButton(_("Range notes…"))
@@ -84,6 +86,8 @@ class CoachingPanel(QWidget):
         self.report_button.setObjectName("home-report")
         for button in (self.range_button, self.report_button):
             button.setProperty("focusPolicy", TAB_FOCUS)  # by number: on home's first frame (qt_values)
+            set_scaled_font(button, Type.BODY)
+            button.setMinimumHeight(TOUCH)
             tools.addWidget(button)
         tools.addStretch(1)
         layout.addLayout(tools)
@@ -113,6 +117,7 @@ class CoachingPanel(QWidget):
     def set_proposals(self, proposals: Sequence[Proposal]) -> None:
         for row in self.rows:
             self.proposals_box.removeWidget(row)
+            row.hide()  # off the screen at once; deleted when the event loop runs
             row.deleteLater()
         self.rows = []
         for proposal in proposals:

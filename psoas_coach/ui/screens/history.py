@@ -1,4 +1,5 @@
-"""History: every session in a list with its detail, the weeks against 2-3 sessions a week, and charts.
+"""History: every session in a list with its detail, a calendar of months with the weeks against 2-3 training
+days, and per-exercise trends per side.
 
 The screen takes the store in its constructor and calls ``reload()`` when it is shown. Notes are
 edited and sessions deleted (with undo) here; a refused write is shown as one sentence.
@@ -6,9 +7,10 @@ edited and sessions deleted (with undo) here; a refused write is shown as one se
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,9 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QListWidget,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -27,27 +26,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_coach.core.history import started_at
+from psoas_coach.core.weeks import week_advice, weeks
+from psoas_coach.i18n import _, date_text, ngettext
 from psoas_coach.store.errors import StoreError
 from psoas_coach.store.exporting import write_export
-from psoas_coach.core.history_view import exercise_series, ratings_series
-from psoas_coach.core.weeks import week_advice, week_text, weeks
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.screens.history_detail import SessionDetail
 from psoas_coach.ui.screens.history_model import SessionListModel
+from psoas_coach.ui.screens.history_pages import CalendarPage, TrendsPage
 from psoas_coach.ui.text_scale import set_scaled_font
-from psoas_coach.ui.widgets.charts import time_chart, weekly_chart
+from psoas_coach.ui.theme import Space, Type
+from psoas_coach.ui.widgets.banner import NoticeBanner
+from psoas_coach.ui.widgets.buttons import secondary_button
+from psoas_coach.ui.widgets.card import Card
+from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.text import label
 
 Record = dict[str, Any]
-WEEKS_SHOWN = 12
 ChooseFile = Callable[[QWidget, str], str | None]
 
 
 def choose_export_file(parent: QWidget, suggested: str) -> str | None:
     """The real save dialog; tests hand the screen their own function instead."""
     path, _filter = QFileDialog.getSaveFileName(
-        parent, "Export sessions", suggested, "Spreadsheet (CSV) (*.csv);;Full record (JSON) (*.json)"
-    )
+        parent, _("Export sessions"), suggested,
+        _("Spreadsheet (CSV) (*.csv);;Full record (JSON) (*.json)"))
     return path or None
 
 
@@ -63,48 +67,48 @@ class HistoryScreen(QWidget):
         self.choose_file = choose_file
         self.read_only: set[str] = set()
         self._undo: tuple[Record, int] | None = None
-        self._charts_stale = True
+        self._pages_stale = True
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.M)
+        layout.setSpacing(Space.M)
         top = QHBoxLayout()
-        self.home_button = QPushButton("◀ Home (Esc)")
-        self.home_button.setObjectName("history-home")
+        top.setSpacing(Space.M)
+        self.home_button = secondary_button(_("◀ Home (Esc)"), "history-home", self)
+        self.home_button.setAccessibleName(_("Home (Esc)"))
         top.addWidget(self.home_button)
-        top.addWidget(label("History", 2.0, bold=True, name="history-title"), 1)
-        self.week_line = label("", 1.2, name="history-week")
-        top.addWidget(self.week_line, 2)
-        self.export_button = QPushButton("Export… (E)")
-        self.export_button.setObjectName("history-export")
-        self.export_button.setToolTip("Save every session as a CSV spreadsheet or a JSON file")
-        top.addWidget(self.export_button)
-        self.report_button = QPushButton("Report for a therapist…")
-        self.report_button.setObjectName("history-report")
-        self.report_button.setToolTip("A PDF of the last weeks: adherence, progression, pain events and notes")
-        self.report_button.clicked.connect(self.report_requested.emit)
-        top.addWidget(self.report_button)
+        top.addWidget(label(_("History"), Type.TITLE, bold=True, wrap=False, name="history-title"))
+        self.week_line = label("", Type.LEAD, name="history-week")
+        top.addWidget(self.week_line, 1)
         layout.addLayout(top)
-        self.notice = label("", 1.0, name="history-notice")
-        self.notice.setVisible(False)
-        layout.addWidget(self.notice)
-        self.undo_bar = QWidget()
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_text = label("", 1.1, name="history-undo-text")
-        self.undo_button = QPushButton("Undo (Ctrl+Z)")
-        self.undo_button.setObjectName("history-undo")
-        undo_row.addWidget(self.undo_text, 1)
-        undo_row.addWidget(self.undo_button)
+        tools = FlowRow(fill=False)
+        self.export_button = secondary_button(_("Export… (E)"), "history-export", self)
+        self.export_button.setToolTip(_("Save every session as a CSV spreadsheet or a JSON file"))
+        self.report_button = secondary_button(_("Report for a therapist…"), "history-report", self)
+        self.report_button.setToolTip(_("A PDF of the last weeks: adherence, progression, pain events and notes"))
+        self.report_button.clicked.connect(self.report_requested.emit)
+        for button in (self.export_button, self.report_button):
+            set_scaled_font(button, Type.BODY, bold=True)
+            tools.add(button)
+        self.banner = NoticeBanner("history-notice")
+        self.notice = self.banner.notice
+        layout.addWidget(self.banner)
+        self.undo_bar = Card(row=True, name="history-undo-bar", padding=Space.S)
+        self.undo_text = label("", Type.BODY, name="history-undo-text")
+        self.undo_button = secondary_button(_("Undo (Ctrl+Z)"), "history-undo", self)
+        self.undo_bar.add(self.undo_text, 1)
+        self.undo_bar.add(self.undo_button)
         self.undo_bar.setVisible(False)
         layout.addWidget(self.undo_bar)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("history-tabs")
-        set_scaled_font(self.tabs, 1.1)
+        set_scaled_font(self.tabs, Type.BODY, bold=True)
         layout.addWidget(self.tabs, 1)
         self.model = SessionListModel()
         self.list = QTableView()
         self.list.setObjectName("history-list")
-        self.list.setAccessibleName("Sessions, newest first")
+        self.list.setAccessibleName(_("Sessions, newest first"))
+        set_scaled_font(self.list, Type.BODY)
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -114,28 +118,21 @@ class HistoryScreen(QWidget):
         self.list.horizontalHeader().setResizeContentsPrecision(50)  # size columns from 50 rows, not 5,000
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setShowGrid(False)
         self.detail = SessionDetail()
         split = QSplitter()
         split.addWidget(self.list)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        self.tabs.addTab(split, "Sessions (S)")
-        self.weeks_page = QWidget()
-        weeks_layout = QVBoxLayout(self.weeks_page)
-        self.weeks_list = QListWidget()
-        self.weeks_list.setObjectName("history-weeks")
-        set_scaled_font(self.weeks_list, 1.1)
-        weeks_layout.addWidget(self.weeks_list, 1)
-        self.weeks_chart_box = QVBoxLayout()
-        weeks_layout.addLayout(self.weeks_chart_box, 2)
-        self.tabs.addTab(self.weeks_page, "Weeks (W)")
-        self.charts_page = QWidget()
-        self.charts_layout = QVBoxLayout(self.charts_page)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.charts_page)
-        self.tabs.addTab(scroll, "Charts (C)")
+        split.setChildrenCollapsible(False)
+        self.tabs.addTab(split, _("Sessions (S)"))
+        self.calendar_page = CalendarPage()
+        self.weeks_list = self.calendar_page.weeks_list
+        self.tabs.addTab(self.calendar_page, _("Calendar (W)"))
+        self.trends_page = TrendsPage()
+        self.tabs.addTab(self.trends_page, _("Trends (C)"))
+        layout.addWidget(tools)
 
         self.home_button.clicked.connect(self.home_requested)
         self.undo_button.clicked.connect(self.undo_delete)
@@ -143,16 +140,34 @@ class HistoryScreen(QWidget):
         self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_row(cur.row()))
         self.detail.notes_save_requested.connect(self.save_notes)
         self.detail.delete_requested.connect(self.delete_session)
-        self.tabs.currentChanged.connect(lambda _i: self._build_charts_if_shown())
+        self.calendar_page.day_activated.connect(self.show_day)
+        self.tabs.currentChanged.connect(lambda _i: self._build_pages_if_shown())
         keys_and_slots: list[tuple[str, Callable[[], None]]] = [
             ("Esc", self.home_requested.emit), ("Ctrl+Z", self.undo_delete), ("Del", self._delete_current),
-            ("S", lambda: self.tabs.setCurrentIndex(0)), ("W", lambda: self.tabs.setCurrentIndex(1)),
-            ("C", lambda: self.tabs.setCurrentIndex(2)), ("E", self.export),
+            ("S", lambda: self.show_tab(0)), ("W", lambda: self.show_tab(1)),
+            ("C", lambda: self.show_tab(2)), ("E", self.export),
         ]
         for keys, slot in keys_and_slots:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def show_tab(self, index: int) -> None:
+        """A tab by its key, with the keyboard on what it shows (the list, the calendar, the trends)."""
+        self.tabs.setCurrentIndex(index)
+        target = (self.list, self.calendar_page.calendar, self.trends_page)[index]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_day(self, day: date) -> None:
+        """The calendar's chosen day: its latest session in the Sessions tab (or a word when there is none)."""
+        for row in range(self.model.rowCount()):
+            record = self.model.record(row)
+            moment = started_at(record) if record is not None else None
+            if moment is not None and moment.date() == day:
+                self.show_tab(0)
+                self.select_row(row)
+                return
+        self.set_notice(_("No session on {day}.").format(day=date_text(day)))
 
     # ------------------------------------------------------------------ loading
 
@@ -166,8 +181,9 @@ class HistoryScreen(QWidget):
         self.select_row(0)
 
     def set_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+        """One line in the banner, in place of the last (empty: no banner)."""
+        self.banner.set_notice("")
+        self.banner.set_notice(text)
 
     def select_row(self, row: int) -> None:
         if self.model.rowCount() == 0:
@@ -188,43 +204,20 @@ class HistoryScreen(QWidget):
 
     def _records_changed(self) -> None:
         records = self.model.records()
-        shown = weeks(records, self.today(), WEEKS_SHOWN)
+        shown = weeks(records, self.today(), 1)
         self.week_line.setText(week_advice(shown[-1].days))
-        self.weeks_list.clear()
-        for week in reversed(shown):
-            n = week.sessions
-            extra = f"{n} session{'s' if n != 1 else ''}" + (f", {week.partial} partial" if week.partial else "")
-            self.weeks_list.addItem(f"{week_text(week.days, f'Week of {week.monday:%d %b %Y}')} ({extra}) · {week.verdict}"
-                                    if n else f"{week_text(0, f'Week of {week.monday:%d %b %Y}')} · {week.verdict}")
-        self._charts_stale = True
-        self._build_charts_if_shown()
+        self.calendar_page.show_records(records, self.today())
+        self._pages_stale = True
+        self._build_pages_if_shown()
 
-    # ------------------------------------------------------------------ charts (built when their tab shows)
+    # ------------------------------------------------------------------ trends (built when their tab shows)
 
-    def _build_charts_if_shown(self) -> None:
-        if not self._charts_stale or self.tabs.currentIndex() == 0:
-            return
-        self._charts_stale = False
-        records = self.model.records()
-        _clear(self.weeks_chart_box)
-        self.weeks_chart_box.addWidget(weekly_chart(weeks(records, self.today(), WEEKS_SHOWN), self))
-        _clear(self.charts_layout)
-        per_exercise = exercise_series(records)
-        holds = {name: [(p.when, p.hold_seconds) for p in points]
-                 for name, points in per_exercise.values() if any(p.hold_seconds for p in points)}
-        reps = {name: [(p.when, float(p.reps)) for p in points]
-                for name, points in per_exercise.values() if any(p.reps for p in points)}
-        ratings = ratings_series(records)
-        feel = {
-            "Effort": [(w, float(e)) for w, e, _p in ratings if e is not None],
-            "Pain": [(w, float(p)) for w, _e, p in ratings if p is not None],
-        }
-        if not records:
-            self.charts_layout.addWidget(label("No sessions yet: the charts appear after your first one.", 1.2))
-            return
-        self.charts_layout.addWidget(time_chart("Total hold and work seconds per exercise", "seconds", holds, "chart-holds", self))
-        self.charts_layout.addWidget(time_chart("Reps per exercise (both sides)", "reps", reps, "chart-reps", self))
-        self.charts_layout.addWidget(time_chart("Effort and pain (0-10)", "rating", feel, "chart-feel", self, y_max=10))
+    def _build_pages_if_shown(self) -> None:
+        if self.tabs.currentIndex() == 1:
+            self.calendar_page.build_chart()
+        if self._pages_stale and self.tabs.currentIndex() == 2:
+            self._pages_stale = False
+            self.trends_page.show_records(self.model.records())
 
     # ------------------------------------------------------------------ export
 
@@ -244,7 +237,8 @@ class HistoryScreen(QWidget):
         except StoreError as exc:
             self.set_notice(str(exc))
             return
-        self.set_notice(f"Exported {len(records)} session{'s' if len(records) != 1 else ''} to {path}.")
+        self.set_notice(ngettext("Exported {count} session to {file}.", "Exported {count} sessions to {file}.",
+                                 len(records)).format(count=len(records), file=path))
 
     # ------------------------------------------------------------------ editing
 
@@ -256,11 +250,11 @@ class HistoryScreen(QWidget):
         try:
             changed = self.store.update(record, notes=notes)
         except StoreError as exc:
-            self.set_notice(f"{exc} Your notes are still in the box.")
+            self.set_notice(_("{problem} Your notes are still in the box.").format(problem=exc))
             return
         self.model.replace(changed)
         self.detail.show_record(changed)
-        self.set_notice("Notes saved.")
+        self.set_notice(_("Notes saved."))
 
     def _delete_current(self) -> None:
         record = self.current_record()
@@ -279,7 +273,9 @@ class HistoryScreen(QWidget):
             return
         self.model.remove(session_id)
         self._undo = (record, row)
-        self.undo_text.setText(f"Deleted the session of {record.get('started', '?')[:10]}.")
+        moment = started_at(record)
+        day = date_text(moment.date()) if moment is not None else str(record.get("started", "?"))[:10]
+        self.undo_text.setText(_("Deleted the session of {day}.").format(day=day))
         self.undo_bar.setVisible(True)
         self._records_changed()
         self.select_row(row)
@@ -291,7 +287,7 @@ class HistoryScreen(QWidget):
         try:
             self.store.save(record)
         except StoreError as exc:
-            self.set_notice(f"{exc} The session stays in this window until you leave it.")
+            self.set_notice(_("{problem} The session stays in this window until you leave it.").format(problem=exc))
             return
         self._undo = None
         self.undo_bar.setVisible(False)
@@ -299,10 +295,3 @@ class HistoryScreen(QWidget):
         self._records_changed()
         self.select_row(row)
 
-
-def _clear(box: QVBoxLayout) -> None:
-    while box.count():
-        item = box.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.deleteLater()

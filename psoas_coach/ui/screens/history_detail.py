@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,24 +18,30 @@ from PySide6.QtWidgets import (
 
 from psoas_coach.core.history import NOT_KNOWN, duration_text, effort_of, pain_of, program_name_of, started_at
 from psoas_coach.core.history_view import detail_rows, status_text
-from psoas_coach.i18n import _
+from psoas_coach.i18n import _, date_text, lazy, time_text, weekday_name
 from psoas_coach.store.session_check import problems_of
 from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import Space, Type
+from psoas_coach.ui.widgets.buttons import secondary_button
 from psoas_coach.ui.widgets.text import label
 
 Record = dict[str, Any]
-HEADERS = ("Exercise", "Side", "Sets", "Reps", "Hold / work s", "")
+HEADERS = (lazy("Exercise"), lazy("Side"), lazy("Sets"), lazy("Reps"), lazy("Hold / work s"), "")
 
 
 def headline(record: Record) -> str:
+    """'Tue 2026-01-13, 07:30 · Foundation · 27:00 · completed · effort 6/10', in the language's words."""
     moment = started_at(record)
-    day = moment.strftime("%a %d %b %Y, %H:%M") if moment else str(record.get("started", "?"))
+    day = (f"{weekday_name(moment.date(), 'abbreviated')} {date_text(moment.date())}, {time_text(moment)}"
+           if moment else str(record.get("started", "?")))
     status = status_text(record)
     unknown = status == str(NOT_KNOWN)
     parts = [day, program_name_of(record), duration_text(record), _("status not known") if unknown else status]
-    for key, value in (("effort", effort_of(record)), ("pain", pain_of(record))):
-        if value is not None:
-            parts.append(f"{key} {value}/10")
+    effort, pain = effort_of(record), pain_of(record)
+    if effort is not None:
+        parts.append(_("effort {effort}/10").format(effort=effort))
+    if pain is not None:
+        parts.append(_("pain {pain}/10").format(pain=pain))
     return " · ".join(parts)
 
 
@@ -50,27 +55,35 @@ class SessionDetail(QWidget):
         super().__init__(parent)
         self.record: Record | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 0, 0, 0)
-        self.title = label("", 1.3, bold=True, name="history-detail-title")
-        self.pain_line = label("", 1.0, name="history-detail-pain")
+        layout.setContentsMargins(Space.M, 0, 0, 0)
+        layout.setSpacing(Space.S)
+        self.title = label("", Type.LEAD, bold=True, name="history-detail-title")
+        self.pain_line = label("", Type.BODY, bold=True, name="history-detail-pain")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("history-detail-table")
-        self.table.setAccessibleName("What was done, per exercise and side")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setAccessibleName(_("What was done, per exercise and side"))
+        self.table.setHorizontalHeaderLabels([str(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        set_scaled_font(self.table, Type.BODY)
+        header = self.table.horizontalHeader()
+        # the exercise takes the room left; every other column keeps its contents' width whichever session shows
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("history-notes")
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Notes for this session (how it felt, what to tell your therapist)")
-        self.notes.setMaximumHeight(110)
-        set_scaled_font(self.notes, 1.1)
-        self.save_button = QPushButton("Save notes")
-        self.save_button.setObjectName("history-save-notes")
-        self.delete_button = QPushButton("Delete session (Del)")
-        self.delete_button.setObjectName("history-delete")
-        self.read_only_line = label("", 0.95, name="history-read-only")
+        self.notes.setAccessibleName(_("Notes"))
+        self.notes.setPlaceholderText(_("Notes for this session (how it felt, what to tell your therapist)"))
+        set_scaled_font(self.notes, Type.BODY)
+        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 5)
+        self.save_button = secondary_button(_("Save notes"), "history-save-notes", self)
+        self.delete_button = secondary_button(_("Delete session (Del)"), "history-delete", self)
+        for button in (self.save_button, self.delete_button):
+            set_scaled_font(button, Type.BODY, bold=True)
+        self.read_only_line = label("", Type.SMALL, name="history-read-only")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
@@ -78,7 +91,7 @@ class SessionDetail(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.pain_line)
         layout.addWidget(self.table, 1)
-        layout.addWidget(label("Notes", 1.0, bold=True))
+        layout.addWidget(label(_("Notes"), Type.BODY, bold=True))
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
         layout.addWidget(self.read_only_line)
@@ -91,7 +104,7 @@ class SessionDetail(QWidget):
         self.record = record
         self.table.setRowCount(0)
         if record is None:
-            self.title.setText("No session selected.")
+            self.title.setText(_("No session yet: your sessions appear here after the first one."))
             self.pain_line.setVisible(False)
             self.notes.setPlainText("")
             for widget in (self.notes, self.save_button, self.delete_button):
@@ -102,17 +115,17 @@ class SessionDetail(QWidget):
         stop = record.get("pain_stop")
         if isinstance(stop, dict):
             where = " ".join(str(stop.get(k)) for k in ("exercise_id", "side") if stop.get(k))
-            self.pain_line.setText(f"Stopped for sharp pain{' at ' + where if where else ''}.")
+            self.pain_line.setText("✖ " + (_("Stopped for sharp pain at {where}.").format(where=where) if where
+                                           else _("Stopped for sharp pain.")))
         self.pain_line.setVisible(isinstance(stop, dict))
         rows = detail_rows(record)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.exercise, row.side, row.sets, str(row.reps) if row.reps else "–",
                      f"{row.hold_seconds:g}" if row.hold_seconds else "–",
-                     "pain stop" if row.pain_stop else "")
+                     _("pain stop") if row.pain_stop else "")
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
         self.notes.blockSignals(True)
         self.notes.setPlainText(str(record.get("notes") or ""))
         self.notes.blockSignals(False)
@@ -122,8 +135,9 @@ class SessionDetail(QWidget):
         self.delete_button.setEnabled(not read_only)
         unread = problems_of(record)
         self.read_only_line.setText(
-            f"Parts of this session's file could not be read ({'; '.join(unread[:3])}): shown, but not changed here."
-            if unread else "Saved by a newer version of Psoas Coach: shown, but not changed here.")
+            _("Parts of this session's file could not be read ({problems}): shown, but not changed here.").format(
+                problems="; ".join(unread[:3]))
+            if unread else _("Saved by a newer version of Psoas Coach: shown, but not changed here."))
         self.read_only_line.setVisible(read_only)
 
     def _notes_changed(self) -> None:

@@ -6,13 +6,15 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from psoas_coach.core.history import program_name_of
 from psoas_coach.core.history_view import had_pain, status_text
+from psoas_coach.i18n import _, lazy
 from psoas_coach.store.listing import duration, when
 
 Record = dict[str, Any]
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Date", "Program", "Duration", "Status", "Pain")
+COLUMNS = (lazy("Date"), lazy("Program"), lazy("Duration"), lazy("Status"), lazy("Pain"))
 
 
 class SessionListModel(QAbstractTableModel):
@@ -72,7 +74,7 @@ class SessionListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return str(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,7 +85,7 @@ class SessionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(record, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 4 and had_pain(record):
-            return "A pain stop, or pain rated 4 or more."
+            return _("A pain stop, or pain rated 4 or more.")
         if role == Qt.ItemDataRole.UserRole:
             return record.get("id")
         return None
@@ -93,12 +95,11 @@ class SessionListModel(QAbstractTableModel):
         if column == 0:
             return when(record)
         if column == 1:
-            program = record.get("program")
-            return str(program.get("name", "?")) if isinstance(program, dict) else "?"
+            return program_name_of(record)
         if column == 2:
             return duration(record)
         if column == 3:
-            return status_text(record) + (" (recovered)" if record.get("recovered") else "")
+            return status_text(record) + (" " + _("(recovered)") if record.get("recovered") else "")
         pain = record.get("pain")
-        flag = "⚠ pain" if had_pain(record) else ""
+        flag = "⚠ " + _("pain") if had_pain(record) else ""
         return f"{flag} {pain}/10".strip() if isinstance(pain, int) else flag

@@ -1,22 +1,30 @@
-"""Home: pick a program, see the last session, start."""
+"""Home as "today": what to do today, this week against the target, each program as a card, and Start."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
 from psoas_coach.core.history import duration_minutes, effort_of, pain_of, program_name_of, status_words
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
-from psoas_coach.ui.qt_values import USER_ROLE  # by number: home is built before the first paint
+from psoas_coach.ui.qt_values import NO_FOCUS, USER_ROLE  # by number: home is built before the first paint
 from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import Space, Type
+from psoas_coach.ui.widgets.banner import NoticeBanner
+from psoas_coach.ui.widgets.buttons import primary_button, secondary_button
+from psoas_coach.ui.widgets.flow_row import FlowRow
+from psoas_coach.ui.widgets.program_cards import EXERCISES_ROLE, LENGTH_ROLE, NAME_ROLE, make_card_list
 from psoas_coach.ui.widgets.text import label
+from psoas_coach.ui.widgets.week_strip import WeekStrip
 
-MAX_NOTICES = 3
+MIN_CARDS_HEIGHT = 220  # a card's name, length and drawings stay in view however short the window
 
 
 def last_session_text(record: dict[str, Any] | None) -> str:
@@ -56,53 +64,74 @@ class HomeScreen(QWidget):
     def __init__(self, library: ProgramLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.addWidget(label("Psoas Coach", 3.0, bold=True, name="home-title"))
-        layout.addWidget(label(_("Put the laptop on the floor where you can see it, pick a session and press Enter."), 1.3))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroller = QScrollArea()  # a short window (or large text) scrolls home rather than squeeze its lines
+        scroller.setObjectName("home-scroll")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setProperty("focusPolicy", NO_FOCUS)  # by number: home's first frame (qt_values)
+        outer.addWidget(scroller)
+        content = QWidget()
+        scroller.setWidget(content)
+        self.content_layout = layout = QVBoxLayout(content)
+        layout.setContentsMargins(Space.XL, Space.L, Space.XL, 0)
+        layout.setSpacing(Space.M)
+        header = QHBoxLayout()
+        header.setSpacing(Space.L)
+        self.title = label("Psoas Coach", Type.TITLE, bold=True, wrap=False, name="home-title")
+        header.addWidget(self.title)
+        header.addStretch(1)
+        self.week = WeekStrip()
+        header.addWidget(self.week)
+        layout.addLayout(header)
+        self.intro = label(_("Put the laptop on the floor where you can see it, pick a session and press Enter."),
+                           Type.BODY, name="home-intro")
+        layout.addWidget(self.intro)
+        self.banner = NoticeBanner("home-notice")
+        self.notice = self.banner.notice
+        layout.addWidget(self.banner)
         self.programs = QListWidget()
         self.programs.setObjectName("home-programs")
         self.programs.setAccessibleName(_("Pick a session"))
-        set_scaled_font(self.programs, 1.4)
-        self.programs.setWordWrap(True)
-        self.programs.setSpacing(6)
+        set_scaled_font(self.programs, Type.BODY)
+        make_card_list(self.programs)
+        self.programs.setMinimumHeight(MIN_CARDS_HEIGHT)
         for program in library.programs:
             self._add_program(program)
         if self.programs.count():
             self.programs.setCurrentRow(0)
         layout.addWidget(self.programs, 1)
-        row = QHBoxLayout()
-        self.start_button = QPushButton(_("Start (Enter)"))
-        self.start_button.setObjectName("home-start")
-        set_scaled_font(self.start_button, 1.6, bold=True)
-        self.start_button.setMinimumHeight(56)
-        row.addWidget(self.start_button)
-        self.history_button = QPushButton(_("History (H)"))
-        self.history_button.setObjectName("home-history")
-        set_scaled_font(self.history_button, 1.3)
-        self.history_button.setMinimumHeight(56)
+        self.button_row = FlowRow()
+        self.button_row.setObjectName("home-buttons")
+        self.start_button = primary_button(_("Start (Enter)"), "home-start", self)
+        self.button_row.add(self.start_button)
+        self.history_button = secondary_button(_("History (H)"), "home-history", self)
         self.history_button.clicked.connect(self.history_requested)
-        row.addWidget(self.history_button)
-        self.button_row = row
-        layout.addLayout(row)
-        self.last = label("", 1.2, name="home-last")
+        self.button_row.add(self.history_button)
+        bottom = QVBoxLayout()  # Start and the last session stay in view while the part above scrolls
+        bottom.setContentsMargins(Space.XL, Space.S, Space.XL, Space.M)
+        bottom.setSpacing(Space.S)
+        bottom.addWidget(self.button_row)
+        self.last = label("", Type.BODY, name="home-last")
         self.last.setMinimumHeight(self.last.fontMetrics().lineSpacing())  # its line is kept while it is read
-        layout.addWidget(self.last)
-        self.voice_progress = label("", 1.0, name="home-voice-progress")
+        bottom.addWidget(self.last)
+        self.voice_progress = label("", Type.SMALL, name="home-voice-progress")
         self.voice_progress.setVisible(False)
-        layout.addWidget(self.voice_progress)
-        self._notices: list[str] = []
-        self.notice = label("", 1.0, name="home-notice")
-        self.notice.setVisible(False)
-        layout.addWidget(self.notice)
+        bottom.addWidget(self.voice_progress)
+        outer.addLayout(bottom)
         self.start_button.clicked.connect(self._start)
         self.programs.itemActivated.connect(lambda _item: self._start())
 
     def _add_program(self, program: Program) -> None:
         plan = build_plan(program)
-        names = ", ".join(content(ex.name) for ex in program.exercises)
-        item = QListWidgetItem(f"{content(program.name)} — {minutes_text(plan.timed_seconds)}\n{names}")
+        name, length = content(program.name), minutes_text(plan.timed_seconds)
+        exercises = [(ex.id, content(ex.name)) for ex in program.exercises]
+        item = QListWidgetItem(f"{name} — {length}\n{', '.join(n for _i, n in exercises)}")
         item.setData(USER_ROLE, program.id)
+        item.setData(NAME_ROLE, name)
+        item.setData(LENGTH_ROLE, length)
+        item.setData(EXERCISES_ROLE, exercises)
         item.setToolTip(content(program.description))
         self.programs.addItem(item)
 
@@ -120,36 +149,32 @@ class HomeScreen(QWidget):
     def set_last_session(self, record: dict[str, Any] | None) -> None:
         self.last.setText(last_session_text(record))
 
+    def set_week(self, session_days: Iterable[date], today: date) -> None:
+        """This week's strip: the days with a session, today ringed."""
+        self.week.set_week(session_days, today)
+
     def add_panel(self, panel: QWidget) -> None:
-        """A part above the program list (coaching's today line and proposals), once."""
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
+        """A part above the program cards (coaching's today line and proposals), once."""
+        layout = self.content_layout
         if layout.indexOf(panel) < 0:
-            layout.insertWidget(layout.indexOf(self.programs), panel)
+            layout.insertWidget(layout.indexOf(self.intro), panel)
 
     def add_button(self, text: str, name: str) -> QPushButton:
         """A further button beside Start and History (for features wired in by the app)."""
-        button = QPushButton(text)
-        button.setObjectName(name)
-        set_scaled_font(button, 1.3)
-        button.setMinimumHeight(56)
-        self.button_row.addWidget(button)
+        button = secondary_button(text, name, self)
+        self.button_row.add(button)
         return button
 
     def set_voice_progress(self, ready: int, total: int) -> None:
         """"Preparing the voice: 40 of 82 cues" while clips are rendered; gone once all are ready."""
         preparing = 0 <= ready < total
-        self.voice_progress.setText(f"Preparing the voice: {ready} of {total} cues" if preparing else "")
+        self.voice_progress.setText(_("Preparing the voice: {ready} of {total} cues").format(ready=ready, total=total)
+                                    if preparing else "")
         self.voice_progress.setVisible(preparing)
 
     def set_notice(self, text: str) -> None:
-        """Show one plain line; the latest few stay, newest first, so one notice never hides another."""
-        if not text:
-            self._notices = []
-        elif text not in self._notices:
-            self._notices = [text, *self._notices][:MAX_NOTICES]
-        self.notice.setText("\n".join(self._notices))
-        self.notice.setVisible(bool(self._notices))
+        """Show one plain line in the banner; the latest few stay, newest first, so one notice never hides another."""
+        self.banner.set_notice(text)
 
     def _start(self) -> None:
         program_id = self.selected_program_id()

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, lazy
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import Space, Type
+from psoas_coach.ui.widgets.buttons import primary_button
+from psoas_coach.ui.widgets.card import Card
+from psoas_coach.ui.widgets.flow_row import ColumnGrid
+from psoas_coach.ui.widgets.focus_ring import NO_RING
 from psoas_coach.ui.widgets.text import label
 
 CAUTION = (
@@ -17,6 +21,9 @@ CAUTION = (
     "will suggest a smaller range or less load, and to see a physical therapist if it happens again."),
     lazy("Keep a neutral pelvis: the lower back stays gently pressed to the floor. Move slowly and with control."),
 )
+
+MARKS = ("⚕", "✖", "⟂")  # see a therapist; stop (P); keep the pelvis neutral: each point has a sign of its own
+POINT_MIN_WIDTH = 720  # one point under the other, two side by side on a large screen
 
 
 class SafetyScreen(QWidget):
@@ -28,20 +35,25 @@ class SafetyScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("safety-screen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(NO_RING, True)  # the whole screen takes Enter: a ring around all of it says nothing
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 32, 64, 32)
-        layout.setSpacing(20)
-        layout.addWidget(label(_("Before your first session"), 2.6, bold=True, name="safety-title"))
-        for text in CAUTION:
-            layout.addWidget(label(str(text), 1.5))
+        layout.setContentsMargins(Space.XL, Space.L, Space.XL, Space.L)
+        layout.setSpacing(Space.M)
+        layout.addWidget(label(_("Before your first session"), Type.TITLE, bold=True, name="safety-title"))
+        self.points = ColumnGrid(POINT_MIN_WIDTH, spacing=Space.M)
+        cards = []
+        for mark, text in zip(MARKS, CAUTION):
+            card = Card(row=True, name="safety-point", padding=Space.L)
+            card.add(label(mark, Type.TITLE, bold=True, wrap=False))
+            card.add(label(str(text), Type.HEADLINE), 1)
+            cards.append(card)
+        self.points.set_widgets(cards)
+        layout.addWidget(self.points)
         layout.addStretch(1)
-        self.accept_button = QPushButton(_("I understand — continue (Enter)"))
-        self.accept_button.setObjectName("safety-accept")
-        set_scaled_font(self.accept_button, 1.6, bold=True)
-        self.accept_button.setMinimumHeight(56)
+        self.accept_button = primary_button(_("I understand — continue (Enter)"), "safety-accept", self)
         self.accept_button.clicked.connect(self.accepted.emit)
         layout.addWidget(self.accept_button)
-        self.status = label("", 1.1, name="safety-status")
+        self.status = label("", Type.BODY, name="safety-status")
         layout.addWidget(self.status)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)

@@ -1,18 +1,11 @@
-"""Summary: what was done per exercise and side, then effort (1-10), pain (0-10) and notes to save."""
+"""Summary: what was done per exercise and side (a card each), then effort (1-10) and pain (0-10) as large
+chips, and notes to save."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from psoas_coach.core import safety
 from psoas_coach.core.describe import clock_text
@@ -23,7 +16,14 @@ from psoas_coach.core.summary import ExerciseTotals, summarize
 from psoas_coach.i18n import _, content, lazy, number
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import TOUCH, Space, Type
+from psoas_coach.ui.widgets.buttons import primary_button, secondary_button
+from psoas_coach.ui.widgets.card import Card
+from psoas_coach.ui.widgets.flow_row import ColumnGrid, FlowRow
+from psoas_coach.ui.widgets.rating_chips import RatingChips
 from psoas_coach.ui.widgets.text import label
+
+RESULT_MIN_WIDTH = 240
 
 HEADLINES = {
     Outcome.COMPLETED: lazy("Session complete. Well done."),
@@ -32,55 +32,48 @@ HEADLINES = {
 }
 
 
+def side_lines(t: ExerciseTotals) -> list[str]:
+    """What was done of one exercise, a line per side ("left: 3/3 sets, 30 reps")."""
+    if not t.sides:
+        return [_("not reached")]
+    lines = []
+    for side, s in t.sides.items():
+        prefix = "" if side == "both" else (_("left") if side == "left" else _("right")) + ": "
+        if t.kind == "reps":
+            lines.append(prefix + _("{done}/{target} sets, {reps} reps").format(
+                done=s.sets_completed, target=t.target_sets, reps=s.reps))
+        elif t.kind == "hold":
+            lines.append(prefix + _("{done}/{target} sets, {holds} holds, {seconds} s held").format(
+                done=s.sets_completed, target=t.target_sets, holds=s.holds, seconds=number(s.hold_seconds)))
+        else:
+            lines.append(prefix + _("{done}/{target} rounds, {seconds} s").format(
+                done=s.sets_completed, target=t.target_sets, seconds=number(s.work_seconds)))
+    return lines
+
+
 def totals_lines(totals: list[ExerciseTotals]) -> list[str]:
+    """One line per exercise, its sides joined (the words a screen reader and the report read)."""
     lines = []
     for t in totals:
         name = exercise_name(t.exercise_id, t.name)
         if not t.sides:
             lines.append(_("{exercise}: not reached").format(exercise=name))
-            continue
-        parts = []
-        for side, s in t.sides.items():
-            prefix = "" if side == "both" else (_("left") if side == "left" else _("right")) + ": "
-            if t.kind == "reps":
-                parts.append(prefix + _("{done}/{target} sets, {reps} reps").format(
-                    done=s.sets_completed, target=t.target_sets, reps=s.reps))
-            elif t.kind == "hold":
-                parts.append(prefix + _("{done}/{target} sets, {holds} holds, {seconds} s held").format(
-                    done=s.sets_completed, target=t.target_sets, holds=s.holds, seconds=number(s.hold_seconds)))
-            else:
-                parts.append(prefix + _("{done}/{target} rounds, {seconds} s").format(
-                    done=s.sets_completed, target=t.target_sets, seconds=number(s.work_seconds)))
-        lines.append(f"{name} — " + "; ".join(parts))
+        else:
+            lines.append(f"{name} — " + "; ".join(side_lines(t)))
     return lines
 
 
-NOT_RATED = lazy("not rated")
+def result_card(t: ExerciseTotals) -> Card:
+    """One exercise's result: its name, then a line per side."""
+    card = Card(name="summary-result", padding=Space.S + Space.XS)
+    card.add(label(exercise_name(t.exercise_id, t.name), Type.BODY, bold=True, name="summary-result-name"))
+    card.add(label("\n".join(side_lines(t)), Type.SMALL, name="summary-result-sides"))
+    card.box.addStretch(1)
+    return card
+
+
 RATE_PROMPT = lazy("Rate the session (arrow keys or a number), then press Enter to save.")
 PAIN_PROMPT = lazy("How strong was the pain (0-10)? Rate it, then press Enter to save.")
-
-
-class RatingBox(QSpinBox):
-    """A *low*-*high* rating that starts as "not rated" (the value just below *low*), so nothing is
-    recorded that the user did not say: an Enter pressed by habit saves no made-up effort or pain.
-    Arrow keys step from "not rated" to *low*; a typed number replaces "not rated"."""
-
-    def __init__(self, low: int, high: int) -> None:
-        super().__init__()
-        self.setRange(low - 1, high)
-        self.setSpecialValueText(str(NOT_RATED))  # shown for the minimum
-        self.setValue(low - 1)
-
-    def rating(self) -> int | None:
-        return None if self.value() == self.minimum() else self.value()
-
-    def clear_rating(self) -> None:
-        self.setValue(self.minimum())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if self.rating() is None and event.text().isdigit():
-            self.selectAll()  # the digit replaces the words instead of being appended to them
-        super().keyPressEvent(event)
 
 
 class SummaryScreen(StepScreen):
@@ -91,46 +84,51 @@ class SummaryScreen(StepScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        self.headline = label("", 2.4, bold=True, name="summary-headline")
-        self.advice = label(str(safety.PAIN_STOP_ADVICE), 1.5, bold=True, name="summary-advice")
-        # only shown on the pain colour, whose text is white
-        self.advice.setStyleSheet("color: white; background: rgba(0, 0, 0, 0.25); padding: 12px;"
-                                  " border: 3px solid white; border-radius: 8px;")
-        self.duration = label("", 1.2)
-        self.totals = label("", 1.15, name="summary-totals")
-        for w in (self.headline, self.advice, self.duration, self.totals):
+        layout.setContentsMargins(Space.XL, Space.S, Space.XL, Space.S)
+        layout.setSpacing(Space.S + Space.XS)
+        self.headline = label("", Type.TITLE, bold=True, name="summary-headline")
+        self.advice_card = Card(name="summary-advice-card", emphasis=True)
+        self.advice = label(str(safety.PAIN_STOP_ADVICE), Type.LEAD, bold=True, name="summary-advice")
+        self.advice_card.add(self.advice)
+        self.duration = label("", Type.LEAD, name="summary-duration")
+        self.results = ColumnGrid(RESULT_MIN_WIDTH, spacing=Space.S)
+        self.results.setObjectName("summary-results")
+        self.totals = self.results  # what was done, per exercise and side
+        for w in (self.headline, self.advice_card, self.duration, self.results):
             layout.addWidget(w)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: the label above its field
-        self.effort = RatingBox(1, 10)
+        ratings = QGridLayout()
+        ratings.setHorizontalSpacing(Space.L)
+        ratings.setVerticalSpacing(Space.S)
+        self.effort = RatingChips(1, 10)
         self.effort.setObjectName("summary-effort")
-        self.pain = RatingBox(0, 10)
+        self.pain = RatingChips(0, 10)
         self.pain.setObjectName("summary-pain")
         self.notes = QLineEdit()
         self.notes.setObjectName("summary-notes")
         self.notes.setPlaceholderText(_("How did it feel? Anything to tell your physical therapist?"))
-        for field in (self.effort, self.pain, self.notes):
-            set_scaled_font(field, 1.5)
-        for text, field in ((_("Effort (1 easy – 10 maximal)"), self.effort), (_("Any pain (0 none – 10 worst)"), self.pain),
-                            (_("Notes"), self.notes)):
-            form.addRow(label(text, 1.3), field)
-            field.setAccessibleName(text)  # a screen reader names the field by the words beside it
-        layout.addLayout(form)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(_("Save (Enter)"))
-        self.save_button.setObjectName("summary-save")
-        self.home_button = QPushButton(_("Back to start"))
-        self.home_button.setObjectName("summary-home")
-        self.export_button = QPushButton(_("Export this session…"))
-        self.export_button.setObjectName("summary-export")
+        self.notes.setMinimumHeight(TOUCH)
+        for chips in (self.effort, self.pain):
+            set_scaled_font(chips, Type.LEAD, bold=True)
+        set_scaled_font(self.notes, Type.LEAD)
+        fields: tuple[tuple[str, QWidget], ...] = ((_("Effort (1 easy – 10 maximal)"), self.effort),
+                                                   (_("Any pain (0 none – 10 worst)"), self.pain), (_("Notes"), self.notes))
+        for row, (text, widget) in enumerate(fields):
+            ratings.addWidget(label(text, Type.LEAD, bold=True), row, 0, Qt.AlignmentFlag.AlignVCenter)
+            ratings.addWidget(widget, row, 1)
+            widget.setAccessibleName(text)  # a screen reader names the field by the words beside it
+        ratings.setColumnStretch(0, 1)
+        ratings.setColumnStretch(1, 3)
+        layout.addLayout(ratings)
+        self.buttons = FlowRow()
+        self.save_button = primary_button(_("Save (Enter)"), "summary-save", self)
+        self.home_button = secondary_button(_("Back to start"), "summary-home", self)
+        self.export_button = secondary_button(_("Export this session…"), "summary-export", self)
         self.export_button.hide()
         for b in (self.save_button, self.export_button, self.home_button):
-            set_scaled_font(b, 1.4, bold=True)
-            buttons.addWidget(b)
-        layout.addLayout(buttons)
+            self.buttons.add(b)
+        layout.addWidget(self.buttons)
         self.pain_first = False  # after a pain stop the pain is asked first
-        self.status = label("", 1.2, name="summary-status")
+        self.status = label("", Type.BODY, name="summary-status")
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._emit_save)
@@ -155,7 +153,7 @@ class SummaryScreen(StepScreen):
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         outcome = engine.outcome or Outcome.ENDED_EARLY
         self.headline.setText(str(HEADLINES[outcome]))
-        self.advice.setVisible(outcome is Outcome.PAIN_STOP)
+        self.advice_card.setVisible(outcome is Outcome.PAIN_STOP)
         result = engine.result
         if result is not None:
             where = ""
@@ -169,12 +167,14 @@ class SummaryScreen(StepScreen):
                     where = " · " + _("stopped during {exercise}").format(exercise=stopped)
             self.duration.setText(f"{content(engine.plan.program.name)} · "
                                   f"{clock_text(result.ended_wall - result.started_wall)}{where}")
-            self.totals.setText("\n".join(totals_lines(summarize(result))))
+            totals = summarize(result)
+            self.results.set_widgets([result_card(t) for t in totals])
+            self.results.setAccessibleDescription("\n".join(totals_lines(totals)))
         self.pain_first = outcome is Outcome.PAIN_STOP
         self.status.setText(self.prompt)
         self.first_rating().setFocus()
 
-    def first_rating(self) -> RatingBox:
+    def first_rating(self) -> RatingChips:
         """The rating asked first: the pain after a pain stop, otherwise the effort."""
         return self.pain if self.pain_first else self.effort
 

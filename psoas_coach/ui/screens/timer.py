@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import dosage_text
 from psoas_coach.core.engine import SessionEngine
@@ -22,6 +23,8 @@ RING_CAPTIONS = {
     StepKind.SWITCH: lazy("switch sides"),
 }
 
+NARROW_WIDTH = 900  # below this the ring and the drawing stack instead of standing side by side
+
 
 class TimerScreen(StepScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,7 +35,7 @@ class TimerScreen(StepScreen):
         self.position = label("", 1.4, center=True, name="timer-position")
         layout.addWidget(self.title)
         layout.addWidget(self.position)
-        row = QHBoxLayout()
+        self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.ring = CountdownRing()
         self.ring.setObjectName("timer-ring")
         row.addWidget(self.ring, 3)
@@ -53,6 +56,15 @@ class TimerScreen(StepScreen):
         self.illustration.setObjectName("timer-illustration")
         row.addWidget(self.illustration, 2)
         layout.addLayout(row, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Side by side in a wide window; in a narrow (or tall) one the drawing and what comes next go below
+        the ring, so the ring keeps its size."""
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WIDTH or self.width() < self.height()
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         self.title.setText(step.title)

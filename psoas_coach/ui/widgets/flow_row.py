@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
 
 class FlowRow(QWidget):
     """Lays its widgets out left to right in as few rows as fit the width (each at its size hint)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fill: bool = True) -> None:
         super().__init__(parent)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.items: list[QWidget] = []
         self.columns = 0
+        self.fill = fill  # buttons share the whole width; without, they keep their size, left-aligned
 
     def add(self, widget: QWidget) -> None:
         self.items.append(widget)
@@ -44,8 +47,8 @@ class FlowRow(QWidget):
             self.grid.removeWidget(widget)
         for i, widget in enumerate(self.items):
             self.grid.addWidget(widget, i // columns, i % columns)
-        for c in range(len(self.items)):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        for c in range(len(self.items) + 1):
+            self.grid.setColumnStretch(c, (1 if c < columns else 0) if self.fill else int(c == columns))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -55,3 +58,53 @@ class FlowRow(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest, QEvent.Type.StyleChange):
             self._arrange()
         return super().event(event)
+
+
+class ColumnGrid(QWidget):
+    """Cards in as many equal columns as fit (each at least *min_width* wide), row after row."""
+
+    def __init__(self, min_width: int, parent: QWidget | None = None, *, spacing: int = 16) -> None:
+        super().__init__(parent)
+        self.min_width = min_width
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(spacing)
+        # the columns follow the width: the current arrangement must not hold the widget at its own width
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.items: list[QWidget] = []
+        self.columns = 0
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(min(self.min_width, max((w.minimumSizeHint().width() for w in self.items), default=0)),
+                     self.grid.minimumSize().height())
+
+    def set_widgets(self, widgets: Sequence[QWidget]) -> None:
+        """Replace the cards (the old ones are deleted)."""
+        for widget in self.items:
+            self.grid.removeWidget(widget)
+            widget.hide()  # gone from the screen now; deleted once the event loop runs
+            widget.setParent(None)
+            widget.deleteLater()
+        self.items = list(widgets)
+        self.columns = 0
+        self._arrange()
+
+    def _arrange(self) -> None:
+        if not self.items:
+            return
+        spacing = self.grid.horizontalSpacing()
+        columns = max(1, min(len(self.items), (max(1, self.width()) + spacing) // (self.min_width + spacing)))
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for widget in self.items:
+            self.grid.removeWidget(widget)
+        for i, widget in enumerate(self.items):
+            self.grid.addWidget(widget, i // columns, i % columns)
+            widget.show()
+        for c in range(len(self.items)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()

@@ -138,7 +138,7 @@ def screen_kind() -> str:
             return name.split(":")[0].lower()
         if role == "label" and name.startswith("Rep "):
             return "reps"
-        if role == "spin button":
+        if role == "slider":  # the rating chips
             return "summary"
         if role == "progress bar" and name.startswith("Get into position"):
             return "intro"
@@ -182,8 +182,8 @@ def main() -> None:
             wait_for("the next step", lambda: [describe(a) for a in walk(app_frame())
                                                if a.getRoleName() in ("label", "progress bar")] != before, 5)
         screens["summary"] = snapshot()
-        effort = find("spin button", lambda name: name.startswith("Effort"))
-        assert effort is not None, "the summary has no Effort spin button"
+        effort = find("slider", lambda name: name.startswith("Effort"))
+        assert effort is not None, "the summary has no Effort rating chips"
         effort.queryValue().currentValue = 6.0
         pump(0.1)
         result["effort_after_set"] = effort.queryValue().currentValue

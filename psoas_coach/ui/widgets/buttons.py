@@ -1,0 +1,32 @@
+"""The design system's buttons: one primary action per screen (the accent colour, large), the rest secondary."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import TOUCH, Type, current_theme
+
+
+def primary_button(text: str, name: str, parent: QWidget | None = None) -> QPushButton:
+    """The screen's obvious action (Start, Save, Continue): the accent colour, headline type; Enter presses it."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    set_scaled_font(button, Type.HEADLINE, bold=True)
+    button.setMinimumHeight(round(TOUCH * 1.3))
+    theme = current_theme(parent)
+    palette = button.palette()  # a copy (QPalette(other) would name Qt: ui/qt_values)
+    palette.setColor(QPalette.ColorRole.Button, QColor(theme.accent))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(theme.accent_text))
+    button.setPalette(palette)
+    return button
+
+
+def secondary_button(text: str, name: str, parent: QWidget | None = None) -> QPushButton:
+    """Every other action: the window's button colour, lead type, the same height as the primary one."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    set_scaled_font(button, Type.LEAD, bold=True)
+    button.setMinimumHeight(round(TOUCH * 1.3))
+    return button

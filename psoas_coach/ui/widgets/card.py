@@ -1,0 +1,57 @@
+"""A card: the one grouped surface of the design system (rounded, the theme's card colour, a hairline edge).
+
+It paints itself from the theme's tokens (no style sheet), on the neutral window or on a phase colour, so
+programs, exercises, results, banners and the safety points all look alike on every screen and theme.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from psoas_coach.ui.theme import Radius, Space, Surface, current_theme, phase_of, surface
+
+
+def paint_surface(painter: QPainter, rect: QRectF, colours: Surface, radius: float, edge_width: float = 1.0) -> None:
+    """A rounded rectangle filled and edged in *colours* (the edge drawn inside *rect*)."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(colours.edge), edge_width)
+    painter.setPen(pen)
+    painter.setBrush(QColor(colours.fill))
+    inset = edge_width / 2
+    painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
+
+
+class Card(QFrame):
+    """A rounded surface whose children read in its text colour; *row* lays them out left to right."""
+
+    def __init__(self, parent: QWidget | None = None, *, row: bool = False, name: str = "",
+                 padding: int = Space.M, emphasis: bool = False) -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+        self.emphasis = emphasis  # a thicker edge: the card that matters most on its screen
+        self.box: QBoxLayout = QHBoxLayout(self) if row else QVBoxLayout(self)
+        self.box.setContentsMargins(padding, padding, padding, padding)
+        self.box.setSpacing(Space.S)
+        self._painted_text = ""
+
+    def colours(self) -> Surface:
+        return surface(current_theme(self), phase_of(self))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        colours = self.colours()
+        if colours.text != self._painted_text:  # the children's text follows the card, not the window
+            self._painted_text = colours.text
+            palette = self.palette()  # a copy
+            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+                palette.setColor(role, QColor(colours.text))
+            self.setPalette(palette)
+        painter = QPainter(self)
+        paint_surface(painter, QRectF(self.rect()), colours, Radius.CARD, 3.0 if self.emphasis else 1.0)
+        painter.end()
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        self.box.addWidget(widget, stretch)
+        return widget

@@ -1,0 +1,116 @@
+"""A small trend chart: one value over sessions, a line with a dot per session, its dates in words.
+
+The date axis names the first and the last day only (one label when they are the same day), so no
+label ever repeats; the value axis names its low and high. With nothing to show it says so in words.
+Painted from the theme's tokens, so it reads in light, dark and high contrast alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from psoas_coach.i18n import day_month_text, number
+from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import Space, Type, current_theme
+
+Points = Sequence[tuple[datetime, float]]
+
+
+def axis_dates(points: Points) -> list[str]:
+    """The date labels of the axis: the first day and the last, never the same label twice."""
+    if not points:
+        return []
+    labels = [day_month_text(points[0][0].date()), day_month_text(points[-1][0].date())]
+    return labels[:1] if labels[0] == labels[1] else labels
+
+
+class TrendChart(QWidget):
+    """*points* (oldest first) as a line over time; *empty* is said when there are none."""
+
+    def __init__(self, points: Points, empty: str, *, unit: str = "", top: float | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points = list(points)
+        self.empty = empty
+        self.unit = unit
+        self.top = top
+        set_scaled_font(self, Type.SMALL)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.describe())
+
+    def describe(self) -> str:
+        """The chart in words: its empty sentence, or the dates and values of its first and last points."""
+        if not self.points:
+            return self.empty
+        first, last = self.points[0], self.points[-1]
+        dates = axis_dates(self.points)
+        if len(dates) == 1:
+            return f"{dates[0]}: {number(last[1])}{self.unit}"
+        return f"{dates[0]}: {number(first[1])}{self.unit} → {dates[-1]}: {number(last[1])}{self.unit}"
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        line = self.fontMetrics().height()
+        return QSize(240, line * 6)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(160, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        theme = current_theme(self)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font())
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        if not self.points:
+            painter.setPen(QColor(theme.muted_text))
+            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty)
+            painter.end()
+            return
+        values = [v for _w, v in self.points]
+        high = self.top if self.top is not None else max(values)
+        low = 0.0
+        high = high if high > low else low + 1
+        labels = [number(high) + self.unit, number(low) + self.unit]
+        gutter = max(metrics.horizontalAdvance(t) for t in labels) + Space.S
+        plot = QRectF(gutter, line / 2, self.width() - gutter - Space.S, self.height() - line * 2)
+        painter.setPen(QPen(QColor(theme.card_border), 1))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.drawLine(plot.topLeft(), plot.topRight())
+        painter.setPen(QColor(theme.muted_text))
+        painter.drawText(QRectF(0, plot.top() - line / 2, gutter - Space.XS, line), Qt.AlignmentFlag.AlignRight, labels[0])
+        painter.drawText(QRectF(0, plot.bottom() - line / 2, gutter - Space.XS, line), Qt.AlignmentFlag.AlignRight,
+                         labels[1])
+        times = [w.timestamp() for w, _v in self.points]
+        start, span = times[0], (times[-1] - times[0]) or 1.0
+
+        def at(i: int) -> QPointF:
+            x = plot.left() + (plot.width() * (times[i] - start) / span if len(times) > 1 else plot.width() / 2)
+            return QPointF(x, plot.bottom() - plot.height() * (values[i] - low) / (high - low))
+
+        path = QPainterPath(at(0))
+        for i in range(1, len(values)):
+            path.lineTo(at(i))
+        painter.setPen(QPen(QColor(theme.accent), 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(QColor(theme.accent))
+        radius = 3.5 if len(values) <= 60 else 0.0  # dots help a few sessions and clutter hundreds
+        if radius:
+            for i in range(len(values)):
+                painter.drawEllipse(at(i), radius, radius)
+        painter.drawEllipse(at(len(values) - 1), 5, 5)  # the latest, always marked
+        dates = axis_dates(self.points)
+        painter.setPen(QColor(theme.muted_text))
+        bottom = QRectF(plot.left(), plot.bottom() + Space.XS, plot.width(), line)
+        if len(dates) == 1:
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter, dates[0])
+        else:
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, dates[0])
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight, dates[1])
+        painter.end()

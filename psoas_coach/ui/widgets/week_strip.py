@@ -1,0 +1,93 @@
+"""This week as a strip of seven days, each marked when it was a training day, against the 2-3 a week target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from psoas_coach.core.weeks import week_start, week_text
+from psoas_coach.i18n import _, weekday_name
+from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
+from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.theme import Space, Type, current_theme
+
+DONE_MARK = "✓"
+
+
+def week_summary(days: set[date], today: date) -> str:
+    """'This week: 1 of 2-3 training days (on Monday)', the strip in words (for screen readers and tooltips)."""
+    monday = week_start(today)
+    week = sorted(d for d in days if monday <= d <= monday + timedelta(days=6))
+    text = week_text(len(week))
+    if week:
+        text += " " + _("(on {days})").format(days=", ".join(weekday_name(d) for d in week))
+    return text
+
+
+class WeekStrip(QWidget):
+    """Monday to Sunday as circles: filled and ticked for a day with a session, ringed for today."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home-week")
+        set_scaled_font(self, Type.BODY, bold=True)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.today = date.today()
+        self.days: set[date] = set()
+        self.set_week([], self.today)
+
+    def set_week(self, session_days: Iterable[date], today: date) -> None:
+        self.today = today
+        self.days = set(session_days)
+        text = week_summary(self.days, today)
+        self.setAccessibleName(text)
+        self.setToolTip(text)
+        self.updateGeometry()
+        self.update()
+
+    def _cell(self) -> int:
+        return max(36, self.fontMetrics().height() * 2)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        cell = self._cell()
+        return QSize(7 * cell + 6 * Space.S, cell + self.fontMetrics().height() + Space.XS)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        theme = current_theme(self)
+        monday = week_start(self.today)
+        cell = self._cell()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = QFont(self.font())
+        small.setBold(False)
+        for i in range(7):
+            day = monday + timedelta(days=i)
+            x = i * (cell + Space.S)
+            circle = QRectF(x + 2, 2, cell - 4, cell - 4)
+            trained = day in self.days
+            if trained:
+                painter.setPen(QColor(theme.done))
+                painter.setBrush(QColor(theme.done))
+            else:
+                painter.setPen(QPen(QColor(theme.card_border), 1.5))
+                painter.setBrush(QColor(theme.card))
+            painter.drawEllipse(circle)
+            if day == self.today:
+                painter.setPen(QPen(QColor(theme.accent), 3))
+                painter.setBrush(QBrush())  # no fill
+                painter.drawEllipse(circle.adjusted(-1, -1, 1, 1))
+            painter.setFont(self.font())
+            painter.setPen(QColor(theme.window if trained else theme.text))  # the window colour reads on "done"
+            painter.drawText(circle, ALIGN_CENTER, DONE_MARK if trained else str(day.day))
+            painter.setFont(small)
+            painter.setPen(QColor(theme.text))
+            painter.drawText(QRectF(x - Space.XS, cell, cell + 2 * Space.XS, self.height() - cell),
+                             ALIGN_HCENTER | ALIGN_TOP, weekday_name(day, "abbreviated"))
+        painter.end()
