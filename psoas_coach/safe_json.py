@@ -7,8 +7,9 @@ links (session files may be links a sync tool made). At most *max_bytes* are rea
 parses at full speed; one pass without recursion then refuses nesting deeper than *max_depth*, and
 ``NaN``, ``Infinity`` and numbers too big for a float (``1e400``) are refused, or read as ``None`` when
 the caller asks (``non_finite="null"``), so no non-finite number reaches code that does arithmetic.
-Every refusal is an UnsafeJsonError whose ``reason`` is a few plain words for a sentence such as
-"sessions/x.json {reason}." and whose flags say what may be done with the file.
+Every refusal is an UnsafeJsonError whose ``reason`` is a few plain words in the user's language for a
+sentence such as "sessions/x.json {reason}." and whose flags say what may be done with the file: code
+decides by the flags, never by the words.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import stat
 from pathlib import Path
 from typing import Any, Literal
 
+from psoas_coach.i18n import _, fixed, ngettext
+
 MAX_DEPTH = 64
 NonFinite = Literal["refuse", "null"]
 
@@ -29,10 +32,11 @@ class UnsafeJsonError(ValueError):
 
     ``damaged``: a regular file whose content is bad (it may be set aside); ``permission``: unreadable
     for lack of permission (leave it where it is); ``special``: not a regular file (a link to nothing, a
-    loop, a FIFO, a device, a folder); ``too_large``: over the size limit."""
+    loop, a FIFO, a device, a folder); ``too_large``: over the size limit; ``dangling`` (with ``special``): a
+    symbolic link whose target is missing, as good as no file when writing."""
 
     def __init__(self, reason: str, *, damaged: bool = False, permission: bool = False, special: bool = False,
-                 too_large: bool = False, where: str = "") -> None:
+                 too_large: bool = False, dangling: bool = False, where: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.where = where  # for bad JSON: "line 3, column 7", to help whoever wrote the file by hand
@@ -40,6 +44,7 @@ class UnsafeJsonError(ValueError):
         self.permission = permission
         self.special = special
         self.too_large = too_large
+        self.dangling = dangling
 
     @property
     def unreadable(self) -> bool:
@@ -50,37 +55,39 @@ class UnsafeJsonError(ValueError):
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return _("is a folder, not a file")
     if stat.S_ISFIFO(mode):
-        return "is a pipe (FIFO), not a file"
+        return _("is a pipe (FIFO), not a file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
+        return _("is a device, not a file")
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
+        return _("is a socket, not a file")
+    return _("is not a regular file")
 
 
 def _open_error(path: str | Path, exc: OSError, follow_links: bool) -> UnsafeJsonError:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return UnsafeJsonError("cannot be read (permission)", permission=True)
+        return UnsafeJsonError(_("cannot be read (permission)"), permission=True)
     if exc.errno == errno.ELOOP:
-        reason = "is a loop of symbolic links" if follow_links else "is a symbolic link, not a file"
+        reason = _("is a loop of symbolic links") if follow_links else _("is a symbolic link, not a file")
         return UnsafeJsonError(reason, special=True)
     if exc.errno == errno.ENOENT:
-        return UnsafeJsonError("is a link to nothing", special=True)
+        return UnsafeJsonError(_("is a link to nothing"), special=True, dangling=True)
     if exc.errno == errno.EISDIR:
-        return UnsafeJsonError("is a folder, not a file", special=True)
+        return UnsafeJsonError(_("is a folder, not a file"), special=True)
     if exc.errno == errno.ENXIO:
-        return UnsafeJsonError("is not a regular file", special=True)
-    return UnsafeJsonError(f"cannot be read ({(exc.strerror or exc.__class__.__name__).rstrip('.').lower()})")
+        return UnsafeJsonError(_("is not a regular file"), special=True)
+    # Translators: {error} is the system's own words, e.g. "input/output error"
+    return UnsafeJsonError(_("cannot be read ({error})").format(
+        error=(exc.strerror or exc.__class__.__name__).rstrip(".").lower()))
 
 
 def _size(n: int) -> str:
     if n >= 1 << 20:
-        return f"{n / (1 << 20):.1f} MB"
+        return _("{size} MB").format(size=fixed(n / (1 << 20), 1))
     if n >= 1 << 10:
-        return f"{n / (1 << 10):.0f} KB"
-    return f"{n} bytes"
+        return _("{size} KB").format(size=fixed(n / (1 << 10), 0))
+    return ngettext("{count} byte", "{count} bytes", n).format(count=n)
 
 
 def read_bytes(path: str | Path, max_bytes: int, *, follow_links: bool = False) -> bytes:
@@ -101,7 +108,8 @@ def read_bytes(path: str | Path, max_bytes: int, *, follow_links: bool = False) 
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeJsonError(_kind(info.st_mode), special=True)
-        too_large = f"is too large ({_size(info.st_size)}; the limit is {_size(max_bytes)})"
+        too_large = _("is too large ({size}; the limit is {limit})").format(size=_size(info.st_size),
+                                                                          limit=_size(max_bytes))
         if info.st_size > max_bytes:
             raise UnsafeJsonError(too_large, damaged=True, too_large=True)
         chunks: list[bytes] = []
@@ -113,7 +121,8 @@ def read_bytes(path: str | Path, max_bytes: int, *, follow_links: bool = False) 
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:  # the file grew after fstat
-                raise UnsafeJsonError(f"is too large (over {_size(max_bytes)})", damaged=True, too_large=True)
+                raise UnsafeJsonError(_("is too large (over {limit})").format(limit=_size(max_bytes)), damaged=True,
+                                     too_large=True)
     except OSError as exc:
         raise _open_error(path, exc, follow_links) from None
     finally:
@@ -122,7 +131,8 @@ def read_bytes(path: str | Path, max_bytes: int, *, follow_links: bool = False) 
 
 
 def _refuse_constant(name: str) -> Any:
-    raise UnsafeJsonError(f"holds {name}, which is not a number", damaged=True)
+    # Translators: {name} is a word from the file itself: NaN, Infinity or -Infinity
+    raise UnsafeJsonError(_("holds {name}, which is not a number").format(name=name), damaged=True)
 
 
 def _null_constant(_name: str) -> Any:
@@ -140,26 +150,33 @@ def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH, non_finite: NonFinit
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise UnsafeJsonError("is not UTF-8 text", damaged=True) from None
+            raise UnsafeJsonError(_("is not UTF-8 text"), damaged=True) from None
     decoder = _STRICT if non_finite == "refuse" else _LENIENT
     try:
         value = decoder.decode(data)
     except RecursionError:
-        raise UnsafeJsonError(f"is nested too deeply (more than {max_depth} levels)", damaged=True) from None
+        raise UnsafeJsonError(_too_deep(max_depth), damaged=True) from None
     except json.JSONDecodeError as exc:
-        raise UnsafeJsonError("is not valid JSON", damaged=True, where=f"line {exc.lineno}, column {exc.colno}") from None
+        raise UnsafeJsonError(_("is not valid JSON"), damaged=True,
+                              where=_("line {line}, column {column}").format(line=exc.lineno, column=exc.colno)) from None
     except UnsafeJsonError:
         raise
     except ValueError as exc:  # an integer of thousands of digits
-        words = "a number with too many digits" if "digits" in str(exc) else "a number it cannot read"
-        raise UnsafeJsonError(f"holds {words}", damaged=True) from None
+        digits = "digits" in str(exc)  # Python's own message, in English whatever the language
+        reason = _("holds a number with too many digits") if digits else _("holds a number it cannot read")
+        raise UnsafeJsonError(reason, damaged=True) from None
     if type(value) is float and value - value != 0.0:
         if non_finite == "refuse":
-            raise UnsafeJsonError("holds a number too big for a float", damaged=True)
+            raise UnsafeJsonError(_("holds a number too big for a float"), damaged=True)
         return None
     if type(value) is dict or type(value) is list:
         _check_tree(value, max_depth, non_finite == "null")
     return value
+
+
+def _too_deep(max_depth: int) -> str:
+    return ngettext("is nested too deeply (more than {count} level)", "is nested too deeply (more than {count} levels)",
+                    max_depth).format(count=max_depth)
 
 
 parse = loads  # text in, value out: the name program files use
@@ -172,7 +189,7 @@ def _check_tree(value: Any, max_depth: int, to_null: bool) -> None:
     while stack:
         item, depth = stack.pop()
         if depth > max_depth:
-            raise UnsafeJsonError(f"is nested too deeply (more than {max_depth} levels)", damaged=True)
+            raise UnsafeJsonError(_too_deep(max_depth), damaged=True)
         keys: Any = item.keys() if type(item) is dict else range(len(item))
         for key in keys:
             child = item[key]
@@ -181,7 +198,7 @@ def _check_tree(value: Any, max_depth: int, to_null: bool) -> None:
                 stack.append((child, depth + 1))
             elif kind is float and child - child != 0.0:  # NaN or an infinity (1e400)
                 if not to_null:
-                    raise UnsafeJsonError("holds a number too big for a float", damaged=True)
+                    raise UnsafeJsonError(_("holds a number too big for a float"), damaged=True)
                 item[key] = None
 
 

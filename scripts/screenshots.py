@@ -5,10 +5,13 @@ pain stop and after ending early), the resume banner, and History's three tabs o
 sessions. Runs offscreen on a hand-driven clock, so each picture shows a chosen moment exactly:
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR] [--theme high-contrast]
 1366x768 pictures are named <screen>-<theme>.png; 1920x1080 ones are in the 1920x1080/ folder.
+With ``--lang de`` (any shipped language): home, a hold, a rep set and the summary in that language at
+1366x768, light, as <screen>-de-light.png.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from collections.abc import Callable
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from psoas_coach import i18n
 from psoas_coach.core.engine import SessionState
 from psoas_coach.core.plan import StepKind
 from psoas_coach.keepawake import NullKeepAwake
@@ -74,7 +78,16 @@ def run_whole(window: MainWindow, clock: ManualClock, program: str, effort: int,
     window.save_ratings(effort, pain, notes)
 
 
-def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int]) -> list[Path]:
+IN_OTHER_LANGUAGES = ("home", "active-set", "hold", "summary")
+
+
+def said(*texts: str) -> str:
+    """A caption as the cue player would show it, in the active language (cue words and program content)."""
+    return " ".join(i18n.content(text) for text in texts)
+
+
+def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int],
+            language: str = i18n.SOURCE_LANGUAGE) -> list[Path]:
     clock = ManualClock()
     paths = resolve_paths(tempfile.mkdtemp())  # a new user: the safety note comes first
     seams = Seams(clock=lambda speed: clock, ask=lambda *a: True, voice_backend=SilentVoice,
@@ -86,10 +99,12 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int]) -> 
     saved: list[Path] = []
 
     def shot(name: str) -> None:
+        if language != i18n.SOURCE_LANGUAGE and name not in IN_OTHER_LANGUAGES:
+            return
         window.driver.tick()
         app.processEvents()
         app.processEvents()
-        path = out / f"{name}-{theme}.png"
+        path = out / (f"{name}-{theme}.png" if language == i18n.SOURCE_LANGUAGE else f"{name}-{language}-{theme}.png")
         window.grab().save(str(path))
         saved.append(path)
 
@@ -120,15 +135,15 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int]) -> 
     advance_to(StepKind.INTRO, 3.2)
     shot("intro")
     advance_to(StepKind.REPS, 7 * 2 + 0.6)
-    window.show_caption("Lift left. Press your lower back gently into the floor.")
+    window.show_caption(said("Lift left.", "Press your lower back gently into the floor."))
     shot("active-set")
     advance_to(StepKind.REST, 12.4)
     shot("rest")
     advance_to(StepKind.HOLD, 1.3, side="right")
-    window.show_caption("Stop before your pelvis tilts.")
+    window.show_caption(said("Stop before your pelvis tilts."))
     shot("hold")
     advance_to(StepKind.NEXT_UP, 20.0)
-    window.show_caption("Rest. Next: Standing Hip Flexion.")
+    window.show_caption(i18n._("{rest} Next: {next}.").format(rest=i18n._("Rest."), next=i18n.content("Standing Hip Flexion")))
     shot("next-up")
     assert window.engine is not None
     window.engine.pain_stop()
@@ -136,7 +151,7 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int]) -> 
     window.save_ratings(None, 5, "")
     window.start_program("advanced")
     advance_to(StepKind.WORK, 6.5)
-    window.show_caption("Drive the knees fast toward your chest.")
+    window.show_caption(said("Drive the knees fast toward your chest."))
     shot("work")
     window.engine.end_early()
     window.session.summary.effort.setValue(7)
@@ -167,19 +182,25 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int]) -> 
 
 
 def main(argv: list[str]) -> int:
-    themes = ("light", "dark")
-    if "--theme" in argv:
-        themes = (argv[argv.index("--theme") + 1],)
-        argv = argv[:argv.index("--theme")] + argv[argv.index("--theme") + 2:]
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path,
+                        default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    parser.add_argument("--theme", help="one theme only (light, dark, high-contrast)")
+    parser.add_argument("--lang", choices=i18n.CODES, default=i18n.SOURCE_LANGUAGE,
+                        help="the window's language (not English: home, a hold, a rep set, the summary, light)")
+    args = parser.parse_args(argv[1:])
+    language = i18n.set_language(args.lang)
+    english = language == i18n.SOURCE_LANGUAGE
+    themes = (args.theme,) if args.theme else ("light", "dark") if english else ("light",)
+    out: Path = args.out
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
     paths: list[Path] = []
-    for size in SIZES:
+    for size in SIZES if english else SIZES[:1]:
         folder = out if size == SIZES[0] else out / f"{size[0]}x{size[1]}"
         folder.mkdir(parents=True, exist_ok=True)
         for theme in themes:
-            paths += capture(app, folder, theme, size)
+            paths += capture(app, folder, theme, size, language)
     print("\n".join(str(p) for p in paths))
     return 0
 

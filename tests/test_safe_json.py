@@ -6,12 +6,13 @@ from __future__ import annotations
 import errno
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from psoas_coach import safe_json
-from psoas_coach.safe_json import UnsafeJsonError, depth_exceeds, loads, parse, read_json_file
+from psoas_coach.safe_json import UnsafeJsonError, depth_exceeds, loads, parse, read_bytes, read_json_file
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and links")
 
@@ -136,3 +137,44 @@ def test_invalid_utf8_is_damaged(tmp_path: Path) -> None:
     path.write_bytes(b'{"a": "\xff"}')
     error = _refused(path)
     assert error.damaged and "UTF-8" in error.reason
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    from psoas_coach import i18n
+
+    i18n.set_language("de")
+    yield
+    i18n.set_language("en")
+
+
+def test_reasons_are_in_the_users_language_and_flags_still_decide(tmp_path: Path, german: None) -> None:
+    from psoas_coach.store.sessions import _read_bytes
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(UnsafeJsonError) as caught:
+        read_json_file(bad, 1000)
+    assert caught.value.reason == "ist kein gültiges JSON" and caught.value.damaged
+    assert caught.value.where == "Zeile 1, Spalte 2"
+    link = tmp_path / "dangling.json"
+    link.symlink_to(tmp_path / "nowhere.json")
+    with pytest.raises(UnsafeJsonError) as caught:
+        read_bytes(link, 1000, follow_links=True)
+    assert caught.value.dangling and caught.value.special and "Link" in caught.value.reason
+    assert _read_bytes(link) is None  # a link to nothing is as good as no file, in any language
+    big = tmp_path / "big.json"
+    big.write_bytes(b"[" + b"0," * 1000 + b"0]")
+    with pytest.raises(UnsafeJsonError) as caught:
+        read_json_file(big, 1024)
+    assert caught.value.too_large and caught.value.reason.startswith("ist zu groß")
+
+
+def test_no_code_decides_by_the_words_of_a_reason() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "psoas_coach"
+    compared = re.compile(r"\.reason\s*(==|!=|in\b)|\.startswith\(\s*\"(is |cannot |holds )|(==|!=)\s*\"(is |cannot be read)")
+    found = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if compared.search(line)]
+    assert found == []

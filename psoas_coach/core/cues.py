@@ -15,11 +15,25 @@ from enum import Enum
 
 from psoas_coach.core.plan import SessionPlan, Step, StepKind, lifts_in_set
 from psoas_coach.core.program import Exercise
-from psoas_coach.i18n import _, content, lazy, ngettext, number
+from psoas_coach.i18n import _, content, current_language, lazy, ngettext, number
 
 GAP = 0.15  # real seconds of silence kept between two cues
-WORDS_PER_SECOND_AT_200 = 1.0 / 0.24  # espeak-ng at rate 200, measured: about 0.24 s a word
-CLIP_TAIL = 0.3  # espeak-ng ends each clip with about 0.3 s of silence
+# Clip length before a clip is rendered (then the measured length is used): CLIP_BASE + units x
+# SECONDS_PER_UNIT[language] x (175 / rate), the last factor to the power SLOW_EXPONENT below 175. A unit is a
+# character; a digit counts DIGIT_UNITS ("45": "fünfundvierzig"), a pause mark inside the text PAUSE_UNITS, the
+# closing mark none. Measured with scripts/measure_cue_lengths.py: all 571 cues of both built-in programs in
+# the seven languages, espeak-ng 1.51 through pyttsx3 at 175, trimmed by clip_audio, length by sox. Best fit
+# (s/unit): en 0.047, de 0.047, fr 0.040, es 0.049, it 0.049, pt_BR 0.053, nl 0.048; the numbers below are the
+# smallest that cover every clip, plus about 3 %. So at 175 every clip's estimate is at least 1.02x its
+# length (1.26x on average; "1" to "3" up to 2.8x), at least 1.00x at every rate tried from 80 to 400, and
+# at least 1.12x for the bundled Piper English voice.
+REFERENCE_RATE = 175.0  # espeak-ng words a minute the numbers were measured at (the app's default)
+CLIP_BASE = 0.35
+DIGIT_UNITS = 6
+PAUSE_UNITS = 6
+SLOW_EXPONENT = 1.6
+SECONDS_PER_UNIT: dict[str, float] = {"en": 0.056, "de": 0.059, "fr": 0.049, "es": 0.061, "it": 0.061,
+                                      "pt_BR": 0.066, "nl": 0.057}
 
 LengthOf = Callable[[str], float]
 
@@ -76,10 +90,21 @@ class Timeline:
     countdown_start: float | None = None
 
 
-def estimate_length(text: str, rate: float = 200.0) -> float:
-    """Seconds espeak-ng takes to say *text* at *rate* words a minute; used until the clip is rendered."""
-    words = max(1, len(text.split()))
-    return CLIP_TAIL + words / WORDS_PER_SECOND_AT_200 * (200.0 / max(rate, 50.0))
+def spoken_units(text: str) -> int:
+    """What the estimate counts: a character each, a digit DIGIT_UNITS ("45" is said "forty-five"), a pause
+    mark inside the text PAUSE_UNITS; runs of spaces count once and the closing mark not at all."""
+    said = " ".join(text.split()).rstrip(".!?… ")
+    return max(1, sum(DIGIT_UNITS if ch.isdigit() else PAUSE_UNITS if ch in ".,;:!?" else 1 for ch in said))
+
+
+def estimate_length(text: str, rate: float = REFERENCE_RATE, language: str | None = None) -> float:
+    """Seconds espeak-ng takes to say *text* at *rate* words a minute in *language* (default: the active one),
+    trimmed as every clip is; used until the clip is rendered, so it errs long (see SECONDS_PER_UNIT)."""
+    per_unit = SECONDS_PER_UNIT.get(language or current_language(), max(SECONDS_PER_UNIT.values()))
+    slower = REFERENCE_RATE / max(rate, 50.0)
+    if slower > 1.0:  # below 175 espeak-ng stretches its pauses more than its words: measured at 80-140
+        slower **= SLOW_EXPONENT
+    return CLIP_BASE + spoken_units(text) * per_unit * slower
 
 
 def countdown_count(duration: float) -> int:
@@ -242,6 +267,8 @@ def fit(candidates: Iterable[Candidate], duration: float, length_of: LengthOf, *
     floating = [c for c in cands if c.at is None]
     if floating:
         first = max((c.end for c in placed if c.kind is CueKind.OPENING), default=0.0) + gap * speed
+        if countdown_start is None:  # a form cue ends a gap before the step does, as before a countdown
+            limit = duration - gap * speed
         span = max(0.0, limit - first)
         for i, cand in enumerate(floating):
             target = first + span * i / len(floating)

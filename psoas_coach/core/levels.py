@@ -82,26 +82,28 @@ class ExerciseLevel:
         """Read a stored level; ValueError naming the field on a malformed one (a wrong type, a number out of
         the ranges a program may ask for, NaN or infinity), so nothing downstream meets a value it cannot use."""
         if not isinstance(data, dict):
-            raise ValueError("a level is not an object")
+            raise ValueError(_("a level is not an object"))
 
         def number(key: str, low: float, high: float, default: float | None, whole: bool) -> float:
             value = data.get(key, default)
             if value is None:
-                raise ValueError(f"{key} is missing")
+                raise ValueError(_("{field} is missing").format(field=key))
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high \
                     or (whole and value != int(value)):
-                raise ValueError(f"{key} must be a {'whole ' if whole else ''}number from {low:g} to {high:g}")
+                text = _("{field} must be a whole number from {low} to {high}") if whole else \
+                    _("{field} must be a number from {low} to {high}")
+                raise ValueError(text.format(field=key, low=f"{low:g}", high=f"{high:g}"))
             return value
 
         def text(key: str, longest: int) -> str:
             value = data.get(key, "")
             if not isinstance(value, str) or len(value) > longest:
-                raise ValueError(f"{key} must be a text of at most {longest} characters")
+                raise ValueError(_("{field} is not a text of at most {count} characters").format(field=key, count=longest))
             return value
 
         band = data.get("band", "none")
         if not isinstance(band, str) or band not in {b.value for b in Band}:
-            raise ValueError("band is not a known band")
+            raise ValueError(_("{field} is not a known band").format(field="band"))
         return ExerciseLevel(
             sets=int(number("sets", 1, MAX_SETS, None, True)),
             reps=int(number("reps", 0, MAX_REPS, 0, True)),

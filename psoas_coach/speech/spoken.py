@@ -2,12 +2,16 @@
 
 A bare "3" is a countdown number; Piper says a lone digit quickly and flatly, and "Set 2 of 3" reads
 better as words for both engines. The caption (and the clip cache key) stays the cue text itself.
-English only, like the cue texts today. Qt-free.
+Words are English only: in another language the digits are left to the voice of that language (espeak-ng
+and Piper's espeak-ng phonemizer say "3" as "drei", "trois"), so a German countdown is never said in English.
+Qt-free.
 """
 
 from __future__ import annotations
 
 import re
+
+from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -26,9 +30,12 @@ def number_words(n: int) -> str:
     return f"{_ONES[hundreds]} hundred" + (f" and {number_words(rest)}" if rest else "")
 
 
-def spoken_form(text: str) -> str:
-    """*text* as the engine should read it: "3" -> "Three.", "Set 2 of 3" -> "Set two of three"."""
+def spoken_form(text: str, language: str | None = None) -> str:
+    """*text* as the engine should read it in *language* (default: the active one): "3" -> "Three.",
+    "Set 2 of 3" -> "Set two of three"; in another language "3" -> "3." and the rest as written."""
     stripped = text.strip()
+    if (language or current_language()) != SOURCE_LANGUAGE:
+        return stripped + "." if stripped.isdigit() else text
     if stripped.isdigit() and len(stripped) <= 3:
         return number_words(int(stripped)).capitalize() + "."  # a countdown number, said as a word
     return _NUMBER.sub(lambda m: number_words(int(m.group())), text)

@@ -46,17 +46,17 @@ def state_to_json(state: CoachingState) -> dict[str, Any]:
 def _text(item: dict[str, Any], key: str, *, required: bool = False) -> str:
     value = item.get(key, None if required else "")
     if not isinstance(value, str) or (required and not value) or len(value) > MAX_TEXT:
-        raise ValueError(f"{key} is not a text of at most {MAX_TEXT} characters")
+        raise ValueError(_("{field} is not a text of at most {count} characters").format(field=key, count=MAX_TEXT))
     return value
 
 
 def _decision(item: Any) -> Decision:
     if not isinstance(item, dict):
-        raise ValueError("a decision is not an object")
+        raise ValueError(_("a decision is not an object"))
     exercise_id = item.get("exercise_id")
     accepted = item.get("accepted", False)
     if not isinstance(accepted, bool):
-        raise ValueError("accepted is not true or false")
+        raise ValueError(_("{field} is not true or false").format(field="accepted"))
     return Decision(key=_text(item, "key", required=True), kind=_text(item, "kind"),
                     program_id=_text(item, "program_id"),
                     exercise_id=_text(item, "exercise_id") if exercise_id is not None else None,
@@ -66,11 +66,11 @@ def _decision(item: Any) -> Decision:
 def _parse_state(data: Any) -> CoachingState:
     """Check the file's JSON into a CoachingState; ValueError (naming the field) when any part is malformed."""
     if not isinstance(data, dict):
-        raise ValueError("not an object")
+        raise ValueError(_("not an object"))
     state = CoachingState()
     version = data.get("schema_version", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ValueError("schema_version is not a positive whole number")
+        raise ValueError(_("{field} is not a positive whole number").format(field="schema_version"))
     state.read_only = version > SCHEMA_VERSION
     safety = data.get("safety_accepted")
     state.safety_accepted = safety if isinstance(safety, str) and safety and len(safety) <= MAX_TEXT else None
@@ -78,17 +78,18 @@ def _parse_state(data: Any) -> CoachingState:
     state.current_program = current if isinstance(current, str) and current and len(current) <= MAX_TEXT else None
     levels = data.get("levels", {})
     if not isinstance(levels, dict):
-        raise ValueError("levels is not an object")
+        raise ValueError(_("{field} is not an object").format(field="levels"))
     for program_id, exercises in levels.items():
         if not isinstance(exercises, dict):
-            raise ValueError("the levels of one program are not an object")
+            raise ValueError(_("the levels of one program are not an object"))
         try:
             state.levels[program_id] = {e: ExerciseLevel.from_json(v) for e, v in exercises.items()}
         except ValueError as exc:
-            raise ValueError(f"a level of {program_id[:40]!r}: {exc}") from None
+            # Translators: {program} is a program id from the file, {problem} what is wrong with its level
+            raise ValueError(_("a level of {program}: {problem}").format(program=repr(program_id[:40]), problem=exc)) from None
     decisions = data.get("decisions", [])
     if not isinstance(decisions, list):
-        raise ValueError("decisions is not a list")
+        raise ValueError(_("{field} is not a list").format(field="decisions"))
     state.decisions = [_decision(item) for item in decisions]
     return state
 

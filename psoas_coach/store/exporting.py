@@ -119,7 +119,8 @@ def parse_import(text: str) -> list[Any]:
     try:
         doc = loads(text, max_depth=64)
     except UnsafeJsonError as exc:
-        raise ValueError(f"the file {exc.reason}") from None
+        # Translators: {reason} is a phrase such as "is not valid JSON"
+        raise ValueError(_("the file {reason}").format(reason=exc.reason)) from None
     if isinstance(doc, dict) and doc.get("format") == FORMAT:
         sessions = doc.get("sessions")
     elif isinstance(doc, dict) and "id" in doc:

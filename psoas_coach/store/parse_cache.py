@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterator
 
+from psoas_coach.i18n import current_language
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.store import migrations
 from psoas_coach.atomic import write_atomic
@@ -74,6 +75,7 @@ def _header(folder: Path) -> dict[str, Any]:
         "marshal": marshal.version,
         "schema": migrations.CURRENT_VERSION,
         "folder": os.path.realpath(folder),
+        "language": current_language(),  # the notes of a checked record are in the language it was read in
     }
 
 

@@ -23,11 +23,20 @@ import json
 import math
 from typing import Any
 
+from psoas_coach.i18n import N_, _, ngettext, number
 from psoas_coach.store.migrations import MigrationError, migrate
 
 Record = dict[str, Any]
 
-PROBLEMS = "read_problems"  # the key listing what could not be read as it was
+PROBLEMS = "read_problems"  # the key listing what could not be read as it was, in the user's language
+
+# The fields a note may name, in the words a note uses (marked here, translated where the note is made).
+FIELDS = (N_("program id"), N_("program name"), N_("notes"), N_("exercises"), N_("skipped steps"),
+          N_("app version"), N_("pain stop exercise"), N_("pain stop side"), N_("pain stop time"), N_("exercise id"),
+          N_("exercise name"), N_("exercise kind"), N_("target sets"), N_("target reps"), N_("target hold"),
+          N_("sets started"), N_("sets completed"), N_("reps"), N_("holds"), N_("hold seconds"), N_("work seconds"),
+          N_("skipped step"), N_("skipped step kind"), N_("skipped step exercise id"), N_("skipped step side"),
+          N_("skipped step set"), N_("effort"), N_("pain"))
 MAX_NOTES = 20_000  # characters of notes kept from one record (about ten pages)
 MAX_TEXT = 200  # characters of a name, id or time
 MAX_ITEMS = 200  # exercises, skipped steps or sides in one record
@@ -91,10 +100,11 @@ class _Checker:
             return None
         out = _text(value, limit)
         if out is None:
-            self.note(f"{where} is not text")
+            self.note(_("{field} is not text").format(field=_(where)))
             return None if optional else default
         if len(out) < len(value):
-            self.note(f"{where} cut to {limit:,} characters")
+            self.note(ngettext("{field} cut to {count} character", "{field} cut to {count} characters",
+                                limit).format(field=_(where), count=number(limit)))
         return out
 
     def record(self, raw: Record) -> Record:
@@ -110,16 +120,16 @@ class _Checker:
             out["program"] = {"id": self.text(program.get("id"), "program id"),
                               "name": self.text(program.get("name", program.get("id")), "program name")}
         else:
-            self.note("program is not known")
+            self.note(_("program is not known"))
             out["program"] = {"id": "", "name": ""}
         duration = raw.get("duration_seconds")
         out["duration_seconds"] = _number(duration, MAX_SECONDS)
         if duration is not None and out["duration_seconds"] is None:
-            self.note("duration is not known")
+            self.note(_("duration is not known"))
         status = raw.get("status")
         out["status"] = status if type(status) is str and status in STATUSES else None
         if out["status"] is None:
-            self.note("status is not known")
+            self.note(_("status is not known"))
         if "recovered" in raw:
             out["recovered"] = raw["recovered"] is True
         out["pain_stop"] = self.pain_stop(raw.get("pain_stop"))
@@ -127,7 +137,7 @@ class _Checker:
             value = raw.get(key)
             out[key] = _count(value, 10)
             if value is not None and out[key] is None:
-                self.note(f"{key} is not a rating from 0 to 10")
+                self.note(_("{field} is not a rating from 0 to 10").format(field=_(key)))
         out["notes"] = self.text(raw.get("notes", ""), "notes", limit=MAX_NOTES) if raw.get("notes") is not None else ""
         exercises = (self.exercise(item) for item in self.items(raw.get("exercises"), "exercises"))
         out["exercises"] = [ex for ex in exercises if ex is not None]
@@ -138,7 +148,7 @@ class _Checker:
             speed = _number(raw["speed"], 1000.0)
             out["speed"] = speed if speed else None
             if out["speed"] is None:
-                self.note("speed is not known")
+                self.note(_("speed is not known"))
         if "app_version" in raw:
             out["app_version"] = self.text(raw["app_version"], "app version")
         for key, value in raw.items():
@@ -150,24 +160,25 @@ class _Checker:
                 if small:
                     out[key] = value
                 else:
-                    self.note(f"{key[:40]} left out (too large)")
+                    # Translators: {key} is a name found in the file, shown as it is
+                    self.note(_("{key} left out (too large)").format(key=key[:40]))
         return out
 
     def items(self, value: Any, where: str) -> list[Any]:
         if value is None:
             return []
         if type(value) is not list:
-            self.note(f"{where} are not a list")
+            self.note(_("{field} are not a list").format(field=_(where)))
             return []
         if len(value) > MAX_ITEMS:
-            self.note(f"{where} cut to {MAX_ITEMS}")
+            self.note(_("{field} cut to the first {count}").format(field=_(where), count=MAX_ITEMS))
         return value[:MAX_ITEMS]
 
     def pain_stop(self, value: Any) -> Record | None:
         if value is None:
             return None
         if type(value) is not dict:
-            self.note("pain stop is not known")
+            self.note(_("pain stop is not known"))
             return {"exercise_id": None, "side": None, "at": ""}
         return {"exercise_id": self.text(value.get("exercise_id"), "pain stop exercise", optional=True),
                 "side": self.text(value.get("side"), "pain stop side", optional=True),
@@ -175,13 +186,13 @@ class _Checker:
 
     def exercise(self, value: Any) -> Record | None:
         if type(value) is not dict or type(value.get("id")) is not str:
-            self.note("an exercise is not known")
+            self.note(_("an exercise is not known"))
             return None
         ex_id = self.text(value["id"], "exercise id")
         target = value.get("target")
         if type(target) is not dict:
             target = {}
-            self.note("an exercise target is not known")
+            self.note(_("an exercise target is not known"))
         out: Record = {
             "id": ex_id,
             "name": self.text(value.get("name", ex_id), "exercise name"),
@@ -195,11 +206,11 @@ class _Checker:
         }
         sides = value.get("sides")
         if type(sides) is not dict:
-            self.note("an exercise's sides are not known")
+            self.note(_("an exercise's sides are not known"))
             sides = {}
         for name, side in list(sides.items())[:MAX_ITEMS]:
             if type(side) is not dict:
-                self.note("a side is not known")
+                self.note(_("a side is not known"))
                 continue
             counts = {key: self.count(side.get(key), key.replace("_", " ")) for key in SIDE_COUNTS}
             seconds = {key: self.seconds(side.get(key), key.replace("_", " ")) for key in SIDE_SECONDS}
@@ -211,12 +222,12 @@ class _Checker:
             out["rating"] = {"control": control if type(control) is str and control in CONTROLS else None,
                              "last_reps_hard": hard if type(hard) is bool else None}
         elif rating is not None:
-            self.note("an exercise rating is not known")
+            self.note(_("an exercise rating is not known"))
         return out
 
     def skipped(self, value: Any) -> Record | None:
         if type(value) is not dict:
-            self.note("a skipped step is not known")
+            self.note(_("a skipped step is not known"))
             return None
         out: Record = {"step": self.count(value.get("step"), "skipped step"),
                        "kind": self.text(value.get("kind", ""), "skipped step kind")}
@@ -229,7 +240,7 @@ class _Checker:
         number = _count(value)
         if number is None:
             if value is not None:
-                self.note(f"{where} is not known")
+                self.note(_("{field} is not known").format(field=_(where)))
             return 0
         return number
 
@@ -237,7 +248,7 @@ class _Checker:
         number = _number(value, MAX_SECONDS)
         if number is None:
             if value is not None:
-                self.note(f"{where} is not known")
+                self.note(_("{field} is not known").format(field=_(where)))
             return 0.0
         return number
 
@@ -245,17 +256,17 @@ class _Checker:
 def check_record(raw: Any) -> Record:
     """The trusted record of the parsed JSON *raw* (migrated to the current schema); CheckError if it is not one."""
     if type(raw) is not dict:
-        raise CheckError("is not a session record")
+        raise CheckError(_("is not a session record"))
     rid = raw.get("id")
     if type(rid) is not str or not rid or len(rid) > MAX_TEXT:
-        raise CheckError("is not a session record")
+        raise CheckError(_("is not a session record"))
     if type(raw.get("started", "")) is not str or len(raw.get("started", "")) > MAX_TEXT:
-        raise CheckError("has an unreadable start time")
+        raise CheckError(_("has an unreadable start time"))
     raw.setdefault("started", "")
     try:
         raw = migrate(raw)
     except (MigrationError, KeyError, TypeError, ValueError):
-        raise CheckError("has an unknown schema_version") from None
+        raise CheckError(_("has an unknown schema_version")) from None
     checker = _Checker()
     out = checker.record(raw)
     if checker.problems:

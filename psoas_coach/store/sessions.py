@@ -232,7 +232,8 @@ class SessionStore:
 
     def _unreadable(self, name: str, problem: Unreadable, locked: bool, out: LoadResult) -> None:
         """Say why *name* gave no record; a damaged file is moved to corrupt/, anything else stays put."""
-        out.problems.append(f"{name} {problem.reason}.")
+        # Translators: {file} is a file name, {reason} a phrase such as "is not valid JSON"
+        out.problems.append(_("{file} {reason}.").format(file=name, reason=problem.reason))
         path = self.folder / name
         if problem.special:
             out.skipped.append(path)
@@ -392,7 +393,7 @@ def _read_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except UnsafeJsonError as exc:
-        if exc.reason == "is a link to nothing":
+        if exc.dangling:
             return None
         if exc.permission:
             raise PermissionError(errno.EACCES, "permission denied", str(path)) from None
@@ -433,7 +434,7 @@ def _read_record(path: str) -> tuple[Record | None, Unreadable]:
         raw = loads(read_bytes(path, MAX_RECORD_BYTES, follow_links=True), max_depth=MAX_RECORD_DEPTH,
                     non_finite="null")
     except FileNotFoundError:  # removed (or moved aside by another instance) since the folder was listed
-        return None, Unreadable("is gone", gone=True)
+        return None, Unreadable(_("is gone"), gone=True)
     except UnsafeJsonError as exc:
         return None, Unreadable(exc.reason, exc.special, exc.permission, exc.too_large)
     try:

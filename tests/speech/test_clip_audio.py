@@ -111,3 +111,10 @@ def test_every_number_up_to_999_has_words_and_no_digits(n: int) -> None:
     words = number_words(n)
     assert words and not any(ch.isdigit() for ch in words)
     assert number_words(120) == "one hundred and twenty"
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "pt_BR"])
+def test_numbers_are_left_to_the_voice_of_another_language(language: str) -> None:
+    assert spoken_form("3", language) == "3."  # "drei", "trois", "três": never "Three."
+    assert spoken_form("45 Sekunden Pause.", language) == "45 Sekunden Pause."
+    assert spoken_form("3", "en") == "Three."

@@ -3,12 +3,11 @@ of every screen fits or wraps at 1366x768 (nothing cut off)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.plan import StepKind
@@ -16,6 +15,7 @@ from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.settings import DisplaySettings, SettingsStore
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.text_scale import TextScale, add_text_size_actions
+from tests.ui.layout_check import clipped
 
 
 @pytest.fixture
@@ -23,41 +23,6 @@ def scale(qapp: QApplication) -> Iterator[TextScale]:
     text_scale = TextScale(qapp, 100)
     yield text_scale
     text_scale.reset()  # the application font is shared by every test
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons of *root* whose text does not fit their box or lies outside the window."""
-    problems = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root.window()) or not isinstance(widget, (QLabel, QAbstractButton)):
-            continue
-        text = widget.text()
-        if not text.strip():
-            continue
-        box = widget.contentsRect()
-        scroller = next((a for a in ancestors(widget) if isinstance(a, QScrollArea)), None)
-        inner = scroller.widget() if scroller is not None else None
-        area = inner if inner is not None else root.window()
-        place = QRect(widget.mapTo(area, box.topLeft()), box.size())  # in a scroll area: reachable by scrolling
-        metrics = widget.fontMetrics()
-        if isinstance(widget, QLabel) and widget.wordWrap():
-            fits = widget.heightForWidth(widget.width()) <= widget.height() + 1
-        elif isinstance(widget, QLabel):
-            lines = text.splitlines() or [text]
-            fits = (max(metrics.horizontalAdvance(line) for line in lines) <= box.width() + 1
-                    and metrics.height() * len(lines) <= box.height() + 1)
-        else:
-            fits = widget.sizeHint().width() <= widget.width() + 1 and metrics.height() <= widget.height()
-        if not fits or not area.rect().contains(place):
-            problems.append(f"{widget.objectName() or type(widget).__name__}: {text[:40]!r}")
-    return problems
-
-
-def ancestors(widget: QWidget) -> Iterator[QWidget]:
-    parent = widget.parentWidget()
-    while parent is not None:
-        yield parent
-        parent = parent.parentWidget()
 
 
 def show(qtbot: QtBot, window: MainWindow) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QProgressBar, QV
 
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Phase, Step
-from psoas_coach.i18n import _, lazy
+from psoas_coach.i18n import _, content, lazy
 from psoas_coach.ui.accessibility import set_name
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.text_scale import text_percent
@@ -83,7 +83,7 @@ class RepsScreen(StepScreen):
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         assert step.exercise is not None
-        self.name.setText(step.exercise.name)
+        self.name.setText(content(step.exercise.name))
         self.illustration.set_exercise(step.exercise.id)
         self.position.setText(step.position_label)
         self.refresh(engine)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, 
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
-from psoas_coach.i18n import content
+from psoas_coach.i18n import _, content
 from psoas_coach.ui.accessibility import Announcer, order_tabs, set_name, spoken_text
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.screens.briefing import BriefingScreen
@@ -60,7 +60,7 @@ class SessionView(QWidget):
         header = QHBoxLayout()
         self.phase_badge = label("", 1.5, bold=True, wrap=False, name="phase-badge")
         self.program_label = label("", 1.1, wrap=False)
-        self.paused_label = label("PAUSED — press Space to resume", 1.6, bold=True, wrap=False, name="paused")
+        self.paused_label = label(_("PAUSED — press Space to resume"), 1.6, bold=True, wrap=False, name="paused")
         self.paused_label.hide()
         header.addWidget(self.phase_badge)
         header.addStretch(1)

@@ -25,12 +25,14 @@ class FlowRow(QWidget):
         self._arrange(force=True)
 
     def columns_for(self, width: int) -> int:
-        """The most widgets per row whose widest row fits in *width*."""
+        """The most widgets per row for which every grid column is as wide as its widest widget: a column
+        is as wide as the widest widget in it, whichever row that is in (a long German label on row two
+        widens the column for row one too)."""
         spacing = self.grid.horizontalSpacing()
         hints = [w.sizeHint().width() for w in self.items]
         for columns in range(len(hints), 0, -1):
-            rows = [hints[i:i + columns] for i in range(0, len(hints), columns)]
-            if max(sum(r) + spacing * (len(r) - 1) for r in rows) <= width:
+            widest = [max(hints[c::columns]) for c in range(min(columns, len(hints)))]
+            if sum(widest) + spacing * (len(widest) - 1) <= width:
                 return columns
         return 1
 
