@@ -113,7 +113,10 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int],
         assert engine is not None
         while engine.step.kind is not kind or (side and (engine.step.side is None or engine.step.side.value != side)):
             engine.next()
-        clock.t += into
+        end = clock.t + into
+        while clock.t < end:  # in steps, as the window's timer would: a long silent gap reads as a suspend
+            clock.t = min(end, clock.t + 0.25)
+            window.driver.tick()
 
     shot("safety")
     startup.coaching.safety.accepted.emit()

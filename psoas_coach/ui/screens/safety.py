@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, lazy
 from psoas_coach.ui.theme import Space, Type
@@ -36,8 +36,21 @@ class SafetyScreen(QWidget):
         self.setObjectName("safety-screen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty(NO_RING, True)  # the whole screen takes Enter: a ring around all of it says nothing
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(Space.XL, Space.L, Space.XL, Space.L)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, Space.L)
+        outer.setSpacing(Space.M)
+        # a short window (or large text, or a long language) scrolls the points rather than cut them off;
+        # the button stays in view below them
+        scroller = QScrollArea()
+        scroller.setObjectName("safety-scroll")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(scroller, 1)
+        content = QWidget()
+        scroller.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(Space.XL, Space.L, Space.XL, 0)
         layout.setSpacing(Space.M)
         layout.addWidget(label(_("Before your first session"), Type.TITLE, bold=True, name="safety-title"))
         self.points = ColumnGrid(POINT_MIN_WIDTH, spacing=Space.M)
@@ -50,11 +63,14 @@ class SafetyScreen(QWidget):
         self.points.set_widgets(cards)
         layout.addWidget(self.points)
         layout.addStretch(1)
+        below = QVBoxLayout()
+        below.setContentsMargins(Space.XL, 0, Space.XL, 0)
         self.accept_button = primary_button(_("I understand — continue (Enter)"), "safety-accept", self)
         self.accept_button.clicked.connect(self.accepted.emit)
-        layout.addWidget(self.accept_button)
+        below.addWidget(self.accept_button)
         self.status = label("", Type.BODY, name="safety-status")
-        layout.addWidget(self.status)
+        below.addWidget(self.status)
+        outer.addLayout(below)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
