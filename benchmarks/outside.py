@@ -23,10 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from common import ROOT, Row, Settings, median, returning_user
 from services import die_with_parent, display
@@ -81,7 +82,7 @@ class WindowWatcher:
 
     def first_frame(self, argv: Sequence[str], env: dict[str, str], timeout: float = 60.0) -> FirstFrame:
         """Spawn ``argv``, wait for its first window to be mapped and drawn, kill it."""
-        X = self.X
+        X = self.X  # noqa: N806 - Xlib's constants module, by its usual name
         self._drain()
         mapped: dict[int, float] = {}
         with tempfile.TemporaryFile("w+") as err:

@@ -14,9 +14,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 BUSY_LOOP = "while True:\n    pass\n"
 PR_SET_PDEATHSIG = 1

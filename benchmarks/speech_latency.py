@@ -124,8 +124,7 @@ def bench_latency(plan: SessionPlan, folder: Path, seconds: float) -> None:
         def set_volume(self, volume: float) -> None:
             return None
 
-    from psoas_coach.speech.sink_player import default_output
-    from psoas_coach.speech.sink_player import SinkPlayer
+    from psoas_coach.speech.sink_player import SinkPlayer, default_output
 
     device = default_output()
     play_calls: list[float] = []

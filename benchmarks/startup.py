@@ -9,7 +9,7 @@ QMainWindow with a QLabel, shown the same way, measured in the same run, interle
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import outside
 from common import Row, Settings, median, probe_args, returning_user, run_child

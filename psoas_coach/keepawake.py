@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from typing import Any, Callable, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.i18n import LazyText, lazy

@@ -18,7 +18,7 @@ ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
 _EXERCISE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-class AssetNotFound(FileNotFoundError):
+class AssetNotFoundError(FileNotFoundError):
     """The asset path is valid but nothing is packaged there."""
 
 
@@ -47,7 +47,7 @@ def asset(relative: str) -> Traversable:
     for part in _parts(relative):
         node = node.joinpath(part)
     if not node.is_file():
-        raise AssetNotFound(f"no packaged asset {relative!r}")
+        raise AssetNotFoundError(f"no packaged asset {relative!r}")
     return node
 
 
@@ -67,7 +67,7 @@ def has_exercise_svg(exercise_id: str) -> bool:
     """True when an illustration is packaged for this exercise."""
     try:
         asset(exercise_svg_path(exercise_id))
-    except (ValueError, AssetNotFound):
+    except (ValueError, AssetNotFoundError):
         return False
     return True
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, Mapping
+from typing import Any
 
 from psoas_coach.core.levels import ExerciseLevel, default_level
 from psoas_coach.core.program import DosageKind, Program, Sides

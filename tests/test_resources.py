@@ -44,12 +44,12 @@ def test_unsafe_paths_are_refused(bad: str) -> None:
 def test_a_missing_asset_is_a_file_not_found() -> None:
     with pytest.raises(FileNotFoundError):
         assets.read_asset("exercises/no-such-exercise.svg")
-    with pytest.raises(assets.AssetNotFound):
+    with pytest.raises(assets.AssetNotFoundError):
         assets.exercise_svg("no-such-exercise")
 
 
 def test_a_folder_is_not_an_asset() -> None:
-    with pytest.raises(assets.AssetNotFound):
+    with pytest.raises(assets.AssetNotFoundError):
         assets.read_asset("exercises")
 
 

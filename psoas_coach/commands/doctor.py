@@ -16,9 +16,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from psoas_coach.i18n import _, fixed, lazy, ngettext
 from psoas_coach.paths import AppPaths
@@ -98,8 +99,8 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
 def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalReport:
     """Load the natural voice the app would speak with, in the render process, and render PROBE_TEXT."""
     from psoas_coach.speech.clip_audio import measure_wav
-    from psoas_coach.speech.render_process import PIPER, ChildEngine, ChildFailed
     from psoas_coach.speech.loader import NO_NATURAL_VOICE
+    from psoas_coach.speech.render_process import PIPER, ChildEngine, ChildFailedError
     from psoas_coach.speech.voices import find_voice
 
     voice = find_voice(None, paths.voices)
@@ -123,7 +124,7 @@ def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalRe
                 return report
             report.render_seconds = time.perf_counter() - started
             report.clip_seconds = measure_wav(target).seconds
-        except ChildFailed as exc:
+        except ChildFailedError as exc:
             report.detail = str(exc)
             return report
         finally:

@@ -16,7 +16,6 @@ from psoas_coach.core.clock import Clock
 from psoas_coach.core.plan import RepPosition, SessionPlan, Side, Step, StepKind, lifts_in_set, rep_position
 from psoas_coach.core.signal import Signal
 
-
 SNAPSHOT_VERSION = 1
 
 

@@ -10,10 +10,9 @@ readers take the plain ``dict`` the store gives them first and fall back to the 
 from __future__ import annotations
 
 import math
-
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeGuard
 
 from psoas_coach.core.names import STATUS_WORDS, program_name, status_text

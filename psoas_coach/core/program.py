@@ -6,11 +6,12 @@ the field and the reason in one sentence.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from psoas_coach.i18n import N_, _
 from psoas_coach.safe_json import UnsafeJsonError, parse, read_json_file
@@ -229,12 +230,12 @@ class _Reader:
                 value=f"{holding:g}", low=f"{low:g}", high=f"{high:g}"))
         return (low, high)
 
-    def child(self, key: str) -> "_Reader":
+    def child(self, key: str) -> _Reader:
         if key not in self.data:
             raise self.fail(key, _("is missing"))
         return _Reader(self.source, self.data[key], self._where(key))
 
-    def items(self, key: str, most: int = 1000) -> list["_Reader"]:
+    def items(self, key: str, most: int = 1000) -> list[_Reader]:
         value = self.data.get(key)
         if not isinstance(value, list):
             raise self.fail(key, _("must be a list, not {kind}").format(kind=_type_name(value)))

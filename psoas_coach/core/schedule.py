@@ -7,14 +7,22 @@ are the target's top, so the rest of that week is rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from typing import Any
 
 from psoas_coach.core.history import pain_stop_of
-from psoas_coach.core.weeks import TARGET_HIGH, TARGET_LOW, days_in_week, training_day, training_days, week_start, week_text
+from psoas_coach.core.weeks import (
+    TARGET_HIGH,
+    TARGET_LOW,
+    days_in_week,
+    training_day,
+    training_days,
+    week_start,
+    week_text,
+)
 from psoas_coach.i18n import _, content, current_language, ngettext
 
 DEFAULT_DAYS = (0, 2, 4)  # Monday, Wednesday, Friday

@@ -5,8 +5,9 @@ Qt-free, so the coach's timing and every fallback can be tested with fakes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from psoas_coach.core.cues import BeepKind, estimate_length
 

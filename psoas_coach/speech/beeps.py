@@ -7,9 +7,9 @@ import math
 import wave
 from pathlib import Path
 
+from psoas_coach.atomic import write_atomic
 from psoas_coach.core.cues import BeepKind
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.atomic import write_atomic
 from psoas_coach.speech.clip_audio import TARGET_DBFS
 
 SAMPLE_RATE = 22050

@@ -5,7 +5,7 @@ Clip lengths are not known ahead with this engine, so cues are fitted to estimat
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtTextToSpeech import QTextToSpeech

@@ -32,11 +32,11 @@ PYTTSX3 = "pyttsx3"
 ENGINES = (PIPER, PYTTSX3)
 
 
-class ChildFailed(RuntimeError):
+class ChildFailedError(RuntimeError):
     """The child died, hung or never started; the message says which, in plain words."""
 
 
-class VoiceRejected(ValueError):
+class VoiceRejectedError(ValueError):
     """The engine runs, but the voice asked for cannot be used; the previous one stays."""
 
 
@@ -70,7 +70,7 @@ class ChildEngine:
     # ------------------------------------------------------------------ lifecycle
 
     def start(self) -> None:
-        """Start a child and wait until pyttsx3 runs in it; raises ChildFailed with the reason if not."""
+        """Start a child and wait until pyttsx3 runs in it; raises ChildFailedError with the reason if not."""
         self.close()
         from psoas_coach.i18n import current_language
 
@@ -87,14 +87,14 @@ class ChildEngine:
         hello = self._read(READY_TIMEOUT)
         if not hello.get("ok"):
             self.close()
-            raise ChildFailed(str(hello.get("reason") or _("the speech engine did not start")))
+            raise ChildFailedError(str(hello.get("reason") or _("the speech engine did not start")))
         self.voices = [(str(v[0]), str(v[1])) for v in hello.get("voices", [])]
         self.pid = self._proc.pid
         try:
             self.configure(self.voice, self.rate)
-        except VoiceRejected as exc:
+        except VoiceRejectedError as exc:
             self.close()
-            raise ChildFailed(str(exc)) from None
+            raise ChildFailedError(str(exc)) from None
 
     def peak_memory(self) -> int | None:
         """The child's peak resident memory in bytes so far (Linux), for benchmarks and the doctor."""
@@ -126,19 +126,19 @@ class ChildEngine:
     # ------------------------------------------------------------------ requests
 
     def configure(self, voice: str | None, rate: int) -> None:
-        """Use *voice* at *rate* from now on; VoiceRejected (and the previous voice kept) if it cannot be used."""
+        """Use *voice* at *rate* from now on; VoiceRejectedError (and the previous voice kept) if it cannot be used."""
         answer = self._ask({"op": "config", "voice": voice, "rate": rate}, READY_TIMEOUT)
         if not answer.get("ok"):
-            raise VoiceRejected(str(answer.get("reason") or _("the voice {voice} cannot be used").format(voice=voice)))
+            raise VoiceRejectedError(str(answer.get("reason") or _("the voice {voice} cannot be used").format(voice=voice)))
         self.voice, self.rate = voice, rate
 
     def render(self, text: str, target: Path) -> bool:
         """Render *text* into *target*; a child that crashes or hangs is replaced and asked again."""
-        for _ in range(2):
+        for _attempt in range(2):
             try:
                 answer = self._ask({"op": "render", "text": text, "path": str(target)}, RENDER_TIMEOUT)
                 return bool(answer.get("ok"))
-            except ChildFailed:
+            except ChildFailedError:
                 if self.restarts >= RESTARTS:
                     raise
                 self.restarts += 1
@@ -148,12 +148,12 @@ class ChildEngine:
     def _ask(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
         proc = self._proc
         if proc is None or proc.stdin is None:
-            raise ChildFailed(_("the speech engine is not running"))
+            raise ChildFailedError(_("the speech engine is not running"))
         try:
             proc.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
             proc.stdin.flush()
         except OSError:
-            raise ChildFailed(_("the speech engine stopped")) from None
+            raise ChildFailedError(_("the speech engine stopped")) from None
         return self._read(timeout)
 
     @staticmethod
@@ -174,14 +174,14 @@ class ChildEngine:
             line = self._lines.get(timeout=timeout)
         except queue.Empty:
             proc.kill()
-            raise ChildFailed(_("the speech engine did not answer within {seconds} s").format(seconds=f"{timeout:g}")) from None
+            raise ChildFailedError(_("the speech engine did not answer within {seconds} s").format(seconds=f"{timeout:g}")) from None
         if line is None:
             code = proc.wait()
-            raise ChildFailed(_("the speech engine stopped (exit code {code})").format(code=code))
+            raise ChildFailedError(_("the speech engine stopped (exit code {code})").format(code=code))
         try:
             answer = json.loads(line)
         except ValueError:
-            raise ChildFailed(_("the speech engine answered nonsense")) from None
+            raise ChildFailedError(_("the speech engine answered nonsense")) from None
         return answer if isinstance(answer, dict) else {}
 
 

@@ -16,14 +16,15 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Protocol
 
 from psoas_coach.i18n import _
 from psoas_coach.speech.cache import PIPER, PYTTSX3, ClipCache
 from psoas_coach.speech.clip_audio import tidy_wav
-from psoas_coach.speech.render_process import ChildEngine, ChildFailed
+from psoas_coach.speech.render_process import ChildEngine, ChildFailedError
 from psoas_coach.speech.spoken import spoken_form
 
 log = logging.getLogger(__name__)
@@ -241,7 +242,7 @@ class ClipRenderer:
             self.cache.ensure_folder()
             self.voices = backend.voices
         except Exception as exc:  # noqa: BLE001 - any failure here means "no engine", said once
-            self.on_ready(False, str(exc) if isinstance(exc, ChildFailed) else missing_engine_reason(exc))
+            self.on_ready(False, str(exc) if isinstance(exc, ChildFailedError) else missing_engine_reason(exc))
             return
         self.backend = backend
         self.on_ready(True, "")

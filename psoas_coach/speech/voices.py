@@ -17,8 +17,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from psoas_coach.i18n import N_, _
 from psoas_coach.atomic import write_atomic
+from psoas_coach.i18n import N_, _
 from psoas_coach.paths import ensure_private_dir
 
 PIPER_PREFIX = "piper:"  # a settings voice id naming a natural voice: "piper:en_US-joe-medium"

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec
 
-from psoas_coach.i18n import _
 from psoas_coach.atomic import write_atomic
 from psoas_coach.core.coaching_state import CoachingState, Decision
 from psoas_coach.core.levels import ExerciseLevel
+from psoas_coach.i18n import _
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside

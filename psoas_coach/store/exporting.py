@@ -9,18 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from psoas_coach.i18n import _, ngettext
 from psoas_coach import __version__
 from psoas_coach.atomic import write_atomic
+from psoas_coach.i18n import _, ngettext
+from psoas_coach.safe_json import UnsafeJsonError, loads
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
 from psoas_coach.store.records import parse_time
-from psoas_coach.safe_json import UnsafeJsonError, loads
 from psoas_coach.store.schema import problems
 from psoas_coach.store.session_check import CheckError, check_record, problems_of, without_problems
 

@@ -7,7 +7,8 @@ A record from a newer version than this app knows is left exactly as it is and m
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Record = dict[str, Any]
 

@@ -27,14 +27,15 @@ import math
 import os
 import sys
 import zlib
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterator
+from typing import Any
 
+from psoas_coach.atomic import write_atomic
 from psoas_coach.i18n import current_language
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.store import migrations
-from psoas_coach.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ MAGIC = b"psoas-coach parsed sessions\n"
 FORMAT = 4  # 2: the inode is part of each entry's key; 3: the payload comes in chunks; 4: records are checked (session_check)
 CHUNK = 250  # records per marshal chunk: each decodes in about 2 ms, so a reading thread lets others run
 _MAX_HEADER = 64 * 1024
-PYTHON = "%d.%d" % sys.version_info[:2]  # marshal's format may change with each Python version
+PYTHON = "{}.{}".format(*sys.version_info[:2])  # marshal's format may change with each Python version
 
 Record = dict[str, Any]
 Entry = tuple[tuple[int, int, int], Record]
@@ -91,7 +92,7 @@ def read_cache(path: Path, folder: Path) -> dict[str, Entry] | None:
         return None
     try:
         entries = _decode(data, folder)
-    except Exception as exc:  # ValueError, EOFError, TypeError...: whatever is wrong, it is only a cache
+    except Exception as exc:  # noqa: BLE001 - ValueError, EOFError, TypeError...: whatever is wrong, it is only a cache
         log.debug("parse cache %s ignored: %s", path, exc)
         return None
     return entries

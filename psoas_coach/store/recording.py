@@ -3,11 +3,12 @@ session ends (rated or not), saved again with the ratings. A refused save keeps 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from psoas_coach.i18n import _
 from psoas_coach.core.engine import SessionEngine, SessionResult
+from psoas_coach.i18n import _
 from psoas_coach.store.records import new_session_id, session_record, touch
 from psoas_coach.store.session_lock import ELSEWHERE, SessionOwnership
 from psoas_coach.store.sessions import SessionStore, StoreError

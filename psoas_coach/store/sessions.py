@@ -12,21 +12,22 @@ import errno
 import json
 import os
 import re
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
+from psoas_coach.atomic import fsync_dir, write_atomic
 from psoas_coach.i18n import _, lazy
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.atomic import fsync_dir, write_atomic
+from psoas_coach.safe_json import UnsafeJsonError, loads, read_bytes
 from psoas_coach.store.errors import StoreError, reason_of, save_error
 from psoas_coach.store.locking import StoreLock
 from psoas_coach.store.merge import Candidate, pick
-from psoas_coach.store.migrations import MigrationError, is_newer, migrate
+from psoas_coach.store.migrations import MigrationError, is_newer
 from psoas_coach.store.parse_cache import gc_paused, read_cache, write_cache
 from psoas_coach.store.records import SCHEMA_VERSION, parse_time, touch
-from psoas_coach.safe_json import UnsafeJsonError, loads, read_bytes
 from psoas_coach.store.session_check import CheckError, check_record, problems_of
 from psoas_coach.store.unfinished import UnfinishedFile
 

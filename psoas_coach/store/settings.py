@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from psoas_coach.i18n import _
 from psoas_coach.atomic import write_atomic
+from psoas_coach.i18n import _
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside

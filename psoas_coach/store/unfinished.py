@@ -28,16 +28,17 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from psoas_coach.i18n import _
+from psoas_coach.atomic import write_atomic
 from psoas_coach.core.clock import Clock
 from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
 from psoas_coach.core.weeks import work_done
+from psoas_coach.i18n import _
 from psoas_coach.paths import ensure_private_dir
-from psoas_coach.atomic import write_atomic
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.records import iso_local, session_record

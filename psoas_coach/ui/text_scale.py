@@ -6,7 +6,7 @@ widget remembers its factor, so a new scale re-sizes every text that exists and 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from psoas_coach.core.plan import Phase, Side, SessionPlan, StepKind, build_plan, rep_position
+from psoas_coach.core.plan import Phase, SessionPlan, Side, StepKind, build_plan, rep_position
 from psoas_coach.core.program import ProgramLibrary
 
 

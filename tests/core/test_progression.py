@@ -9,15 +9,15 @@ from typing import Any
 
 import pytest
 
-from psoas_coach.core.levels import Band, ExerciseLevel, SMALLER_RANGE_NOTE, apply_levels, default_level
+from psoas_coach.core.levels import SMALLER_RANGE_NOTE, Band, ExerciseLevel, apply_levels, default_level
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.core.progression import (
     CONTROL_MIN_DAYS,
     CONTROL_SESSIONS,
     ProposalKind,
-    propose,
     control_status,
     pending,
+    propose,
 )
 from tests.coaching_history import record
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import wave
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from psoas_coach.core.cues import BeepKind, estimate_length
 from psoas_coach.core.signal import Signal
@@ -182,12 +182,12 @@ class FakePiperBackend:
         self.configure(getattr(cache, "model", None) and str(getattr(cache, "model")), 175)
 
     def configure(self, voice: str | None, rate: int) -> None:
-        from psoas_coach.speech.render_process import ChildFailed, VoiceRejected
+        from psoas_coach.speech.render_process import ChildFailedError, VoiceRejectedError
 
         if voice and "broken" in voice:
             if not self.model:
-                raise ChildFailed(f"the voice {Path(voice).name} could not be used (InvalidArgument)")
-            raise VoiceRejected(f"the voice {Path(voice).name} could not be used (InvalidArgument)")
+                raise ChildFailedError(f"the voice {Path(voice).name} could not be used (InvalidArgument)")
+            raise VoiceRejectedError(f"the voice {Path(voice).name} could not be used (InvalidArgument)")
         self.model = voice or ""
 
     def render(self, text: str, target: Path) -> bool:

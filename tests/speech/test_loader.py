@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.cues import BeepKind
 from psoas_coach.paths import resolve_paths
-from psoas_coach.store.settings import VoiceSettings
 from psoas_coach.speech.base import CaptionOnlySpeaker
 from psoas_coach.speech.cue_player import CuePlayer
 from psoas_coach.speech.loader import NO_AUDIO, LoaderOptions, SpeechLoader
 from psoas_coach.speech.speakers import BeepSpeaker, ClipSpeaker, beep_key
+from psoas_coach.store.settings import VoiceSettings
 from tests.speech.fakes import FakePlayer, FakeTtsEngine
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from psoas_coach.speech.clip_audio import PEAK_CEILING, TARGET_DBFS, measure_wav
-from psoas_coach.speech.render_process import PIPER, ChildEngine, VoiceRejected
+from psoas_coach.speech.render_process import PIPER, ChildEngine, VoiceRejectedError
 from psoas_coach.speech.spoken import spoken_form
 from psoas_coach.speech.voices import NaturalVoice, bundled_voice
 from tests.speech.test_clip_audio import sox_leading_silence, sox_peak, sox_seconds
@@ -91,7 +91,7 @@ def test_a_mismatched_voice_is_refused_and_the_previous_voice_stays(piper: Child
     config = json.loads(voice.config.read_text())
     config["num_speakers"] = 4  # a description from another (multi-speaker) voice
     (tmp_path / "en_US-mismatched-medium.onnx.json").write_text(json.dumps(config))
-    with pytest.raises(VoiceRejected) as refused:
+    with pytest.raises(VoiceRejectedError) as refused:
         piper.configure(str(model), 175)
     assert str(refused.value).startswith("the voice en_US-mismatched-medium.onnx could not be used (")
     assert piper.voice == str(voice.model)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from psoas_coach.speech.beeps import beep_files
 from psoas_coach.core.cues import BeepKind
+from psoas_coach.speech.beeps import beep_files
 
 
 def output_or_skip() -> object:

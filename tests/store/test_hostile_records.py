@@ -26,9 +26,9 @@ from psoas_coach.core.schedule import plan_weeks, today_advice
 from psoas_coach.core.weeks import weeks
 from psoas_coach.paths import resolve_paths
 from psoas_coach.report.data import build_report
+from psoas_coach.safe_json import depth_exceeds
 from psoas_coach.store.exporting import to_csv, to_json
 from psoas_coach.store.listing import table
-from psoas_coach.safe_json import depth_exceeds
 from psoas_coach.store.session_check import MAX_NOTES, problems_of
 from psoas_coach.store.sessions import LoadResult, SessionStore, encode
 from tests.store.helpers import make_record

@@ -9,8 +9,9 @@ import os
 import shutil
 import stat
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from psoas_coach import atomic
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import SessionPlan
-from psoas_coach import atomic
 from psoas_coach.store.errors import StoreError
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.store.unfinished import Autosaver, can_resume, resume_engine, save_as_partial

@@ -47,7 +47,7 @@ class CountdownRing(QProgressBar):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(360, 360)
 
     def set_time(self, remaining: float | None, total: float | None) -> None:

@@ -48,7 +48,7 @@ def on_event(event: Any) -> None:
 def showing(acc: Accessible) -> bool:
     try:
         return acc.getState().contains(pyatspi.STATE_SHOWING)
-    except Exception:
+    except Exception:  # noqa: BLE001 - an object that vanished from the tree meanwhile is not showing
         return False
 
 
