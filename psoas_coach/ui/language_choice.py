@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from psoas_coach.i18n import LANGUAGES, _, current_language
 from psoas_coach.store.settings import SettingsStore
+from psoas_coach.ui.actions import key_action
 
 SYSTEM = ""  # the menu's data for "follow the system"
 
@@ -55,9 +55,5 @@ def add_language_button(window: QWidget, add_button: Callable[[str, str], QPushB
     button = add_button(language_button_text(), "home-language")
     menu = language_menu(button, settings, notify)
     button.setMenu(menu)
-    action = QAction(_("Language… (L)"), window)
-    action.setObjectName("language")
-    action.setShortcuts([QKeySequence("L")])
-    action.triggered.connect(button.showMenu)
-    window.addAction(action)
+    key_action(window, "language", _("Language… (L)"), ["L"], button.showMenu)
     return button

@@ -19,6 +19,7 @@ from psoas_coach.store.session_lock import ELSEWHERE
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.store.unfinished import can_resume, save_as_partial
 from psoas_coach.ui.accessibility import Announcer, order_tabs
+from psoas_coach.ui.actions import key_action
 from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
 from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
@@ -108,11 +109,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
-        self.history_action = QAction(_("History (H)"), self)
-        self.history_action.setObjectName("history")
-        self.history_action.setShortcuts([QKeySequence("H")])  # a list: setShortcut() names Qt (qt_values)
-        self.history_action.triggered.connect(self.show_history)
-        self.addAction(self.history_action)
+        self.history_action = key_action(self, "history", _("History (H)"), ["H"], self.show_history)
         self.driver.refreshed.connect(self.recorder.tick)
         self._set_session_actions(False)
         skipped = library.problems_notice()
@@ -180,12 +177,7 @@ class MainWindow(QMainWindow):
         ]
         actions: dict[str, QAction] = {}
         for name, text, keys, slot in specs:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(slot)
-            self.addAction(action)
-            actions[name] = action
+            actions[name] = key_action(self, name, text, keys, slot)
         mute = QAction(_("Mute (M)"), self)
         mute.setObjectName("mute")
         mute.setCheckable(True)

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from psoas_coach.core.clock import Clock, SystemClock
@@ -29,6 +28,7 @@ from psoas_coach.i18n import _
 from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_keep_awake
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.records import iso_local
+from psoas_coach.ui.actions import key_action
 from psoas_coach.ui.dialogs import (
     AskFn,
     ChooseFileFn,
@@ -212,11 +212,7 @@ class StartUp:
     def _add_voice_action(self) -> None:
         """'Voice… (V)': a key and a button on home that work from the first paint."""
         window = self._window()
-        action = QAction(_("Voice… (V)"), window)
-        action.setObjectName("voice-settings")
-        action.setShortcuts([QKeySequence("V")])
-        action.triggered.connect(self.open_voice_settings)
-        window.addAction(action)
+        key_action(window, "voice-settings", _("Voice… (V)"), ["V"], self.open_voice_settings)
         window.home.add_button(_("Voice… (V)"), "home-voice").clicked.connect(self.open_voice_settings)
         if self.settings is not None:
             from psoas_coach.ui.language_choice import add_language_button

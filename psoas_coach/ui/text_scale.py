@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from psoas_coach.i18n import _
+from psoas_coach.ui.actions import key_action
 from psoas_coach.ui.theme import scaled_font
 
 MIN_PERCENT = 100
@@ -91,17 +93,10 @@ class TextScale(QObject):
 def add_text_size_actions(window: QWidget, scale: TextScale, keep: Callable[[int], None]) -> list[QAction]:
     """Ctrl++ (or Ctrl+=) larger, Ctrl+- smaller, Ctrl+0 back to the desktop's size; each change is kept."""
     specs: list[tuple[str, str, list[str], Callable[[], None]]] = [
-        ("text-bigger", "Larger text (Ctrl++)", ["Ctrl++", "Ctrl+=", "Ctrl+Shift+="], scale.bigger),
-        ("text-smaller", "Smaller text (Ctrl+-)", ["Ctrl+-"], scale.smaller),
-        ("text-reset", "Text at the desktop's size (Ctrl+0)", ["Ctrl+0"], scale.reset),
+        ("text-bigger", _("Larger text (Ctrl++)"), ["Ctrl++", "Ctrl+=", "Ctrl+Shift+="], scale.bigger),
+        ("text-smaller", _("Smaller text (Ctrl+-)"), ["Ctrl+-"], scale.smaller),
+        ("text-reset", _("Text at the desktop's size (Ctrl+0)"), ["Ctrl+0"], scale.reset),
     ]
-    actions = []
-    for name, text, keys, slot in specs:
-        action = QAction(text, window)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        window.addAction(action)
-        actions.append(action)
+    actions = [key_action(window, name, text, keys, slot) for name, text, keys, slot in specs]
     scale.changed.connect(keep)
     return actions
