@@ -108,10 +108,9 @@ def read_bytes(path: str | Path, max_bytes: int, *, follow_links: bool = False) 
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeJsonError(_kind(info.st_mode), special=True)
-        too_large = _("is too large ({size}; the limit is {limit})").format(size=_size(info.st_size),
-                                                                          limit=_size(max_bytes))
-        if info.st_size > max_bytes:
-            raise UnsafeJsonError(too_large, damaged=True, too_large=True)
+        if info.st_size > max_bytes:  # the sentence is made only then: formatting sizes loads locale data
+            raise UnsafeJsonError(_("is too large ({size}; the limit is {limit})").format(
+                size=_size(info.st_size), limit=_size(max_bytes)), damaged=True, too_large=True)
         chunks: list[bytes] = []
         total = 0
         while True:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QLocale, QRectF, QSize
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.core.weeks import week_start, week_text
-from psoas_coach.i18n import _, weekday_name
+from psoas_coach.i18n import _, current_language, weekday_name
 from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type, current_theme
@@ -26,6 +27,14 @@ def week_summary(days: set[date], today: date) -> str:
     if week:
         text += " " + _("(on {days})").format(days=", ".join(weekday_name(d) for d in week))
     return text
+
+
+@cache
+def short_day_names(language: str) -> tuple[str, ...]:
+    """Monday to Sunday, abbreviated as the language writes them, from Qt's locale data: home paints them
+    in its first frame, where Babel's locale data would cost about 25 ms to load."""
+    locale = QLocale(language)
+    return tuple(locale.dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8))
 
 
 class WeekStrip(QWidget):
@@ -67,6 +76,7 @@ class WeekStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         small = QFont(self.font())
         small.setBold(False)
+        names = short_day_names(current_language())
         for i in range(7):
             day = monday + timedelta(days=i)
             x = i * (cell + Space.S)
@@ -89,5 +99,5 @@ class WeekStrip(QWidget):
             painter.setFont(small)
             painter.setPen(QColor(theme.text))
             painter.drawText(QRectF(x - Space.XS, cell, cell + 2 * Space.XS, self.height() - cell),
-                             ALIGN_HCENTER | ALIGN_TOP, weekday_name(day, "abbreviated"))
+                             ALIGN_HCENTER | ALIGN_TOP, names[i])
         painter.end()
