@@ -85,8 +85,9 @@ class MainWindow(QMainWindow):
         self.announcer.voice_on = lambda: not self.muted
         self.last_program: str | None = None
         self.setWindowTitle(APP_TITLE)
-        self.resize(1366, 768)
         self.setMinimumSize(800, 500)
+        screen = self.screen().availableSize()  # a first start on a small screen opens within it
+        self.resize(max(800, min(1366, screen.width())), max(500, min(768, screen.height())))
         self.actions_by_name = self._make_actions(muted)
         self.driver = SessionDriver(self)
         self.stack = QStackedWidget()

@@ -238,3 +238,10 @@ def test_a_typed_number_rates_the_session(
     key(qtbot, summary.effort, Qt.Key.Key_Return)
     record = _saved(tmp_path)
     assert (record["effort"], record["pain"]) == (7, 10)
+
+
+def test_a_first_start_opens_within_the_screen(window_factory: Callable[..., MainWindow], library: ProgramLibrary) -> None:
+    window = window_factory(library)
+    screen = window.screen().availableSize()
+    assert window.width() <= max(800, screen.width()) and window.height() <= max(500, screen.height())
+    assert window.width() <= 1366 and window.height() <= 768
