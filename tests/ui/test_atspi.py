@@ -88,7 +88,8 @@ def test_a_whole_session_is_completed_through_accessible_actions_alone(tree: dic
 
 
 def test_no_interactive_element_of_any_screen_is_unnamed(tree: dict[str, Any]) -> None:
-    for screen in ("home", "briefing", "hold", "reps", "rest", "summary", "history"):
+    for screen in ("home", "briefing", "hold", "reps", "rest", "summary", "history", "history-calendar",
+                   "history-trends"):
         unnamed = [n["role"] for n in nodes(tree, screen) if n["role"] in INTERACTIVE and not n["name"].strip()]
         assert not unnamed, (screen, unnamed)
         marks = [n["name"] for n in nodes(tree, screen) if n["role"] == "push button" and any(c in n["name"] for c in "▶◀")]
@@ -150,3 +151,10 @@ def test_each_new_step_is_announced_once_politely(tree: dict[str, Any]) -> None:
         assert before != after  # never the same thing twice in a row, never per tick
     assert not any("seconds left" in text for text in said)
 
+
+
+def test_history_calendar_and_trends_tabs_are_reached_and_named(tree: dict[str, Any]) -> None:
+    calendar = nodes(tree, "history-calendar")
+    assert "Weeks, newest first" in named(calendar, "list")  # the Calendar tab is showing, not Sessions
+    trends = nodes(tree, "history-trends")
+    assert "Weeks, newest first" not in named(trends, "list")

@@ -192,6 +192,11 @@ def main() -> None:
         press("History")
         wait_for("history", lambda: find("table", lambda n: n.startswith("Sessions")))
         screens["history"] = snapshot()
+        for tab, shown in (("Calendar", "history-calendar"), ("Trends", "history-trends")):
+            page = wait_for(f"the {tab} tab", lambda tab=tab: find("page tab", lambda n, t=tab: n.startswith(t)))
+            page.queryAction().doAction(0)
+            pump(0.3)
+            screens[shown] = snapshot()
         pump(0.2)
     finally:
         result["seconds"] = round(time.monotonic() - started, 2)
