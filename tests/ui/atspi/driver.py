@@ -193,7 +193,10 @@ def main() -> None:
         wait_for("history", lambda: find("table", lambda n: n.startswith("Sessions")))
         screens["history"] = snapshot()
         for tab, shown in (("Calendar", "history-calendar"), ("Trends", "history-trends")):
-            page = wait_for(f"the {tab} tab", lambda tab=tab: find("page tab", lambda n, t=tab: n.startswith(t)))
+            def tab_named(name: str, tab: str = tab) -> bool:
+                return name.startswith(tab)
+
+            page = wait_for(f"the {tab} tab", lambda: find("page tab", tab_named))
             page.queryAction().doAction(0)
             pump(0.3)
             screens[shown] = snapshot()
