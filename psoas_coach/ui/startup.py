@@ -177,7 +177,7 @@ class StartUp:
         display.add_keys(window)  # Ctrl++ / Ctrl+- / Ctrl+0
         self.recorder.notify = window.home.set_notice
         # M is kept between runs; wired now, so a press before the voice is ready counts
-        window.mute_toggled.connect(lambda muted: settings.save_voice(replace(settings.voice(), muted=muted)))
+        window.mute_toggled.connect(self._keep_mute)
         self.panel = CoachingPanel()
         window.home.add_panel(self.panel)  # on home from the first paint (filled in after it): home never jumps
         self._add_voice_action()
@@ -200,6 +200,16 @@ class StartUp:
             self.steps.add(name, step)
         window.show_restored()
         return window
+
+    def _keep_mute(self, muted: bool) -> None:
+        """M is kept between runs; a disk that refuses it costs one sentence, never the key."""
+        settings = self.settings
+        assert settings is not None
+        try:
+            settings.save_voice(replace(settings.voice(), muted=muted))
+        except OSError as exc:
+            self._window().notify(_("Mute applies now but could not be kept ({reason}).").format(
+                reason=exc.strerror or exc))
 
     def _application(self) -> QApplication:
         existing = QApplication.instance()

@@ -80,3 +80,17 @@ def test_the_collector_resumes_after_the_first_paint() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_a_mute_that_cannot_be_kept_says_so_and_still_mutes(
+        app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    startup = app_factory()
+    assert startup.window is not None and startup.settings is not None
+
+    def refuse(*_args: Any) -> bool:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(startup.settings, "save_voice", refuse)
+    startup.window.actions_by_name["mute"].trigger()
+    assert startup.window.muted
+    assert "could not be kept (Permission denied)" in startup.window.home.notice.text()
