@@ -23,6 +23,7 @@ from psoas_coach.paths import resolve_paths
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.store.settings import RATE_RANGE, SettingsStore
 from psoas_coach.store.unfinished import UnfinishedFile, check_unfinished
+from tests.json_mutations import mutated
 
 SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -36,37 +37,8 @@ values = st.recursive(leaf, lambda inner: st.one_of(
 
 
 def _near(shape: dict[str, Any]) -> st.SearchStrategy[Any]:
-    """*shape* with some of its values replaced by anything, or keys dropped: close enough to get past the
-    first checks and reach the deeper ones."""
-    @st.composite
-    def build(draw: st.DrawFn) -> Any:
-        data = json.loads(json.dumps(shape))
-        places = _places(data)
-        for _ in range(draw(st.integers(min_value=0, max_value=3))):
-            path = draw(st.sampled_from(places))
-            parent = data
-            try:
-                for key in path[:-1]:
-                    parent = parent[key]
-                if draw(st.booleans()) and isinstance(parent, dict):
-                    parent.pop(path[-1], None)
-                else:
-                    parent[path[-1]] = draw(values)
-            except (KeyError, IndexError, TypeError):
-                continue
-        return data
-    return build()
-
-
-def _places(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix] if prefix else []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out.extend(_places(item, (*prefix, key)))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            out.extend(_places(item, (*prefix, i)))
-    return out
+    """*shape* with some of its values replaced by anything, or keys dropped."""
+    return mutated(json.loads(json.dumps(shape)), values)
 
 
 def _texts(shapes: st.SearchStrategy[Any]) -> st.SearchStrategy[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from psoas_coach.core.program import Exercise, Program, ProgramError, load_catalogue, load_program_file, parse_program
+from tests.json_mutations import mutated
 
 CATALOGUE = load_catalogue()
 
@@ -45,37 +45,7 @@ json_value = st.recursive(
 )
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out.extend(_paths(item, (*prefix, key)))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            out.extend(_paths(item, (*prefix, i)))
-    return out
-
-
-ALL_PATHS = _paths(VALID)[1:]
-
-
-@st.composite
-def mutated_programs(draw: st.DrawFn) -> Any:
-    """A valid program with one to three places replaced by any JSON value, or removed."""
-    data = copy.deepcopy(VALID)
-    for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        path = draw(st.sampled_from(ALL_PATHS))
-        parent: Any = data
-        try:
-            for key in path[:-1]:
-                parent = parent[key]
-            if draw(st.booleans()) and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = draw(json_value)
-        except (KeyError, IndexError, TypeError):
-            continue  # an earlier change removed this place
-    return data
+mutated_programs = mutated(VALID, json_value, least=1)  # a valid program with one to three places changed
 
 
 def _check_outcome(data: Any, source: str) -> None:
@@ -102,7 +72,7 @@ def test_the_valid_program_loads() -> None:
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_programs())
+@given(mutated_programs)
 def test_mutated_programs_fail_clearly(data: Any) -> None:
     _check_outcome(data, "mine.json")
 

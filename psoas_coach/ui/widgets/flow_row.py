@@ -9,6 +9,14 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
 
+def place_in_columns(grid: QGridLayout, widgets: Sequence[QWidget], columns: int) -> None:
+    """Put *widgets* into *grid* row after row, *columns* to a row (taken out of their old cells first)."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for i, widget in enumerate(widgets):
+        grid.addWidget(widget, i // columns, i % columns)
+
+
 class FlowRow(QWidget):
     """Lays its widgets out left to right in as few rows as fit the width (each at its size hint)."""
 
@@ -43,10 +51,7 @@ class FlowRow(QWidget):
         if columns == self.columns and not force:
             return
         self.columns = columns
-        for widget in self.items:
-            self.grid.removeWidget(widget)
-        for i, widget in enumerate(self.items):
-            self.grid.addWidget(widget, i // columns, i % columns)
+        place_in_columns(self.grid, self.items, columns)
         for c in range(len(self.items) + 1):
             self.grid.setColumnStretch(c, (1 if c < columns else 0) if self.fill else int(c == columns))
 
@@ -97,10 +102,8 @@ class ColumnGrid(QWidget):
         if columns == self.columns:
             return
         self.columns = columns
+        place_in_columns(self.grid, self.items, columns)
         for widget in self.items:
-            self.grid.removeWidget(widget)
-        for i, widget in enumerate(self.items):
-            self.grid.addWidget(widget, i // columns, i % columns)
             widget.show()
         for c in range(len(self.items)):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
