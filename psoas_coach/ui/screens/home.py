@@ -14,7 +14,7 @@ from psoas_coach.core.history import duration_minutes, effort_of, pain_of, progr
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
-from psoas_coach.ui.qt_values import NO_FOCUS, USER_ROLE  # by number: home is built before the first paint
+from psoas_coach.ui.qt_values import NO_FOCUS, USER_ROLE, own_viewport  # home is built before its first paint
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.banner import NoticeBanner
@@ -70,6 +70,7 @@ class HomeScreen(QWidget):
         scroller.setObjectName("home-scroll")
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        own_viewport(scroller)  # the focus ring walks up through it in the first frame (qt_values)
         scroller.setProperty("focusPolicy", NO_FOCUS)  # by number: home's first frame (qt_values)
         outer.addWidget(scroller)
         content = QWidget()

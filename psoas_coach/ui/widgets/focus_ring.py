@@ -8,9 +8,10 @@ own styles draw focus faintly or not at all (Fusion's buttons, item views), whic
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QRegion
+from PySide6.QtGui import QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
+from psoas_coach.ui.painting import edge_rounded
 from psoas_coach.ui.qt_values import NO_FOCUS
 from psoas_coach.ui.theme import FOCUS_WIDTH, PhaseColour, Radius, current_theme, phase_of
 
@@ -70,17 +71,14 @@ class FocusRing(QWidget):
         self.raise_()
         self.update()
 
-    def colour(self) -> QColor:
+    def colour(self) -> str:
         theme = current_theme(self)
         phase = phase_of(self.target) if self.target is not None else PhaseColour.NEUTRAL
-        return QColor(theme.focus if phase is PhaseColour.NEUTRAL else theme.phases[phase].accent)
+        return theme.focus if phase is PhaseColour.NEUTRAL else theme.phases[phase].accent
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.colour(), FOCUS_WIDTH))
-        painter.setBrush(QBrush())  # no fill
         ring = QRectF(self._outside.translated(-self.geometry().topLeft()))
-        half = FOCUS_WIDTH / 2
-        painter.drawRoundedRect(ring.adjusted(half, half, -half, -half), Radius.CHIP, Radius.CHIP)
+        edge_rounded(painter, ring, Radius.CHIP, self.colour(), FOCUS_WIDTH)  # in home's first frame (ui.painting)
         painter.end()

@@ -12,7 +12,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QListView, QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from psoas_coach.resources import exercise_svg, has_exercise_svg
-from psoas_coach.ui.qt_values import ALIGN_LEFT, USER_ROLE, WORD_WRAP
+from psoas_coach.ui.painting import draw_text
+from psoas_coach.ui.qt_values import ALIGN_LEFT, USER_ROLE, WORD_WRAP, own_viewport
 from psoas_coach.ui.theme import PhaseColour, Radius, Space, Surface, Type, current_theme, surface
 from psoas_coach.ui.widgets.card import paint_surface
 
@@ -88,15 +89,14 @@ class ProgramCardDelegate(QStyledItemDelegate):
         left = int(card.left()) + Space.M
         inner = int(card.width()) - 2 * Space.M
         y = int(card.top()) + Space.M
-        painter.setPen(QColor(theme.text))
         name = str(index.data(NAME_ROLE))
         name_h = self._names_height(name, inner, name_font)
         painter.setFont(name_font)
-        painter.drawText(QRect(left, y, inner, name_h), WORD_WRAP, name)
+        draw_text(painter, QRect(left, y, inner, name_h), WORD_WRAP, name, theme.text)
         y += name_h
         painter.setFont(lead_font)
         lead_h = QFontMetrics(lead_font).height()
-        painter.drawText(QRect(left, y, inner, lead_h), ALIGN_LEFT, str(index.data(LENGTH_ROLE)))
+        draw_text(painter, QRect(left, y, inner, lead_h), ALIGN_LEFT, str(index.data(LENGTH_ROLE)), theme.text)
         y += lead_h + Space.S
         exercises = index.data(EXERCISES_ROLE) or []
         thumb_w, thumb_h = self._thumb(int(card.width()), len(exercises))
@@ -109,9 +109,8 @@ class ProgramCardDelegate(QStyledItemDelegate):
             painter.drawPixmap(QRect(x, top, thumb_w, thumb_h), self._pixmap(exercise_id, thumb_w, thumb_h, ratio))
         y += ((len(exercises) + 3) // 4) * (thumb_h + Space.S)
         painter.setFont(body_font)
-        painter.setPen(QColor(theme.muted_text))
         names = ", ".join(n for _i, n in exercises)
-        painter.drawText(QRect(left, y, inner, int(card.bottom()) - y), WORD_WRAP, names)
+        draw_text(painter, QRect(left, y, inner, int(card.bottom()) - y), WORD_WRAP, names, theme.muted_text)
         painter.restore()
 
     def _pixmap(self, exercise_id: str, width: int, height: int, ratio: float) -> QPixmap:
@@ -147,7 +146,7 @@ def make_card_list(view: QListWidget) -> ProgramCardDelegate:
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setSpacing(Space.S)
     view.setFrameShape(QListWidget.Shape.NoFrame)
-    view.viewport().setAutoFillBackground(False)
+    own_viewport(view).setAutoFillBackground(False)
     view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
     delegate = ProgramCardDelegate(view)
     view.setItemDelegate(delegate)
