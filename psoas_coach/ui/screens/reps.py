@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine
-from psoas_coach.core.plan import Phase, Step
+from psoas_coach.core.plan import Phase, Side, Step
 from psoas_coach.i18n import _, content, lazy
 from psoas_coach.ui.accessibility import set_name
 from psoas_coach.ui.screens.base import StepScreen
@@ -18,13 +18,19 @@ from psoas_coach.ui.widgets.text import label
 
 PHASE_WORDS = {Phase.LIFT: lazy("LIFT"), Phase.HOLD: lazy("HOLD"), Phase.LOWER: lazy("LOWER SLOWLY"),
                Phase.PAUSE: lazy("RELAX")}
+MARGIN = 40  # the screen's left and right margins
+DRAWING_SHARE = 0.2  # of the width, at least, so the drawing stays recognisable beside long words
+
+
+def widest(metrics: QFontMetrics, texts: list[str]) -> int:
+    return max((metrics.horizontalAdvance(t) for t in texts), default=0)
 
 
 class RepsScreen(StepScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 12, 40, 12)
+        layout.setContentsMargins(MARGIN, 12, MARGIN, 12)
         self.name = label("", 2.2, bold=True, center=True, name="reps-name")
         self.position = label("", 1.4, center=True, name="reps-position")
         layout.addWidget(self.name)
@@ -47,6 +53,10 @@ class RepsScreen(StepScreen):
         )
         self.illustration = IllustrationView()
         self.illustration.setObjectName("reps-illustration")
+        # the drawing takes whatever width the counter and the words leave, so it never pushes them about
+        self.illustration.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.grid = grid
+        self.rep_count = 10
         grid.addWidget(self.count, 0, 0)
         grid.addWidget(self.count_caption, 1, 0)
         grid.addWidget(self.illustration, 0, 1, 2, 1)
@@ -80,12 +90,37 @@ class RepsScreen(StepScreen):
         self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
         self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
         self.side.setFont(pixel_font(self.font(), int(height * 0.07)))
+        self._fit_columns(int(height * 0.11), int(height * 0.07))
+
+    def _fit_columns(self, phase_pixels: int, side_pixels: int) -> None:
+        """Give the counter and the words the width of the widest text they will show in this set (every
+        phase word, both legs, every rep number), so nothing moves from phase to phase or rep to rep; in a
+        narrow window or a long language the words get smaller rather than cut off."""
+        digits = [str(n) for n in range(1, max(1, self.rep_count) + 1)]
+        count_width = widest(self.count.fontMetrics(), digits) + 8
+        words = [str(w) for w in PHASE_WORDS.values()]
+        legs = [side.leg_label.upper() for side in Side]
+        inner = self.width() - 2 * MARGIN
+        drawing = max(self.illustration.minimumWidth(), int(inner * DRAWING_SHARE))
+        room = inner - count_width - drawing - 2 * max(0, self.grid.horizontalSpacing())
+        for font_of, pixels, texts in ((self.phase, phase_pixels, words), (self.side, side_pixels, legs)):
+            needed = widest(font_of.fontMetrics(), texts)
+            if needed > room > 0:
+                font_of.setFont(pixel_font(self.font(), int(pixels * room / needed)))
+        words_width = max(widest(self.phase.fontMetrics(), words), widest(self.side.fontMetrics(), legs)) + 8
+        self.count.setFixedWidth(count_width)
+        self.count_caption.setFixedWidth(count_width)
+        self.phase.setFixedWidth(words_width)
+        self.side.setFixedWidth(words_width)
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         assert step.exercise is not None
         self.name.setText(content(step.exercise.name))
         self.illustration.set_exercise(step.exercise.id)
         self.position.setText(step.position_label)
+        if step.rep_count != self.rep_count:
+            self.rep_count = step.rep_count
+            self._resize_fonts()
         self.refresh(engine)
 
     def refresh(self, engine: SessionEngine) -> None:
