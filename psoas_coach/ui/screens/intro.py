@@ -8,9 +8,7 @@ from psoas_coach.core.describe import dosage_text, tempo_text
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step
 from psoas_coach.i18n import _, content
-from psoas_coach.ui.screens.base import StepScreen
-from psoas_coach.ui.widgets.countdown_ring import CountdownRing
-from psoas_coach.ui.widgets.illustration import IllustrationView
+from psoas_coach.ui.screens.base import FillingDrawing, FillingRing, StepScreen
 from psoas_coach.ui.widgets.text import label
 
 
@@ -28,12 +26,13 @@ class IntroScreen(StepScreen):
         self.watch = label("", 1.1)
         for w in (self.kicker, self.name, self.setup, self.dosage, self.cues, self.watch):
             left.addWidget(w)
-        self.illustration = IllustrationView()
+        self.illustration = FillingDrawing()
         self.illustration.setObjectName("intro-illustration")
+        self.illustration.setMinimumSize(0, 0)  # in a low window the words of the set-up matter more
         left.addWidget(self.illustration, 1)
         outer.addLayout(left, 3)
         right = QVBoxLayout()
-        self.ring = CountdownRing()
+        self.ring = FillingRing()
         self.ring.setObjectName("intro-ring")
         get_ready = label(_("Get into position"), 1.4, bold=True, center=True)
         self.ring.set_caption("", get_ready.text())  # the ring is named for what the words above it say

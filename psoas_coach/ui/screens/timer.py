@@ -9,9 +9,7 @@ from psoas_coach.core.describe import dosage_text
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Step, StepKind
 from psoas_coach.i18n import _, content, lazy
-from psoas_coach.ui.screens.base import StepScreen
-from psoas_coach.ui.widgets.countdown_ring import CountdownRing
-from psoas_coach.ui.widgets.illustration import IllustrationView
+from psoas_coach.ui.screens.base import FillingDrawing, FillingRing, StepScreen
 from psoas_coach.ui.widgets.text import label
 
 RING_CAPTIONS = {
@@ -36,7 +34,7 @@ class TimerScreen(StepScreen):
         layout.addWidget(self.title)
         layout.addWidget(self.position)
         self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.ring = CountdownRing()
+        self.ring = FillingRing()
         self.ring.setObjectName("timer-ring")
         row.addWidget(self.ring, 3)
         self.next_panel = QFrame()
@@ -46,13 +44,14 @@ class TimerScreen(StepScreen):
         self.next_kicker = label(_("Next up"), 1.3, bold=True)
         self.next_name = label("", 2.0, bold=True, name="next-name")
         self.next_detail = label("", 1.25)
-        self.next_illustration = IllustrationView()
+        self.next_illustration = FillingDrawing()
         self.next_illustration.setObjectName("next-illustration")
+        self.next_illustration.setMinimumSize(0, 0)  # in a low window the words of what comes next matter more
         for w in (self.next_kicker, self.next_name, self.next_detail):
             panel.addWidget(w)
         panel.addWidget(self.next_illustration, 1)
         row.addWidget(self.next_panel, 2)
-        self.illustration = IllustrationView()
+        self.illustration = FillingDrawing()
         self.illustration.setObjectName("timer-illustration")
         row.addWidget(self.illustration, 2)
         layout.addLayout(row, 1)
