@@ -184,11 +184,20 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int],
     return saved
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """"1366x768" as (1366, 768)."""
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1366x768")
+    return int(width), int(height)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path,
                         default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
     parser.add_argument("--theme", help="one theme only (light, dark, high-contrast)")
+    parser.add_argument("--size", type=window_size, help="one window size only, as WIDTHxHEIGHT, into OUT_DIR itself")
     parser.add_argument("--lang", choices=i18n.CODES, default=i18n.SOURCE_LANGUAGE,
                         help="the window's language (not English: home, a hold, a rep set, the summary, light)")
     args = parser.parse_args(argv[1:])
@@ -199,8 +208,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
     paths: list[Path] = []
-    for size in SIZES if english else SIZES[:1]:
-        folder = out if size == SIZES[0] else out / f"{size[0]}x{size[1]}"
+    sizes = (args.size,) if args.size else SIZES if english else SIZES[:1]
+    for size in sizes:
+        folder = out if size in (SIZES[0], args.size) else out / f"{size[0]}x{size[1]}"
         folder.mkdir(parents=True, exist_ok=True)
         for theme in themes:
             paths += capture(app, folder, theme, size, language)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.names import program_name
@@ -25,7 +25,7 @@ from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.theme import LIGHT, Space, Theme
-from psoas_coach.ui.widgets.banner import QuestionBanner
+from psoas_coach.ui.widgets.banner import BannerSlot, QuestionBanner
 from psoas_coach.ui.widgets.focus_ring import FocusRing
 from psoas_coach.ui.window_state import WindowState
 
@@ -99,10 +99,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.question = QuestionBanner(self)  # resume offers and other questions that can wait: no dialog
-        banner_margin = QHBoxLayout()
-        banner_margin.setContentsMargins(Space.XL, Space.M, Space.XL, 0)
-        banner_margin.addWidget(self.question)
-        column.addLayout(banner_margin)
+        column.addWidget(BannerSlot(self.question, Space.XL, Space.M, Space.XL, 0))  # no room while hidden
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.focus_ring = FocusRing(self)

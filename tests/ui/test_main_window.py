@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.engine import Outcome, SessionState
@@ -194,6 +194,9 @@ def test_countdown_digits_are_readable_from_two_metres(qtbot: QtBot, window_fact
     while engine.step.kind is not StepKind.HOLD:
         key(qtbot, window, Qt.Key.Key_Return)
     window.session.refresh()
+    QApplication.processEvents()  # laid out as it is painted (the rest before had the rating panel under it)
+    window.activateWindow()  # offscreen, the rating panel hidden with the focus takes the window's activation along
+    qtbot.waitUntil(window.isActiveWindow)
     ring = window.session.timer.ring
     assert ring.isVisible()
     assert ring.digits == "5"

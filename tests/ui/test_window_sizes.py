@@ -127,27 +127,3 @@ def test_the_focus_ring_follows_the_keyboard_in_the_themes_focus_colour(qtbot: Q
     assert ring.contains(button.geometry().translated(button.mapTo(window, button.rect().topLeft())
                                                       - button.geometry().topLeft()))
     assert window.focus_ring.colour().name().upper() == current_theme(window).focus.upper()
-
-
-
-
-def test_in_a_narrow_window_the_drawing_moves_below_the_ring(qtbot: QtBot, app_factory: AppFactory) -> None:
-    from PySide6.QtWidgets import QBoxLayout
-
-    window = app_factory().window
-    assert window is not None
-    window.resize(1366, 768)
-    window.start_program("foundation")
-    engine = window.engine
-    assert engine is not None
-    while engine.step.kind is not StepKind.HOLD:
-        window.next_step()
-    show(qtbot, window)
-    timer = window.session.timer
-    assert window.session.current_screen() is timer and timer.illustration.isVisible()
-    assert timer.row.direction() is QBoxLayout.Direction.LeftToRight
-    window.resize(800, 600)
-    qtbot.waitUntil(lambda: timer.row.direction() is QBoxLayout.Direction.TopToBottom)
-    show(qtbot, window)
-    ring, drawing = timer.ring.geometry(), timer.illustration.geometry()
-    assert drawing.top() >= ring.bottom()  # below the ring, not beside it

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QProgressBar, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine
-from psoas_coach.core.plan import Phase, Step
+from psoas_coach.core.plan import Phase, Side, Step
 from psoas_coach.i18n import _, content, lazy
 from psoas_coach.ui.accessibility import set_name
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.text_scale import text_percent
-from psoas_coach.ui.theme import pixel_font
+from psoas_coach.ui.theme import Space, pixel_font
+from psoas_coach.ui.widgets.adaptive_grid import AdaptiveGrid
 from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
@@ -20,16 +21,31 @@ PHASE_WORDS = {Phase.LIFT: lazy("LIFT"), Phase.HOLD: lazy("HOLD"), Phase.LOWER: 
                Phase.PAUSE: lazy("RELAX")}
 
 
+COUNT_SAMPLE = "00"  # the widest count the digits must fit (sets run to 15 reps at most)
+# share of the view's height each of the big words takes, and of its width (less the margins) each column
+# takes side by side (count, drawing, words) and stacked (count, words; the drawing under them)
+COUNT_HEIGHT, PHASE_HEIGHT, SIDE_HEIGHT = 0.24, 0.11, 0.07
+WIDE_COLUMNS, NARROW_COLUMNS = (2, 2, 3), (2, 3)
+
+
+def fitted_pixels(base: QFont, pixels: int, texts: list[str], width: int) -> int:
+    """*pixels*, or less when the widest of *texts* would not fit *width* at that size."""
+    metrics = QFontMetrics(pixel_font(base, pixels))
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    return pixels if widest <= width else max(8, int(pixels * width / widest))
+
+
 class RepsScreen(StepScreen):
+    fills_view = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 12, 40, 12)
         self.name = label("", 2.2, bold=True, center=True, name="reps-name")
         self.position = label("", 1.4, center=True, name="reps-position")
         layout.addWidget(self.name)
         layout.addWidget(self.position)
-        grid = QGridLayout()
         self.count = label("", 1.0, bold=True, center=True, wrap=False, name="reps-count")
         self.count_caption = label("", 1.3, center=True, name="reps-count-caption")
         self.side = label("", 1.0, bold=True, center=True, wrap=False, name="reps-side")
@@ -45,23 +61,32 @@ class RepsScreen(StepScreen):
             "QProgressBar { border: 2px solid rgba(255,255,255,0.8); border-radius: 6px; background: transparent; }"
             "QProgressBar::chunk { background: white; border-radius: 4px; }"
         )
-        self.illustration = IllustrationView()
+        self.illustration = IllustrationView(fills=True)
         self.illustration.setObjectName("reps-illustration")
-        grid.addWidget(self.count, 0, 0)
-        grid.addWidget(self.count_caption, 1, 0)
-        grid.addWidget(self.illustration, 0, 1, 2, 1)
-        grid.addWidget(self.phase, 0, 2)
-        grid.addWidget(self.side, 1, 2)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 3)
+        # side by side: count | drawing | phase and leg; stacked: count | phase and leg, the drawing under them
+        self.grid = grid = AdaptiveGrid()
+        grid.place(self.count, (0, 0, 1, 1), (0, 0, 1, 1))
+        grid.place(self.count_caption, (1, 0, 1, 1), (1, 0, 1, 1))
+        grid.place(self.illustration, (0, 1, 2, 1), (2, 0, 1, 2))
+        grid.place(self.phase, (0, 2, 1, 1), (0, 1, 1, 1))
+        grid.place(self.side, (1, 2, 1, 1), (1, 1, 1, 1))
+        grid.set_stretches(False, columns=WIDE_COLUMNS)
+        grid.set_stretches(True, rows=(0, 0, 1), columns=NARROW_COLUMNS)
         layout.addStretch(1)
         layout.addLayout(grid)
+        layout.addSpacing(Space.M)
         layout.addWidget(self.phase_bar)
         self.left_in_set = label("", 1.2, center=True, name="reps-left")
         layout.addWidget(self.left_in_set)
         layout.addStretch(1)
-        self._resize_fonts()
+        self.set_narrow(False)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Stacked, the drawing takes the height that side by side is left empty above and below the set."""
+        if self.grid.arrange(narrow):
+            for index, stretch in ((2, 0 if narrow else 1), (3, 1 if narrow else 0), (7, 0 if narrow else 1)):
+                self.column.setStretch(index, stretch)
+            self._resize_fonts()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -75,11 +100,22 @@ class RepsScreen(StepScreen):
             view = view.parentWidget()
         window = self.window()
         height = max(window.height() if window is not None else 0, 400)
+        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) else self.width()
         if isinstance(view, QAbstractScrollArea) and text_percent() > 100:  # large text: the digits give way
             height = min(height, int(view.viewport().height() / 0.85))
-        self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
-        self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
-        self.side.setFont(pixel_font(self.font(), int(height * 0.07)))
+        # each word as large as its share of the height, or smaller where it would not fit its column's width
+        margins = self.column.contentsMargins()
+        shares = NARROW_COLUMNS if self.grid.narrow else WIDE_COLUMNS
+        inner = width - margins.left() - margins.right() - self.grid.horizontalSpacing() * (len(shares) - 1)
+        count_width, words_width = (int(inner * share / sum(shares)) for share in (shares[0], shares[-1]))
+        phases = [self.phase.text() or max((str(word) for word in PHASE_WORDS.values()), key=len)]
+        sides = [self.side.text() or max((side.leg_label.upper() for side in Side), key=len)]
+        base = self.font()
+        self.count.setFont(pixel_font(base, fitted_pixels(base, int(height * COUNT_HEIGHT), [COUNT_SAMPLE], count_width)))
+        phase_pixels = fitted_pixels(base, int(height * PHASE_HEIGHT), phases, words_width)
+        self.phase.setFont(pixel_font(base, phase_pixels))
+        side_pixels = fitted_pixels(base, int(height * SIDE_HEIGHT), sides, words_width)
+        self.side.setFont(pixel_font(base, min(side_pixels, int(phase_pixels * SIDE_HEIGHT / PHASE_HEIGHT))))
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         assert step.exercise is not None
@@ -100,8 +136,11 @@ class RepsScreen(StepScreen):
         else:
             self.count.setText(f"{min(pos.completed + 1, step.rep_count)}")
             self.count_caption.setText(_("of {count}").format(count=step.rep_count))
-        self.phase.setText(str(PHASE_WORDS[pos.phase]))
-        self.side.setText(pos.side.leg_label.upper() if pos.side else "")
+        words = (str(PHASE_WORDS[pos.phase]), pos.side.leg_label.upper() if pos.side else "")
+        if words != (self.phase.text(), self.side.text()):
+            self.phase.setText(words[0])
+            self.side.setText(words[1])
+            self._resize_fonts()  # a longer word may need a smaller size to fit
         length = {Phase.LIFT: step.exercise.dosage.tempo.lift, Phase.HOLD: step.exercise.dosage.tempo.hold,
                   Phase.LOWER: step.exercise.dosage.tempo.lower, Phase.PAUSE: step.exercise.dosage.tempo.pause}[pos.phase] if step.exercise else 1.0
         progress = (1 - pos.phase_remaining / length) if length else 1.0

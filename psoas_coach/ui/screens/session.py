@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
@@ -20,13 +20,16 @@ from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.screens.timer import TimerScreen
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
+from psoas_coach.ui.widgets.adaptive_grid import is_narrow, least_height
 from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.text import label
 
 
 class CurrentPageStack(QStackedWidget):
     """A stack as tall as the page it shows: in the scroll area, a long briefing must not make the rep
-    set scroll (QStackedWidget asks every page for its height)."""
+    set scroll (QStackedWidget asks every page for its height). A page that fills the view (a ring, a
+    counter, a drawing) asks only for its smallest height, so it shrinks to the view and scrolls only
+    when even that does not fit."""
 
     def _page(self) -> QWidget | None:
         return self.currentWidget()
@@ -37,7 +40,9 @@ class CurrentPageStack(QStackedWidget):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         page = self._page()
-        return page.heightForWidth(width) if page is not None else -1
+        if page is None:
+            return -1
+        return least_height(page, width) if isinstance(page, StepScreen) and page.fills_view else page.heightForWidth(width)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         page = self._page()
@@ -84,6 +89,7 @@ class SessionView(QWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.viewport().setAutoFillBackground(False)  # the phase colour shows through
+        self.scroller.installEventFilter(self)  # every screen is arranged for the view's shape (arrange)
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
         self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
@@ -107,6 +113,21 @@ class SessionView(QWidget):
         self.reps.reduced_motion = reduced_motion
         for ring in (self.timer.ring, self.intro.ring):
             ring.reduced_motion = reduced_motion
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.scroller and event.type() == QEvent.Type.Resize:
+            self.arrange()
+        return super().eventFilter(watched, event)
+
+    def arrange(self) -> None:
+        """Every step screen side by side, or stacked in a narrow (or tall) view: one rule for all of them,
+        from the space the screens are shown in (the scroll area, less the header, captions and buttons)."""
+        view = self.scroller.maximumViewportSize()
+        narrow = is_narrow(view.width(), view.height())
+        for index in range(self.stack.count()):
+            screen = self.stack.widget(index)
+            if isinstance(screen, StepScreen):
+                screen.set_narrow(narrow)
 
     def screen_for(self, kind: StepKind) -> StepScreen:
         return {

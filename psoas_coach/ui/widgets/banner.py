@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -104,3 +105,26 @@ class QuestionBanner(Card):
         self.hide()
         if callback is not None:
             callback(value)
+
+
+class BannerSlot(QWidget):
+    """The room a banner takes at the top of a window, its margins included, shown only while the banner is:
+    a hidden banner in a layout with margins would still leave a band of the window's colour above the page
+    (a session's phase colour would start 16 px below the window's top edge)."""
+
+    def __init__(self, banner: QWidget, left: int, top: int, right: int, bottom: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = banner
+        box = QHBoxLayout(self)
+        box.setContentsMargins(left, top, right, bottom)
+        box.addWidget(banner)
+        self.setVisible(not banner.isHidden())
+        banner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # ShowToParent and HideToParent come with the banner's own show() and hide(), also while the slot is
+        # hidden (when a plain Show would not come)
+        if watched is self.banner and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.setVisible(not self.banner.isHidden())
+        return super().eventFilter(watched, event)
