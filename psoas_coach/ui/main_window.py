@@ -27,6 +27,7 @@ from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.theme import LIGHT, Space, Theme
 from psoas_coach.ui.widgets.banner import QuestionBanner
 from psoas_coach.ui.widgets.focus_ring import FocusRing
+from psoas_coach.ui.window_scale import WindowScaler
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.focus_ring = FocusRing(self)
+        # home, briefing, summary, safety, History and the banners scale with the window (ui.theme.window_scale)
+        self.scaler = WindowScaler(self)
+        self.stack.widgetAdded.connect(lambda index: self.scaler.fit(self.stack.widget(index)))
         self._shortcuts: ShortcutsOverlay | None = None  # the '?' key list: built the first time it is asked for
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.show()
+        self.scaler.apply()  # the first frame at the scale of the window's size, not a jump just after it
         self.home.programs.setFocus()  # Enter starts the chosen session, whatever comes first in Tab order
 
     # ------------------------------------------------------------------ actions

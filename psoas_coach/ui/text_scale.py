@@ -1,20 +1,24 @@
-"""The app's own text size, 100 % to 200 % of the desktop's font size, on keys and kept between runs.
+"""The app's sizes: its own text size (100 % to 200 % of the desktop's font, on keys and kept between runs)
+and the window's scale (theme.window_scale) for the screens that follow the window.
 
 Every text of the app is sized as a factor of the application font (``set_scaled_font``), and the
-widget remembers its factor, so a new scale re-sizes every text that exists and every one made later.
+widget remembers its factor, so a new text size re-sizes every text that exists and every one made later.
+A screen that follows the window (``follow_window``) has its texts, its layouts' margins and spacing and
+its design sizes (``design_size``) multiplied by the window's scale; ``rescale_widgets`` applies both.
+Widgets are always built at scale 1; a pass brings them to their screen's scale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDynamicPropertyChangeEvent, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QGridLayout, QLayout, QWidget
 
 from psoas_coach.i18n import _
 from psoas_coach.ui.actions import key_action
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.theme import SCALE_PROPERTY, scale_of, scaled_font
 
 MIN_PERCENT = 100
 MAX_PERCENT = 200
@@ -22,6 +26,10 @@ STEP_PERCENT = 25
 PERCENT_PROPERTY = "psoas_text_percent"  # on the application: the scale in use
 FACTOR_PROPERTY = "psoas_font_factor"
 BOLD_PROPERTY = "psoas_font_bold"
+FOLLOWS_WINDOW = "psoas_follows_window"  # on a screen: it scales with its window
+WINDOW_SCALE = "psoas_window_scale"  # on a window: the scale of its screens that follow it
+DESIGN_SIZE = "psoas_design_size"  # on a widget: its (min width, min height, max width, max height) at scale 1
+LAYOUT_BASE = "psoas_layout_base"  # on a layout: its margins and spacing at scale 1
 
 
 def clamp_percent(percent: int) -> int:
@@ -37,20 +45,112 @@ def text_percent() -> int:
 
 def set_scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
     """Give *widget* a font *factor* times the application's (so the desktop's size times the app's
-    scale), and remember the factor for the next change of scale."""
+    scale, times its screen's scale), and remember the factor for the next change of either."""
     widget.setProperty(FACTOR_PROPERTY, float(factor))
     widget.setProperty(BOLD_PROPERTY, bool(bold))
-    widget.setFont(scaled_font(QApplication.font(), factor, bold=bold))
+    widget.setFont(scaled_font(QApplication.font(), factor * scale_of(widget), bold=bold))
 
 
-def rescale_widgets(roots: list[QWidget]) -> None:
-    """Apply the application font's current size to every widget below *roots* that has a factor."""
+def design_size(widget: QWidget, *, min_width: int = 0, min_height: int = 0, max_width: int | None = None,
+                max_height: int | None = None) -> None:
+    """*widget*'s least (and greatest) size in the design system's pixels (scale 1): it grows with its screen."""
+    widget.setProperty(DESIGN_SIZE, (min_width, min_height, max_width, max_height))
+    _apply_design_size(widget, scale_of(widget))
+
+
+def follow_window(screen: QWidget) -> None:
+    """Mark *screen* as one that scales with its window (home, briefing, summary, safety, History, banners)."""
+    screen.setProperty(FOLLOWS_WINDOW, True)
+
+
+def rescale_widgets(roots: Iterable[QWidget]) -> None:
+    """Bring every widget below *roots* to the application font's size and its screen's scale: texts with a
+    factor, design sizes, and the margins and spacing of layouts (kept at scale 1 on their first visit)."""
     base = QApplication.font()
     for root in roots:
-        for widget in (root, *root.findChildren(QWidget)):
-            factor = widget.property(FACTOR_PROPERTY)
-            if factor is not None:
-                widget.setFont(scaled_font(base, float(factor), bold=bool(widget.property(BOLD_PROPERTY))))
+        parent = root.parentWidget()
+        _rescale(root, base, scale_of(parent) if parent is not None else 1.0)
+
+
+def rescaled(event: QEvent) -> bool:
+    """True for the event a widget gets when a pass sets a new scale on it (painted widgets re-measure)."""
+    return isinstance(event, QDynamicPropertyChangeEvent) and event.propertyName().data() == SCALE_PROPERTY.encode()
+
+
+def fit_to_parent(widgets: Iterable[QWidget]) -> None:
+    """Bring widgets just added to a screen (built at scale 1) to its scale; nothing to do at scale 1."""
+    fresh = []
+    for widget in widgets:
+        parent = widget.parentWidget()
+        if parent is not None and scale_of(parent) != scale_of(widget):
+            fresh.append(widget)
+    if fresh:
+        rescale_widgets(fresh)
+
+
+def _rescale(widget: QWidget, base: QFont, scale: float) -> None:
+    if widget.property(FOLLOWS_WINDOW):
+        value = widget.window().property(WINDOW_SCALE)
+        scale = float(value) if isinstance(value, (int, float)) else 1.0
+    changed = scale_of(widget) != scale
+    if changed:
+        widget.setProperty(SCALE_PROPERTY, scale)  # a DynamicPropertyChange: painted widgets re-measure
+        _apply_design_size(widget, scale)
+    factor = widget.property(FACTOR_PROPERTY)
+    if factor is not None:
+        font = scaled_font(base, float(factor) * scale, bold=bool(widget.property(BOLD_PROPERTY)))
+        if font != widget.font():
+            widget.setFont(font)
+    layout = widget.layout()
+    if layout is not None:
+        _rescale_layout(layout, scale)
+    for child in widget.children():
+        if isinstance(child, QWidget) and not child.isWindow():
+            _rescale(child, base, scale)
+
+
+def _apply_design_size(widget: QWidget, scale: float) -> None:
+    sizes = widget.property(DESIGN_SIZE)
+    if not isinstance(sizes, (tuple, list)):
+        return
+    min_width, min_height, max_width, max_height = sizes
+    widget.setMinimumSize(round(min_width * scale), round(min_height * scale))
+    if max_width is not None:
+        widget.setMaximumWidth(round(max_width * scale))
+    if max_height is not None:
+        widget.setMaximumHeight(round(max_height * scale))
+
+
+def _rescale_layout(layout: QLayout, scale: float) -> None:
+    """Margins and spacing of *layout* (and the layouts inside it) at *scale*, from their values at scale 1."""
+    applied = layout.property(SCALE_PROPERTY)
+    if applied == scale or (applied is None and scale == 1.0):
+        pass  # as built, or already at this scale
+    else:
+        recorded = layout.property(LAYOUT_BASE)
+        if not isinstance(recorded, (tuple, list)):
+            margins = layout.contentsMargins()
+            recorded = (margins.left(), margins.top(), margins.right(), margins.bottom(), *_spacing(layout))
+            layout.setProperty(LAYOUT_BASE, recorded)
+        left, top, right, bottom, across, down = (round(v * scale) if v >= 0 else v for v in recorded)
+        layout.setContentsMargins(left, top, right, bottom)
+        if isinstance(layout, (QGridLayout, QFormLayout)):
+            layout.setHorizontalSpacing(across)
+            layout.setVerticalSpacing(down)
+        else:
+            layout.setSpacing(across)
+        layout.setProperty(SCALE_PROPERTY, scale)
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            _rescale_layout(inner, scale)
+
+
+def _spacing(layout: QLayout) -> tuple[int, int]:
+    if isinstance(layout, (QGridLayout, QFormLayout)):
+        return layout.horizontalSpacing(), layout.verticalSpacing()
+    return layout.spacing(), layout.spacing()
 
 
 class TextScale(QObject):

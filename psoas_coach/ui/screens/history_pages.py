@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QScrollArea, QVBoxLayout, QWidget
 
 from psoas_coach.core.history import started_at
 from psoas_coach.core.history_view import SideTrend, ratings_series, side_trends
 from psoas_coach.core.weeks import Week, training_day, week_text, weeks
 from psoas_coach.i18n import _, date_text, ngettext
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import fit_to_parent, rescaled, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.charts import weekly_chart
@@ -85,12 +85,21 @@ class CalendarPage(QWidget):
         self.shown_weeks = shown
         self.chart_stale = True
 
+    def event(self, event: QEvent) -> bool:
+        if rescaled(event):  # QtCharts' fonts are set when it is built: built again at the new scale
+            self.chart_stale = True
+            if self.isVisible():
+                self.build_chart()
+        return super().event(event)
+
     def build_chart(self) -> None:
         """The weekly bars (QtCharts): built when the tab shows, not on every change of the records."""
         if self.chart_stale:
             self.chart_stale = False
             _clear(self.chart_box)
-            self.chart_box.addWidget(weekly_chart(self.shown_weeks, self))
+            chart = weekly_chart(self.shown_weeks, self)
+            self.chart_box.addWidget(chart)
+            fit_to_parent([chart])
 
 
 def trend_card(trend: SideTrend) -> Card:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, lazy
+from psoas_coach.ui.text_scale import follow_window
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.buttons import primary_button
 from psoas_coach.ui.widgets.card import Card
@@ -34,6 +35,7 @@ class SafetyScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safety-screen")
+        follow_window(self)  # its type and cards grow with the window, as the session's ring does
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty(NO_RING, True)  # the whole screen takes Enter: a ring around all of it says nothing
         outer = QVBoxLayout(self)

@@ -14,7 +14,7 @@ from psoas_coach.core.weeks import week_start, week_text
 from psoas_coach.i18n import _, current_language, weekday_name
 from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
 from psoas_coach.ui.text_scale import set_scaled_font
-from psoas_coach.ui.theme import Space, Type, current_theme
+from psoas_coach.ui.theme import Space, Type, current_theme, px
 
 DONE_MARK = "✓"
 
@@ -59,11 +59,11 @@ class WeekStrip(QWidget):
         self.update()
 
     def _cell(self) -> int:
-        return max(36, self.fontMetrics().height() * 2)
+        return max(px(self, 36), self.fontMetrics().height() * 2)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         cell = self._cell()
-        return QSize(7 * cell + 6 * Space.S, cell + self.fontMetrics().height() + Space.XS)
+        return QSize(7 * cell + 6 * px(self, Space.S), cell + self.fontMetrics().height() + px(self, Space.XS))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return self.sizeHint()
@@ -79,7 +79,7 @@ class WeekStrip(QWidget):
         names = short_day_names(current_language())
         for i in range(7):
             day = monday + timedelta(days=i)
-            x = i * (cell + Space.S)
+            x = i * (cell + px(self, Space.S))
             circle = QRectF(x + 2, 2, cell - 4, cell - 4)
             trained = day in self.days
             if trained:
@@ -98,6 +98,6 @@ class WeekStrip(QWidget):
             painter.drawText(circle, ALIGN_CENTER, DONE_MARK if trained else str(day.day))
             painter.setFont(small)
             painter.setPen(QColor(theme.text))
-            painter.drawText(QRectF(x - Space.XS, cell, cell + 2 * Space.XS, self.height() - cell),
+            painter.drawText(QRectF(x - px(self, Space.XS), cell, cell + 2 * px(self, Space.XS), self.height() - cell),
                              ALIGN_HCENTER | ALIGN_TOP, names[i])
         painter.end()
