@@ -18,7 +18,7 @@ from psoas_coach.ui.screens.intro import IntroScreen
 from psoas_coach.ui.screens.reps import RepsScreen
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.screens.timer import TimerScreen
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
 from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.text import label
@@ -86,10 +86,12 @@ class SessionView(QWidget):
         self.scroller.viewport().setAutoFillBackground(False)  # the phase colour shows through
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
-        self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
+        design_size(self.caption, min_height=self.caption.fontMetrics().height() * 2)
+        follow_window(self.caption)  # captions and the keys' buttons grow with the window, as the ring does
         layout.addWidget(self.caption)
         self.control_bar = FlowRow()  # one row, or more when large text needs them
         self.control_bar.setObjectName("control-bar")
+        follow_window(self.control_bar)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
@@ -97,7 +99,7 @@ class SessionView(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             set_scaled_font(button, 1.15, bold=True)
-            button.setMinimumHeight(44)
+            design_size(button, min_height=44)
             button.setObjectName(f"button-{action.objectName()}")
             button.setAccessibleName(spoken_text(action.text()))
             action.changed.connect(lambda b=button, a=action: set_name(b, spoken_text(a.text())))
