@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.names import program_name
@@ -27,6 +27,7 @@ from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.theme import LIGHT, Space, Theme
 from psoas_coach.ui.widgets.banner import QuestionBanner
 from psoas_coach.ui.widgets.focus_ring import FocusRing
+from psoas_coach.ui.widgets.scrolling import reveal
 from psoas_coach.ui.window_scale import WindowScaler
 from psoas_coach.ui.window_state import WindowState
 
@@ -417,6 +418,15 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt override)
+        """Tab and Shift+Tab: the control that gets the keyboard is scrolled into view in every scroll area
+        around it (widgets.scrolling), from inside the area or from outside it."""
+        moved = super().focusNextPrevChild(next)
+        focused = QApplication.focusWidget()
+        if moved and focused is not None and focused.window() is self:
+            reveal(focused)
+        return moved
 
     def show_shortcuts(self) -> None:
         self.shortcuts.toggle()

@@ -144,6 +144,7 @@ class HistoryScreen(QWidget):
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setAlternatingRowColors(True)
         self.list.setShowGrid(False)
+        self.list.setTabKeyNavigation(False)  # arrows choose a session; Tab moves on (it went cell by cell)
         RowsFollowFont(self.list)
         self.detail = SessionDetail()
         split = SharedSplitter(SPLIT)
@@ -179,7 +180,8 @@ class HistoryScreen(QWidget):
     def show_tab(self, index: int) -> None:
         """A tab by its key, with the keyboard on what it shows (the list, the calendar, the trends)."""
         self.tabs.setCurrentIndex(index)
-        target = (self.list, self.calendar_page.calendar, self.trends_page)[index]
+        charts = self.trends_page.charts()
+        target = (self.list, self.calendar_page.calendar, charts[0] if charts else self.trends_page)[index]
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_day(self, day: date) -> None:

@@ -67,6 +67,7 @@ class SessionDetail(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # arrows move in it; Tab moves on to the notes
         self.table.setAlternatingRowColors(True)
         set_scaled_font(self.table, Type.BODY)
         RowsFollowFont(self.table)
@@ -80,6 +81,7 @@ class SessionDetail(QWidget):
         self.notes.setAccessibleName(_("Notes"))
         self.notes.setPlaceholderText(_("Notes for this session (how it felt, what to tell your therapist)"))
         set_scaled_font(self.notes, Type.BODY)
+        self.notes.setTabChangesFocus(True)  # Tab moves on to Save, as everywhere else; it typed a tab before
         design_size(self.notes, max_height=self.notes.fontMetrics().lineSpacing() * 5)
         self.save_button = secondary_button(_("Save notes"), "history-save-notes", self)
         self.delete_button = secondary_button(_("Delete session (Del)"), "history-delete", self)

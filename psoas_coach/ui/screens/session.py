@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
@@ -21,6 +21,7 @@ from psoas_coach.ui.screens.timer import TimerScreen
 from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
 from psoas_coach.ui.widgets.flow_row import FlowRow
+from psoas_coach.ui.widgets.scrolling import ScrollArea, scroll_key
 from psoas_coach.ui.widgets.text import label
 
 
@@ -77,12 +78,8 @@ class SessionView(QWidget):
         for screen in (self.briefing, self.intro, self.reps, self.timer, self.summary):
             self.stack.addWidget(screen)
         # at a large text size a screen may be taller than the window: it scrolls rather than cut text off
-        self.scroller = QScrollArea()
-        self.scroller.setObjectName("session-scroll")
+        self.scroller = ScrollArea("session-scroll")
         self.scroller.setWidget(self.stack)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.viewport().setAutoFillBackground(False)  # the phase colour shows through
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
@@ -109,6 +106,11 @@ class SessionView(QWidget):
         self.reps.reduced_motion = reduced_motion
         for ring in (self.timer.ring, self.intro.ring):
             ring.reduced_motion = reduced_motion
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Up, Down, Page Up and Page Down scroll a screen taller than the window (a long briefing)."""
+        if not scroll_key(self.scroller, event):
+            super().keyPressEvent(event)
 
     def screen_for(self, kind: StepKind) -> StepScreen:
         return {

@@ -41,6 +41,7 @@ class TrendChart(QWidget):
         self.top = top
         set_scaled_font(self, Type.SMALL)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab steps through the charts, each read out in words
         self.setAccessibleName(self.describe())
 
     def describe(self) -> str:
