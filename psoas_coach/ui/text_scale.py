@@ -3,8 +3,9 @@ and the window's scale (theme.window_scale) for the screens that follow the wind
 
 Every text of the app is sized as a factor of the application font (``set_scaled_font``), and the
 widget remembers its factor, so a new text size re-sizes every text that exists and every one made later.
-A screen that follows the window (``follow_window``) has its texts, its layouts' margins and spacing and
-its design sizes (``design_size``) multiplied by the window's scale; ``rescale_widgets`` applies both.
+A screen that follows the window (``follow_window``) has its texts, its layouts' margins and spacing, its
+design sizes (``design_size``) and its style's own paddings (``ScaledStyle``) multiplied by the window's
+scale; ``rescale_widgets`` applies both.
 Widgets are always built at scale 1; a pass brings them to their screen's scale.
 """
 
@@ -14,7 +15,16 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QDynamicPropertyChangeEvent, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QApplication, QFormLayout, QGridLayout, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QGridLayout,
+    QLayout,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from psoas_coach.i18n import _
 from psoas_coach.ui.actions import key_action
@@ -63,13 +73,27 @@ def follow_window(screen: QWidget) -> None:
     screen.setProperty(FOLLOWS_WINDOW, True)
 
 
-def rescale_widgets(roots: Iterable[QWidget]) -> None:
+class ScaledStyle(QProxyStyle):
+    """The application's style with its pixel metrics (a button's padding, a tab's, a table cell's, frames and
+    scroll bars) at each widget's scale: Qt's paddings stayed at 1366x768 sizes around 2.75 times larger text.
+    Only widgets at a scale other than 1 use it."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802 (Qt)
+                    widget: QWidget | None = None) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * scale_of(widget)) if widget is not None else value
+
+
+def rescale_widgets(roots: Iterable[QWidget], style: ScaledStyle | None = None) -> None:
     """Bring every widget below *roots* to the application font's size and its screen's scale: texts with a
-    factor, design sizes, and the margins and spacing of layouts (kept at scale 1 on their first visit)."""
+    factor, design sizes, the margins and spacing of layouts (kept at scale 1 on their first visit) and, with
+    *style* (else the one their parent uses), the style's paddings."""
     base = QApplication.font()
     for root in roots:
         parent = root.parentWidget()
-        _rescale(root, base, scale_of(parent) if parent is not None else 1.0)
+        inherited = parent.style() if parent is not None else None
+        chosen = style or (inherited if isinstance(inherited, ScaledStyle) else None)
+        _rescale(root, base, scale_of(parent) if parent is not None else 1.0, chosen)
 
 
 def rescaled(event: QEvent) -> bool:
@@ -88,25 +112,29 @@ def fit_to_parent(widgets: Iterable[QWidget]) -> None:
         rescale_widgets(fresh)
 
 
-def _rescale(widget: QWidget, base: QFont, scale: float) -> None:
+def _rescale(widget: QWidget, base: QFont, scale: float, style: ScaledStyle | None) -> None:
     if widget.property(FOLLOWS_WINDOW):
         value = widget.window().property(WINDOW_SCALE)
         scale = float(value) if isinstance(value, (int, float)) else 1.0
     changed = scale_of(widget) != scale
+    layout = widget.layout()
+    if layout is not None:  # first: a layout's spacing at scale 1 is read from the style it has now
+        _rescale_layout(layout, scale)
     if changed:
         widget.setProperty(SCALE_PROPERTY, scale)  # a DynamicPropertyChange: painted widgets re-measure
         _apply_design_size(widget, scale)
+        if scale != 1.0 and style is not None:
+            widget.setStyle(style)
+        elif scale == 1.0 and isinstance(widget.style(), ScaledStyle):
+            widget.setStyle(None)  # type: ignore[arg-type]  # Qt takes null: the application's own again
     factor = widget.property(FACTOR_PROPERTY)
     if factor is not None:
         font = scaled_font(base, float(factor) * scale, bold=bool(widget.property(BOLD_PROPERTY)))
         if font != widget.font():
             widget.setFont(font)
-    layout = widget.layout()
-    if layout is not None:
-        _rescale_layout(layout, scale)
     for child in widget.children():
         if isinstance(child, QWidget) and not child.isWindow():
-            _rescale(child, base, scale)
+            _rescale(child, base, scale, style)
 
 
 def _apply_design_size(widget: QWidget, scale: float) -> None:

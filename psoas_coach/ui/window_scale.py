@@ -7,9 +7,9 @@ always one after the last event), and the screens are re-laid out only when the 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from psoas_coach.ui.text_scale import WINDOW_SCALE, rescale_widgets
+from psoas_coach.ui.text_scale import WINDOW_SCALE, ScaledStyle, rescale_widgets
 from psoas_coach.ui.theme import window_scale
 
 INTERVAL_MS = 80  # at most one measure per this many milliseconds while the window is being resized
@@ -29,7 +29,17 @@ class WindowScaler(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.apply)
+        self._style: ScaledStyle | None = None  # made the first time the scale leaves 1 (not at start-up)
         window.installEventFilter(self)
+
+    @property
+    def style(self) -> ScaledStyle:
+        """The application's style with its paddings at each widget's scale, for the screens that follow."""
+        if self._style is None:
+            app_style = QApplication.style()
+            self._style = ScaledStyle(app_style.name())
+            self._style.setParent(self)
+        return self._style
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.target and event.type() == QEvent.Type.Resize and not self.timer.isActive():
@@ -44,7 +54,7 @@ class WindowScaler(QObject):
             return
         self.scale = scale
         self.target.setProperty(WINDOW_SCALE, scale)
-        rescale_widgets([self.target])
+        rescale_widgets([self.target], self.style)
         self.passes += 1
         self.rescaled.emit(scale)
 
@@ -56,4 +66,4 @@ class WindowScaler(QObject):
     def fit(self, widget: QWidget | None) -> None:
         """Bring *widget*, built at scale 1 after the last measure (History, the session view), to the scale."""
         if widget is not None and self.scale != 1.0:
-            rescale_widgets([widget])
+            rescale_widgets([widget], self.style)

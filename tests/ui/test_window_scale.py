@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.plan import StepKind
@@ -68,6 +68,10 @@ def sizes(window: MainWindow) -> dict[str, float]:
     }
 
 
+def padding(button: QPushButton) -> int:
+    return button.sizeHint().width() - button.fontMetrics().horizontalAdvance(button.text())
+
+
 def found(parent: QWidget, name: str) -> QWidget:
     widget = parent.findChild(QWidget, name)
     assert widget is not None, name
@@ -91,6 +95,9 @@ def test_at_3840x2160_home_summary_and_history_are_substantially_larger_and_noth
     window.go_home()
     show(qtbot, window)
     small = sizes(window)
+    assert window.history is not None
+    export = window.history.export_button
+    padding_before = padding(export)
     assert small["margin"] == Space.XL
     window.resize(*BIG)
     show(qtbot, window)
@@ -99,6 +106,7 @@ def test_at_3840x2160_home_summary_and_history_are_substantially_larger_and_noth
     large = sizes(window)
     for name, value in small.items():
         assert large[name] >= 2.4 * value, name  # 2.75 times, give or take a font's rounding
+    assert padding(export) >= 1.8 * padding_before  # the style's own (a few pixels stay)
     assert window.session.timer.title.font().pointSizeF() == pytest.approx(  # the session's own screens: their own
         QApplication.font().pointSizeF() * 2.2)
     to_summary(window)
@@ -136,6 +144,7 @@ def test_the_text_size_multiplies_on_top_and_a_smaller_window_goes_back_exactly(
     text_scale.set_percent(100)
     assert window.home.title.font().pointSizeF() == pytest.approx(title)
     assert window.home.content_layout.contentsMargins().left() == margin
+    assert window.home.start_button.style() is QApplication.style()  # at scale 1: the application's own style
 
 
 def test_a_resize_is_coalesced_and_relays_out_only_when_the_scale_moves_a_step(
