@@ -12,14 +12,15 @@ Widgets are always built at scale 1; a pass brings them to their screen's scale.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import cast
 
 from PySide6.QtCore import QDynamicPropertyChangeEvent, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QFormLayout,
     QGridLayout,
     QLayout,
+    QListView,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -38,7 +39,7 @@ FACTOR_PROPERTY = "psoas_font_factor"
 BOLD_PROPERTY = "psoas_font_bold"
 FOLLOWS_WINDOW = "psoas_follows_window"  # on a screen: it scales with its window
 WINDOW_SCALE = "psoas_window_scale"  # on a window: the scale of its screens that follow it
-DESIGN_SIZE = "psoas_design_size"  # on a widget: its (min width, min height, max width, max height) at scale 1
+DESIGN_SIZE = "psoas_design_size"  # on a widget: its least and greatest width and height (and a list's gaps) at 1
 LAYOUT_BASE = "psoas_layout_base"  # on a layout: its margins and spacing at scale 1
 
 
@@ -61,10 +62,15 @@ def set_scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> No
     widget.setFont(scaled_font(QApplication.font(), factor * scale_of(widget), bold=bold))
 
 
-def design_size(widget: QWidget, *, min_width: int = 0, min_height: int = 0, max_width: int | None = None,
-                max_height: int | None = None) -> None:
-    """*widget*'s least (and greatest) size in the design system's pixels (scale 1): it grows with its screen."""
-    widget.setProperty(DESIGN_SIZE, (min_width, min_height, max_width, max_height))
+def design_size(widget: QWidget, *, min_width: int | None = None, min_height: int | None = None,
+                max_width: int | None = None, max_height: int | None = None, spacing: int | None = None) -> None:
+    """*widget*'s least (and greatest) size, or a list view's gap between items, in the design system's pixels
+    (scale 1): they grow with its screen. Sizes not given keep what an earlier call set."""
+    given: list[int | None] = [min_width, min_height, max_width, max_height, spacing]
+    kept = widget.property(DESIGN_SIZE)
+    if isinstance(kept, (tuple, list)):
+        given = [new if new is not None else old for new, old in zip(given, kept)]
+    widget.setProperty(DESIGN_SIZE, tuple(given))
     _apply_design_size(widget, scale_of(widget))
 
 
@@ -141,12 +147,13 @@ def _apply_design_size(widget: QWidget, scale: float) -> None:
     sizes = widget.property(DESIGN_SIZE)
     if not isinstance(sizes, (tuple, list)):
         return
-    min_width, min_height, max_width, max_height = sizes
-    widget.setMinimumSize(round(min_width * scale), round(min_height * scale))
-    if max_width is not None:
-        widget.setMaximumWidth(round(max_width * scale))
-    if max_height is not None:
-        widget.setMaximumHeight(round(max_height * scale))
+    min_width, min_height, max_width, max_height, spacing = sizes
+    for value, apply in ((min_width, widget.setMinimumWidth), (min_height, widget.setMinimumHeight),
+                         (max_width, widget.setMaximumWidth), (max_height, widget.setMaximumHeight)):
+        if value is not None:
+            apply(round(value * scale))
+    if spacing is not None and isinstance(widget, QListView):
+        widget.setSpacing(round(spacing * scale))
 
 
 def _rescale_layout(layout: QLayout, scale: float) -> None:
@@ -162,9 +169,10 @@ def _rescale_layout(layout: QLayout, scale: float) -> None:
             layout.setProperty(LAYOUT_BASE, recorded)
         left, top, right, bottom, across, down = (round(v * scale) if v >= 0 else v for v in recorded)
         layout.setContentsMargins(left, top, right, bottom)
-        if isinstance(layout, (QGridLayout, QFormLayout)):
-            layout.setHorizontalSpacing(across)
-            layout.setVerticalSpacing(down)
+        if _two_way(layout):
+            grid = cast(QGridLayout, layout)  # a QFormLayout has the same two setters
+            grid.setHorizontalSpacing(across)
+            grid.setVerticalSpacing(down)
         else:
             layout.setSpacing(across)
         layout.setProperty(SCALE_PROPERTY, scale)
@@ -176,9 +184,15 @@ def _rescale_layout(layout: QLayout, scale: float) -> None:
 
 
 def _spacing(layout: QLayout) -> tuple[int, int]:
-    if isinstance(layout, (QGridLayout, QFormLayout)):
-        return layout.horizontalSpacing(), layout.verticalSpacing()
+    if _two_way(layout):
+        grid = cast(QGridLayout, layout)
+        return grid.horizontalSpacing(), grid.verticalSpacing()
     return layout.spacing(), layout.spacing()
+
+
+def _two_way(layout: QLayout) -> bool:
+    """A grid or form layout: spacing across and down apart (told by name: see widgets.scrolling)."""
+    return layout.inherits("QGridLayout") or layout.inherits("QFormLayout")
 
 
 class TextScale(QObject):

@@ -7,16 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, content
 from psoas_coach.ui.qt_values import TAB_FOCUS
@@ -25,8 +16,6 @@ from psoas_coach.ui.theme import TOUCH, Type
 from psoas_coach.ui.widgets.text import label
 
 if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
-    from psoas_coach.core.levels import ExerciseLevel
-    from psoas_coach.core.program import Program
     from psoas_coach.core.progression import ControlStatus, Proposal
 
 
@@ -132,29 +121,3 @@ class CoachingPanel(QWidget):
     def _decide_first(self, accepted: bool) -> None:
         if self.rows:
             self.decided.emit(self.rows[0].proposal, accepted)
-
-
-class RangeNotesDialog(QDialog):
-    """A range note per exercise of one program ("knee only to hip height"), shown on its intro screen."""
-
-    def __init__(self, program: Program, levels: dict[str, ExerciseLevel], parent: QWidget | None = None) -> None:
-        from psoas_coach.core.levels import level_for
-
-        super().__init__(parent)
-        self.setWindowTitle(_("Range notes — {program}").format(program=content(program.name)))
-        self.program = program
-        form = QFormLayout(self)
-        self.edits: dict[str, QLineEdit] = {}
-        for ex in program.exercises:
-            edit = QLineEdit(level_for(ex, levels).range_note)
-            edit.setObjectName(f"range-{ex.id}")
-            edit.setPlaceholderText(_("e.g. Lift only until the lower back starts to move."))
-            form.addRow(content(ex.name), edit)
-            self.edits[ex.id] = edit
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def notes(self) -> dict[str, str]:
-        return {ex_id: edit.text().strip() for ex_id, edit in self.edits.items()}

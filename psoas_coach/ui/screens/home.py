@@ -14,7 +14,7 @@ from psoas_coach.core.history import duration_minutes, effort_of, pain_of, progr
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
-from psoas_coach.ui.qt_values import USER_ROLE  # by number: home is built before the first paint
+from psoas_coach.ui.qt_values import USER_ROLE  # by number: home is built before its first paint
 from psoas_coach.ui.text_scale import design_size, fit_to_parent, follow_window, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.banner import NoticeBanner

@@ -9,13 +9,19 @@ never a whole scroll area, nor over the controls outside it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QRectF, SignalInstance
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QRegion
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QStackedWidget, QWidget
+from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QRectF
+from PySide6.QtGui import QPainter, QPaintEvent, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
+
+from psoas_coach.ui.painting import edge_rounded
 from psoas_coach.ui.qt_values import NO_FOCUS
 from psoas_coach.ui.theme import FOCUS_WIDTH, PhaseColour, Radius, current_theme, phase_of, px
 from psoas_coach.ui.widgets.scrolling import focus_rect, reveal, visible_area
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView
 
 WATCHED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
 NO_RING = "psoas_no_focus_ring"  # a property of whole screens that take keys: no ring around all of the window
@@ -24,7 +30,8 @@ NO_RING = "psoas_no_focus_ring"  # a property of whole screens that take keys: n
 def rings(widget: QWidget) -> bool:
     """False for a widget that has the keyboard without being a control: a screen that takes its keys as a whole
     (NO_RING), or a page Qt gave the focus to because it switched to it (a stack's page)."""
-    return not widget.property(NO_RING) and not isinstance(widget.parentWidget(), QStackedWidget)
+    parent = widget.parentWidget()
+    return not widget.property(NO_RING) and not (parent is not None and parent.inherits("QStackedWidget"))
 
 
 class FocusRing(QWidget):
@@ -37,7 +44,7 @@ class FocusRing(QWidget):
         self.target: QWidget | None = None
         self.watched: list[QWidget] = []  # the target and its parents: a move of any moves the ring
         self.view: QAbstractItemView | None = None  # the target when it is an item view: its current item is ringed
-        self._signals: list[SignalInstance] = []  # the view's signals the ring listens to
+        self._current: QModelIndex | None = None  # the view's current item when the ring last followed it
         self._outside = QRect()
         self._width = FOCUS_WIDTH
         self._placed: tuple[QRect, QRect, QRect] | None = None
@@ -60,36 +67,23 @@ class FocusRing(QWidget):
             current.installEventFilter(self)
             self.watched.append(current)
             current = current.parentWidget()
-        if isinstance(self.target, QAbstractItemView):
-            self._watch_view(self.target)
+        if self.target is not None and self.target.inherits("QAbstractItemView"):  # by name: see widgets.scrolling
+            self._watch_view(cast("QAbstractItemView", self.target))
         self.follow()
 
     def _watch_view(self, view: QAbstractItemView | None) -> None:
-        """Follow *view*'s current item as it changes or scrolls (and stop following the last one)."""
+        """Watch *view*'s viewport (and stop watching the last one's): a new current item, a scroll or items laid
+        out again all repaint it. (Not its scroll bars' or selection's signals: reaching those in home's first
+        frame builds their enum types, ui/qt_values.)"""
         old, self.view = self.view, view
-        try:
-            for signal in self._signals:
-                signal.disconnect(self._view_moved)
-            if old is not None:
+        if old is not None:
+            try:
                 old.viewport().removeEventFilter(self)
-        except RuntimeError:  # deleted meanwhile
-            pass
-        self._signals = []
+            except RuntimeError:  # deleted meanwhile
+                pass
+        self._current = view.currentIndex() if view is not None else None
         if view is not None:
-            self._signals = [view.verticalScrollBar().valueChanged, view.horizontalScrollBar().valueChanged]
-            selection = view.selectionModel()
-            if selection is not None:
-                self._signals.append(selection.currentChanged)
-            for signal in self._signals:
-                signal.connect(self._view_moved)
-            view.viewport().installEventFilter(self)  # its items laid out again: a paint of the viewport
-
-    def _view_moved(self, *args: object) -> None:
-        """A new current item (arrow keys, a click) or a scroll of the view: the ring follows, and a new current
-        item is scrolled into view in the scroll areas around the view (home's cards in a short window)."""
-        if self.view is not None and args and isinstance(args[0], QModelIndex) and self.view.hasFocus():
-            reveal(self.view)
-        self.follow()
+            view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
@@ -105,6 +99,10 @@ class FocusRing(QWidget):
         if target is None or not target.isVisible() or not rings(target):
             self._hide()
             return
+        if self.view is not None and self.view.currentIndex() != self._current:
+            self._current = self.view.currentIndex()  # a new current item (arrow keys, a click): into view in the
+            if self.view.hasFocus():  # scroll areas around the view (home's cards in a short window)
+                reveal(self.view)
         window = self.window()
         rect = focus_rect(target)
         inner = QRect(target.mapTo(window, rect.topLeft()), rect.size())
@@ -138,18 +136,15 @@ class FocusRing(QWidget):
         self._placed = None
         self.hide()
 
-    def colour(self) -> QColor:
+    def colour(self) -> str:
         theme = current_theme(self)
         phase = phase_of(self.target) if self.target is not None else PhaseColour.NEUTRAL
-        return QColor(theme.focus if phase is PhaseColour.NEUTRAL else theme.phases[phase].accent)
+        return theme.focus if phase is PhaseColour.NEUTRAL else theme.phases[phase].accent
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.colour(), self._width))
-        painter.setBrush(QBrush())  # no fill
         ring = QRectF(self._outside.translated(-self.geometry().topLeft()))
-        half = self._width / 2
         radius = Radius.CHIP * self._width / FOCUS_WIDTH
-        painter.drawRoundedRect(ring.adjusted(half, half, -half, -half), radius, radius)
+        edge_rounded(painter, ring, radius, self.colour(), self._width)  # in home's first frame (ui.painting)
         painter.end()

@@ -6,14 +6,15 @@ paints each item as a card from the theme's tokens, as wide as the window allows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QListView, QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from psoas_coach.resources import exercise_svg, has_exercise_svg
-from psoas_coach.ui.qt_values import ALIGN_LEFT, USER_ROLE, WORD_WRAP
-from psoas_coach.ui.text_scale import rescaled
+from psoas_coach.ui.painting import draw_text
+from psoas_coach.ui.qt_values import ALIGN_LEFT, USER_ROLE, WORD_WRAP, own_viewport
+from psoas_coach.ui.text_scale import design_size
 from psoas_coach.ui.theme import PhaseColour, Radius, Space, Surface, Type, current_theme, px, scale_of, surface
 from psoas_coach.ui.widgets.card import paint_surface
 
@@ -41,12 +42,6 @@ class ProgramCardDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self._pixmaps: dict[tuple[str, int, float], QPixmap] = {}
-        view.installEventFilter(self)  # a new scale: the gaps between the cards follow
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.view and rescaled(event):
-            self.view.setSpacing(px(self.view, Space.S))
-        return False
 
     def px(self, size: float) -> int:
         return px(self.view, size)
@@ -101,15 +96,14 @@ class ProgramCardDelegate(QStyledItemDelegate):
         left = int(card.left()) + m
         inner = int(card.width()) - 2 * m
         y = int(card.top()) + m
-        painter.setPen(QColor(theme.text))
         name = str(index.data(NAME_ROLE))
         name_h = self._names_height(name, inner, name_font)
         painter.setFont(name_font)
-        painter.drawText(QRect(left, y, inner, name_h), WORD_WRAP, name)
+        draw_text(painter, QRect(left, y, inner, name_h), WORD_WRAP, name, theme.text)
         y += name_h
         painter.setFont(lead_font)
         lead_h = QFontMetrics(lead_font).height()
-        painter.drawText(QRect(left, y, inner, lead_h), ALIGN_LEFT, str(index.data(LENGTH_ROLE)))
+        draw_text(painter, QRect(left, y, inner, lead_h), ALIGN_LEFT, str(index.data(LENGTH_ROLE)), theme.text)
         y += lead_h + s
         exercises = index.data(EXERCISES_ROLE) or []
         thumb_w, thumb_h = self._thumb(int(card.width()), len(exercises))
@@ -122,9 +116,8 @@ class ProgramCardDelegate(QStyledItemDelegate):
             painter.drawPixmap(QRect(x, top, thumb_w, thumb_h), self._pixmap(exercise_id, thumb_w, thumb_h, ratio))
         y += ((len(exercises) + 3) // 4) * (thumb_h + s)
         painter.setFont(body_font)
-        painter.setPen(QColor(theme.muted_text))
         names = ", ".join(n for _i, n in exercises)
-        painter.drawText(QRect(left, y, inner, int(card.bottom()) - y), WORD_WRAP, names)
+        draw_text(painter, QRect(left, y, inner, int(card.bottom()) - y), WORD_WRAP, names, theme.muted_text)
         painter.restore()
 
     def _pixmap(self, exercise_id: str, width: int, height: int, ratio: float) -> QPixmap:
@@ -158,9 +151,9 @@ def make_card_list(view: QListWidget) -> ProgramCardDelegate:
     view.setFlow(QListView.Flow.LeftToRight)
     view.setWrapping(True)
     view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setSpacing(Space.S)
+    design_size(view, spacing=Space.S)  # the gaps between the cards grow with the screen
     view.setFrameShape(QListWidget.Shape.NoFrame)
-    view.viewport().setAutoFillBackground(False)
+    own_viewport(view).setAutoFillBackground(False)
     view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
     delegate = ProgramCardDelegate(view)
     view.setItemDelegate(delegate)
