@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QW
 from pytestqt.qtbot import QtBot
 
 from psoas_coach import i18n
-from psoas_coach.core.plan import StepKind
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.theme import FOCUS_WIDTH
 from psoas_coach.ui.widgets.focus_ring import rings
 from psoas_coach.ui.widgets.scrolling import focus_rect, scroll_areas_around
 from tests.ui.test_i18n_layout import back_to_english
 from tests.ui.test_text_scale import show
+from tests.ui.test_window_scale import to_summary
 from tests.window_fixtures import AppFactory
 
 SMALL = (1024, 600)
@@ -116,11 +116,7 @@ def test_home_rings_the_chosen_card_only_where_it_can_be_seen_and_tab_reveals_ea
 
 
 def test_the_summary_and_every_history_tab_ring_the_control_in_sight(qtbot: QtBot, window: MainWindow) -> None:
-    window.start_program("foundation")
-    engine = window.engine
-    assert engine is not None
-    while engine.step.kind is not StepKind.SUMMARY:
-        window.next_step()
+    to_summary(window)
     settle(qtbot, window)
     window.session.summary.first_rating().setFocus()
     bad = tab_through(qtbot, window, "summary")
