@@ -33,7 +33,11 @@ class FlowRow(QWidget):
 
     def add(self, widget: QWidget) -> None:
         self.items.append(widget)
-        self._arrange(force=True)
+        if self.isVisible():
+            self._arrange(force=True)
+        else:  # one column until shown: widgets added one by one do not each measure every button again
+            self._place(1)
+            self.columns = 0  # arranged for its width when it is shown (see event)
 
     def columns_for(self, width: int) -> int:
         """The most widgets per row for which every grid column is as wide as its widest widget: a column
@@ -53,6 +57,9 @@ class FlowRow(QWidget):
         columns = self.columns_for(max(1, self.width()))
         if columns == self.columns and not force:
             return
+        self._place(columns)
+
+    def _place(self, columns: int) -> None:
         self.columns = columns
         place_in_columns(self.grid, self.items, columns)
         for c in range(len(self.items) + 1):
@@ -63,7 +70,8 @@ class FlowRow(QWidget):
         self._arrange()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest, QEvent.Type.StyleChange):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest, QEvent.Type.StyleChange,
+                            QEvent.Type.Show):
             self._arrange()
         return super().event(event)
 
