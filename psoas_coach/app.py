@@ -47,18 +47,14 @@ def build_gui(args: argparse.Namespace, paths: AppPaths, seams: Seams | None = N
 
 
 def load_qt_free_parts() -> None:
-    """The window's Qt-free modules (engine, programs, stores, keep-awake), imported before PySide6: once
-    PySide6 is loaded, its import hook reads the source of every module imported after it (its
-    __feature__ check), about 40 of the app's modules and a few ms of the first frame."""
-    import psoas_coach.core.engine  # noqa: F401
+    """The Qt-free modules home's first frame needs (programs, plans, settings, the coaching store),
+    imported before PySide6: once PySide6 is loaded, its import hook reads the source of every module
+    imported after it (its __feature__ check). The engine and the session store wait for the first
+    session or the history (store.session_services)."""
     import psoas_coach.core.plan  # noqa: F401
     import psoas_coach.core.program  # noqa: F401
-    import psoas_coach.keepawake  # noqa: F401
     import psoas_coach.store.coaching_store  # noqa: F401
-    import psoas_coach.store.recording  # noqa: F401
-    import psoas_coach.store.sessions  # noqa: F401
     import psoas_coach.store.settings  # noqa: F401
-    import psoas_coach.store.unfinished  # noqa: F401
 
 
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:

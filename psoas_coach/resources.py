@@ -10,6 +10,7 @@ and ``..`` are refused, so nothing outside it can be read through here.
 from __future__ import annotations
 
 import re
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
@@ -25,7 +26,9 @@ class AssetNotFoundError(FileNotFoundError):
 ASSETS_PACKAGE = "psoas_coach.assets"
 
 
+@cache
 def _root() -> Traversable:
+    """The assets folder, looked up once: home's first frame reads seven drawings through it."""
     return files(ASSETS_PACKAGE)
 
 

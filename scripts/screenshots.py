@@ -104,8 +104,9 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int],
         if language != i18n.SOURCE_LANGUAGE and name not in IN_OTHER_LANGUAGES:
             return
         window.driver.tick()
-        app.processEvents()
-        app.processEvents()
+        window.scaler.flush()  # the screens at the scale of this size (the resize waits for its interval)
+        for _ in range(4):  # a changed minimum climbs one layout per pass of the event loop
+            app.processEvents()
         path = out / (f"{name}-{theme}.png" if language == i18n.SOURCE_LANGUAGE else f"{name}-{language}-{theme}.png")
         save_small_png(window.grab().toImage(), path)
         saved.append(path)

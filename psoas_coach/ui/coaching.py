@@ -33,7 +33,8 @@ from psoas_coach.store.records import iso_local
 from psoas_coach.store.sessions import LoadResult, SessionStore
 from psoas_coach.ui.dialogs import ChooseFileFn, RunDialogFn, choose_report_file, run_dialog
 from psoas_coach.ui.main_window import MainWindow
-from psoas_coach.ui.screens.coaching_panel import CoachingPanel, RangeNotesDialog
+from psoas_coach.ui.screens.coaching_panel import CoachingPanel
+from psoas_coach.ui.screens.range_notes import RangeNotesDialog
 from psoas_coach.ui.screens.safety import SafetyScreen
 from psoas_coach.ui.widgets.quick_rating import QuickRating
 

@@ -8,35 +8,60 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
 from psoas_coach.core.names import program_name
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content
-from psoas_coach.store.recording import SessionRecorder
-from psoas_coach.store.session_lock import ELSEWHERE
-from psoas_coach.store.sessions import SessionStore, StoreError
-from psoas_coach.store.unfinished import can_resume, save_as_partial
-from psoas_coach.ui.accessibility import Announcer, order_tabs
+from psoas_coach.store.session_services import SessionServices
 from psoas_coach.ui.actions import key_action
 from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_session_export
 from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
-from psoas_coach.ui.shortcuts import ShortcutsOverlay
 from psoas_coach.ui.theme import LIGHT, Space, Theme
 from psoas_coach.ui.widgets.banner import BannerSlot, QuestionBanner
 from psoas_coach.ui.widgets.focus_ring import FocusRing
+from psoas_coach.ui.widgets.scrolling import reveal
+from psoas_coach.ui.window_scale import WindowScaler
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
+    # The engine and the session store are imported when a session or the history first needs them,
+    # after home's first paint (store.session_services).
+    from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
+    from psoas_coach.store.recording import SessionRecorder
+    from psoas_coach.store.sessions import SessionStore
+    from psoas_coach.ui.accessibility import Announcer  # made when first needed, after the first paint
     from psoas_coach.ui.screens.history import HistoryScreen  # imports QtCharts: only when History opens
     from psoas_coach.ui.screens.session import SessionView  # built after the first paint, or when needed
+    from psoas_coach.ui.shortcuts import ShortcutsOverlay  # the '?' key list: built on first use
 
-EngineFactory = Callable[[Program], SessionEngine]
-ResumeFactory = Callable[[Program, dict[str, Any]], SessionEngine]
+EngineFactory = Callable[[Program], "SessionEngine"]
+ResumeFactory = Callable[[Program, dict[str, Any]], "SessionEngine"]
 
 APP_TITLE = "Psoas Coach"
+
+
+def order_tabs(root: QWidget) -> None:
+    """ui.accessibility.order_tabs, imported when first used: home's first frame does not wait for it."""
+    from psoas_coach.ui import accessibility
+
+    accessibility.order_tabs(root)
+
+
+def session_on(engine: SessionEngine | None) -> bool:
+    """A session is on screen and not over (ready, running or paused)."""
+    if engine is None:
+        return False
+    from psoas_coach.core.engine import SessionState  # imported by then: the engine exists
+
+    return engine.state is not SessionState.FINISHED
+
+
+def session_running(engine: SessionEngine, *, paused_too: bool = False) -> bool:
+    from psoas_coach.core.engine import SessionState
+
+    return engine.state is SessionState.RUNNING or (paused_too and engine.state is SessionState.PAUSED)
 
 
 class MainWindow(QMainWindow):
@@ -48,8 +73,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         library: ProgramLibrary,
-        store: SessionStore,
-        recorder: SessionRecorder,
+        services: SessionServices,
         make_engine: EngineFactory,
         *,
         ask: AskFn = ask_yes_no,
@@ -65,8 +89,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.library = library
-        self.store = store
-        self.recorder = recorder
+        self.services = services  # the session store and recorder, made on first use
         self.make_engine = make_engine
         self.resume_engine = resume_engine
         self.choose_file = choose_file
@@ -81,8 +104,7 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.reduced_motion = reduced_motion
         # step announcements for screen readers; ui.startup tells it when the app's own voice is heard
-        self.announcer = Announcer(self)
-        self.announcer.voice_on = lambda: not self.muted
+        self._announcer: Announcer | None = None  # see the announcer property
         self.last_program: str | None = None
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(800, 500)
@@ -103,12 +125,15 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.focus_ring = FocusRing(self)
+        # home, briefing, summary, safety, History and the banners scale with the window (ui.theme.window_scale)
+        self.scaler = WindowScaler(self)
+        self.stack.widgetAdded.connect(lambda index: self.scaler.fit(self.stack.widget(index)))
         self._shortcuts: ShortcutsOverlay | None = None  # the '?' key list: built the first time it is asked for
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
         self.home.history_requested.connect(self.show_history)
         self.history_action = key_action(self, "history", _("History (H)"), ["H"], self.show_history)
-        self.driver.refreshed.connect(self.recorder.tick)
+        self.driver.refreshed.connect(lambda: self.recorder.tick())
         self._set_session_actions(False)
         skipped = library.problems_notice()
         if skipped:
@@ -124,10 +149,20 @@ class MainWindow(QMainWindow):
                 self.home.select_program(self.last_program)
 
     @property
+    def store(self) -> SessionStore:
+        return self.services.store
+
+    @property
+    def recorder(self) -> SessionRecorder:
+        return self.services.recorder
+
+    @property
     def shortcuts(self) -> ShortcutsOverlay:
         """The '?' key list (a style-sheeted panel of every key, filtering the window's events): built on first
         use, since home's first frame never shows it."""
         if self._shortcuts is None:
+            from psoas_coach.ui.shortcuts import ShortcutsOverlay
+
             self._shortcuts = ShortcutsOverlay(self.actions_by_name.values(), self)
         return self._shortcuts
 
@@ -152,6 +187,17 @@ class MainWindow(QMainWindow):
         """Tab follows home's reading order, its buttons named plainly (a start-up step after the first frame)."""
         order_tabs(self.home)
 
+    @property
+    def announcer(self) -> Announcer:
+        """Step announcements for screen readers (ui.startup tells it when the app's own voice is heard):
+        made on first use, since home's first frame announces nothing."""
+        if self._announcer is None:
+            from psoas_coach.ui.accessibility import Announcer
+
+            self._announcer = Announcer(self)
+            self._announcer.voice_on = lambda: not self.muted
+        return self._announcer
+
     def show_restored(self) -> None:
         """Show the window as it was left: full screen or at its saved size and place. Home's Tab order is set
         by a start-up step just after the first frame (order_home_tabs): it reads Qt enums (see qt_values)."""
@@ -159,6 +205,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.show()
+        self.scaler.apply()  # the first frame at the scale of the window's size, not a jump just after it
         self.home.programs.setFocus()  # Enter starts the chosen session, whatever comes first in Tab order
 
     # ------------------------------------------------------------------ actions
@@ -203,12 +250,14 @@ class MainWindow(QMainWindow):
 
     def start_program(self, program_id: str) -> None:
         self.finish_start_up()  # coaching (levels), voice and keep-awake are all in place first
-        if self.engine is not None and self.engine.state is not SessionState.FINISHED:
+        if session_on(self.engine):
             return  # finishing start-up resumed an interrupted session (or started --program): that one runs
         if self.question.pending:
             self.question.yes_button.setFocus()  # the interrupted session is asked about first (Y or N)
             return
         if not self.recorder.claim():
+            from psoas_coach.store.session_lock import ELSEWHERE
+
             self.home.set_notice(str(ELSEWHERE))
             return
         program = self.prepare_program(self.library.get(program_id))
@@ -246,6 +295,8 @@ class MainWindow(QMainWindow):
                 self.home.set_notice(self.store.unfinished_problem)
             return
         self.finish_start_up()
+        from psoas_coach.store.unfinished import can_resume
+
         program_id = str(left["program_id"])
         name = program_name(program_id, str(left["record"]["program"]["name"]))
         started = started_text(str(left["record"]["started"]))
@@ -271,6 +322,9 @@ class MainWindow(QMainWindow):
         self._keep_partial(left, name, why_not)
 
     def _keep_partial(self, left: dict[str, Any], name: str, why_not: str) -> None:
+        from psoas_coach.store.sessions import StoreError
+        from psoas_coach.store.unfinished import save_as_partial
+
         try:
             path = save_as_partial(self.store, left)
         except StoreError as exc:
@@ -312,9 +366,9 @@ class MainWindow(QMainWindow):
             self.shortcuts.hide()
             return
         engine = self.engine
-        if engine is None or engine.state is SessionState.FINISHED:
+        if engine is None or not session_on(engine):
             return
-        was_running = engine.state is SessionState.RUNNING
+        was_running = session_running(engine)
         engine.pause()
         if self.ask(self, _("End session?"), _("End this session now? What you have done so far is saved.")):
             engine.end_early()
@@ -322,6 +376,8 @@ class MainWindow(QMainWindow):
             engine.resume()
 
     def _on_state(self, state: SessionState) -> None:
+        from psoas_coach.core.engine import SessionState
+
         self._set_session_actions(state in (SessionState.RUNNING, SessionState.PAUSED))
 
     def _on_finished(self, result: SessionResult) -> None:
@@ -347,6 +403,7 @@ class MainWindow(QMainWindow):
         from pathlib import Path
 
         from psoas_coach.store.exporting import write_export
+        from psoas_coach.store.sessions import StoreError
 
         records = self.recorder.unsaved
         if not records:
@@ -363,7 +420,7 @@ class MainWindow(QMainWindow):
                                         .format(file=chosen))
 
     def go_home(self) -> None:
-        if self.engine is not None and self.engine.state is not SessionState.FINISHED:
+        if session_on(self.engine):
             return
         self.driver.drive(None)
         self.stack.setCurrentWidget(self.home)
@@ -410,11 +467,20 @@ class MainWindow(QMainWindow):
         else:
             self.showFullScreen()
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt override)
+        """Tab and Shift+Tab: the control that gets the keyboard is scrolled into view in every scroll area
+        around it (widgets.scrolling), from inside the area or from outside it."""
+        moved = super().focusNextPrevChild(next)
+        focused = QApplication.focusWidget()
+        if moved and focused is not None and focused.window() is self:
+            reveal(focused)
+        return moved
+
     def show_shortcuts(self) -> None:
         self.shortcuts.toggle()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if self.engine is not None and self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
+        if self.engine is not None and session_running(self.engine, paused_too=True):
             self.engine.end_early()  # keeps what was done: an unfinished session is saved, never lost
         self.driver.drive(None)
         if self.window_state is not None:

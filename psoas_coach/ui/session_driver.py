@@ -5,10 +5,14 @@ The timer only polls; all timing lives in the engine's deadlines, so a late tick
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.ui.qt_values import PRECISE_TIMER
+
+if TYPE_CHECKING:  # the engine is imported once a session starts, after home's first paint
+    from psoas_coach.core.engine import SessionEngine
 
 REFRESH_MS = 50
 
@@ -35,6 +39,8 @@ class SessionDriver(QObject):
         engine = self.engine
         if engine is None:
             return
+        from psoas_coach.core.engine import SessionState
+
         engine.update()
         self.refreshed.emit()
         if engine.state is SessionState.FINISHED:

@@ -21,13 +21,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtWidgets import QApplication
 
 from psoas_coach.core.clock import Clock, SystemClock
-from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
 from psoas_coach.i18n import _
-from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake, create_keep_awake
 from psoas_coach.paths import AppPaths
-from psoas_coach.store.records import iso_local
+from psoas_coach.store.session_services import SessionServices
 from psoas_coach.ui.actions import key_action
 from psoas_coach.ui.dialogs import (
     AskFn,
@@ -40,10 +38,11 @@ from psoas_coach.ui.dialogs import (
 )
 
 if TYPE_CHECKING:
+    # imported by the steps after the first paint (the engine and the session store come with a session)
+    from psoas_coach.core.engine import SessionEngine
+    from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake
     from psoas_coach.speech.cue_player import CuePlayer
     from psoas_coach.store.coaching_store import CoachingStore
-    from psoas_coach.store.recording import SessionRecorder
-    from psoas_coach.store.sessions import SessionStore
     from psoas_coach.store.settings import SettingsStore, VoiceSettings
     from psoas_coach.ui.coaching import CoachingController
     from psoas_coach.ui.first_paint import StartUpSteps
@@ -75,6 +74,18 @@ def real_voice_backend(player: CuePlayer, paths: AppPaths, voice: VoiceSettings)
     return SpeechLoader(player, paths, voice)
 
 
+def local_now() -> str:
+    from psoas_coach.store.records import iso_local
+
+    return iso_local(time.time())
+
+
+def real_keep_awake(report: Report) -> KeepAwake:
+    from psoas_coach.keepawake import create_keep_awake
+
+    return create_keep_awake(report)
+
+
 @dataclass(frozen=True)
 class Options:
     """What the user asked for on the command line."""
@@ -96,9 +107,9 @@ class Seams:
     choose_report: ChooseFileFn = choose_report_file
     run_dialog: RunDialogFn = run_dialog
     today: Callable[[], date] = date.today
-    now: Callable[[], str] = field(default=lambda: iso_local(time.time()))
+    now: Callable[[], str] = field(default=lambda: local_now())
     voice_backend: VoiceBackendFactory = real_voice_backend
-    keep_awake: Callable[[Report], KeepAwake] = create_keep_awake
+    keep_awake: Callable[[Report], KeepAwake] = field(default=lambda report: real_keep_awake(report))
 
 
 def resume_collector() -> None:
@@ -127,8 +138,7 @@ class StartUp:
         self.library: ProgramLibrary | None = None
         self.window: MainWindow | None = None
         self.steps: StartUpSteps | None = None
-        self.store: SessionStore | None = None
-        self.recorder: SessionRecorder | None = None
+        self.services: SessionServices | None = None  # the session store and recorder, made on first use
         self.settings: SettingsStore | None = None
         self.coaching_store: CoachingStore | None = None
         self.panel: CoachingPanel | None = None
@@ -143,8 +153,6 @@ class StartUp:
     def build(self) -> MainWindow | None:
         """Build the window and show it; None (with the reason on stderr) when there is nothing to coach."""
         from psoas_coach.store.coaching_store import CoachingStore
-        from psoas_coach.store.recording import SessionRecorder
-        from psoas_coach.store.sessions import SessionStore
         from psoas_coach.store.settings import SettingsStore
         from psoas_coach.ui.display import apply_display
         from psoas_coach.ui.first_paint import StartUpSteps
@@ -164,18 +172,18 @@ class StartUp:
             print(f"psoas-coach: {exc}", file=sys.stderr)
             return None
         paths = self.paths
-        self.store = SessionStore(paths.sessions, parse_cache=paths.parse_cache)
-        self.recorder = SessionRecorder(self.store, speed=self.options.speed)
+        self.services = services = SessionServices(paths.sessions, parse_cache=paths.parse_cache,
+                                                   speed=self.options.speed)
         self.settings = settings
         self.coaching_store = CoachingStore(paths.data)
         self.window = window = MainWindow(
-            library, self.store, self.recorder, self._new_engine, ask=self.seams.ask,
+            library, services, self._new_engine, ask=self.seams.ask,
             muted=self.options.mute or settings.voice().muted, window_state=WindowState(paths.config),
             resume_engine=self._resumed_engine, choose_file=self.seams.choose_export,
             last_session_now=False, finish_start_up=self.finish, today=self.seams.today, theme=display.theme,
             reduced_motion=display.reduced_motion)
         display.add_keys(window)  # Ctrl++ / Ctrl+- / Ctrl+0
-        self.recorder.notify = window.home.set_notice
+        services.notify_with(window.home.set_notice)
         # M is kept between runs; wired now, so a press before the voice is ready counts
         window.mute_toggled.connect(self._keep_mute)
         self.panel = CoachingPanel()
@@ -239,6 +247,8 @@ class StartUp:
             self.app.setWindowIcon(app_icon())
 
     def _new_engine(self, program: Program) -> SessionEngine:
+        from psoas_coach.core.engine import SessionEngine
+
         clock = self.seams.clock(self.options.speed)
         return SessionEngine(build_plan(program), clock, suspend_gap=SUSPEND_GAP_SECONDS)
 
@@ -307,6 +317,8 @@ class StartUp:
     def _keep_awake(self) -> None:
         """The screen stays awake while a session runs; where that is impossible the window says so once."""
         window = self._window()
+        from psoas_coach.keepawake import SessionKeepAwake
+
         policy = SessionKeepAwake(self.seams.keep_awake(self._say))
         # Lambdas, not bound methods: Qt holds a plain object's bound method weakly
         window.session_started.connect(lambda engine: policy.attach(engine))

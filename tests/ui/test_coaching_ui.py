@@ -17,7 +17,7 @@ from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.ui.coaching import CoachingController
 from psoas_coach.ui.main_window import MainWindow
-from psoas_coach.ui.screens.coaching_panel import RangeNotesDialog
+from psoas_coach.ui.screens.range_notes import RangeNotesDialog
 from tests.coaching_history import record
 from tests.fakes import FakeClock
 from tests.window_fixtures import AppFactory

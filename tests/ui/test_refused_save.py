@@ -14,6 +14,7 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.session_services import SessionServices
 from psoas_coach.store.sessions import SessionStore, StoreError
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
@@ -41,7 +42,7 @@ def test_refused_save_keeps_the_session_and_offers_export(
     def make_engine(program: Program) -> SessionEngine:
         return SessionEngine(build_plan(program), clock)
 
-    window = MainWindow(library, store, recorder, make_engine, ask=lambda *a: True,
+    window = MainWindow(library, SessionServices.of(store, recorder), make_engine, ask=lambda *a: True,
                         choose_file=lambda parent, suggested: str(export_to))
     qtbot.addWidget(window)
     window.driver.timer.stop()

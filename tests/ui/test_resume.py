@@ -13,6 +13,7 @@ from psoas_coach.core.engine import SessionEngine, SessionState
 from psoas_coach.core.plan import StepKind, build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.session_services import SessionServices
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.store.unfinished import resume_engine
 from psoas_coach.ui.main_window import MainWindow
@@ -29,7 +30,7 @@ def make_window(qtbot: QtBot, library: ProgramLibrary, folder: Path, clock: Fake
     def resume(program: Program, left: dict[str, Any]) -> SessionEngine:
         return resume_engine(left, build_plan(program), clock)
 
-    window = MainWindow(library, store, SessionRecorder(store), make_engine, ask=answers, resume_engine=resume)
+    window = MainWindow(library, SessionServices.of(store, SessionRecorder(store)), make_engine, ask=answers, resume_engine=resume)
     qtbot.addWidget(window)
     window.driver.timer.stop()
     return window

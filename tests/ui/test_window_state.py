@@ -10,6 +10,7 @@ from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.store.recording import SessionRecorder
+from psoas_coach.store.session_services import SessionServices
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.window_state import WindowState
@@ -22,7 +23,7 @@ def _window(qtbot: QtBot, library: ProgramLibrary, tmp_path: Path, clock: FakeCl
     def make_engine(program: Program) -> SessionEngine:
         return SessionEngine(build_plan(program), clock)
 
-    window = MainWindow(library, store, SessionRecorder(store), make_engine, ask=lambda *a: True,
+    window = MainWindow(library, SessionServices.of(store, SessionRecorder(store)), make_engine, ask=lambda *a: True,
                         window_state=WindowState(tmp_path / "config"))
     qtbot.addWidget(window)
     return window

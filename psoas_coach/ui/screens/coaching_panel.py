@@ -7,26 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, content
 from psoas_coach.ui.qt_values import TAB_FOCUS
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, fit_to_parent, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Type
 from psoas_coach.ui.widgets.text import label
 
 if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
-    from psoas_coach.core.levels import ExerciseLevel
-    from psoas_coach.core.program import Program
     from psoas_coach.core.progression import ControlStatus, Proposal
 
 
@@ -50,7 +39,7 @@ class ProposalRow(QWidget):
         self.decline_button.setObjectName("proposal-decline")
         for button in (self.accept_button, self.decline_button):
             set_scaled_font(button, Type.BODY, bold=True)
-            button.setMinimumHeight(TOUCH)
+            design_size(button, min_height=TOUCH)
             row.addWidget(button)
         self.accept_button.clicked.connect(lambda: self.decided.emit(self.proposal, True))
         self.decline_button.clicked.connect(lambda: self.decided.emit(self.proposal, False))
@@ -70,7 +59,7 @@ class CoachingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.today = label("", Type.TITLE, bold=True, name="home-today")  # read from the mat, 2 m away
         # one line kept for today's advice, which comes just after the first paint: home does not jump
-        self.today.setMinimumHeight(self.today.fontMetrics().lineSpacing())
+        design_size(self.today, min_height=self.today.fontMetrics().lineSpacing())
         layout.addWidget(self.today)
         self.proposals_title = label(_("Suggested for next time (A accepts, D declines the first):"), Type.BODY, bold=True,
                                      name="proposals-title")
@@ -87,7 +76,7 @@ class CoachingPanel(QWidget):
         for button in (self.range_button, self.report_button):
             button.setProperty("focusPolicy", TAB_FOCUS)  # by number: on home's first frame (qt_values)
             set_scaled_font(button, Type.BODY)
-            button.setMinimumHeight(TOUCH)
+            design_size(button, min_height=TOUCH)
             tools.addWidget(button)
         tools.addStretch(1)
         layout.addLayout(tools)
@@ -126,34 +115,9 @@ class CoachingPanel(QWidget):
             self.proposals_box.addWidget(row)
             row.setVisible(True)  # a child added to a shown panel stays hidden unless told
             self.rows.append(row)
+        fit_to_parent(self.rows)
         self.proposals_title.setVisible(bool(self.rows))
 
     def _decide_first(self, accepted: bool) -> None:
         if self.rows:
             self.decided.emit(self.rows[0].proposal, accepted)
-
-
-class RangeNotesDialog(QDialog):
-    """A range note per exercise of one program ("knee only to hip height"), shown on its intro screen."""
-
-    def __init__(self, program: Program, levels: dict[str, ExerciseLevel], parent: QWidget | None = None) -> None:
-        from psoas_coach.core.levels import level_for
-
-        super().__init__(parent)
-        self.setWindowTitle(_("Range notes — {program}").format(program=content(program.name)))
-        self.program = program
-        form = QFormLayout(self)
-        self.edits: dict[str, QLineEdit] = {}
-        for ex in program.exercises:
-            edit = QLineEdit(level_for(ex, levels).range_note)
-            edit.setObjectName(f"range-{ex.id}")
-            edit.setPlaceholderText(_("e.g. Lift only until the lower back starts to move."))
-            form.addRow(content(ex.name), edit)
-            self.edits[ex.id] = edit
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def notes(self) -> dict[str, str]:
-        return {ex_id: edit.text().strip() for ex_id, edit in self.edits.items()}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
@@ -18,10 +18,11 @@ from psoas_coach.ui.screens.intro import IntroScreen
 from psoas_coach.ui.screens.reps import RepsScreen
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.screens.timer import TimerScreen
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
 from psoas_coach.ui.widgets.adaptive_grid import is_narrow, least_height
 from psoas_coach.ui.widgets.flow_row import FlowRow
+from psoas_coach.ui.widgets.scrolling import ScrollArea, scroll_key
 from psoas_coach.ui.widgets.text import label
 
 
@@ -82,20 +83,18 @@ class SessionView(QWidget):
         for screen in (self.briefing, self.intro, self.reps, self.timer, self.summary):
             self.stack.addWidget(screen)
         # at a large text size a screen may be taller than the window: it scrolls rather than cut text off
-        self.scroller = QScrollArea()
-        self.scroller.setObjectName("session-scroll")
+        self.scroller = ScrollArea("session-scroll")
         self.scroller.setWidget(self.stack)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.viewport().setAutoFillBackground(False)  # the phase colour shows through
         self.scroller.installEventFilter(self)  # every screen is arranged for the view's shape (arrange)
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
-        self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
+        design_size(self.caption, min_height=self.caption.fontMetrics().height() * 2)
+        follow_window(self.caption)  # captions and the keys' buttons grow with the window, as the ring does
         layout.addWidget(self.caption)
         self.control_bar = FlowRow()  # one row, or more when large text needs them
         self.control_bar.setObjectName("control-bar")
+        follow_window(self.control_bar)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
@@ -103,7 +102,7 @@ class SessionView(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             set_scaled_font(button, 1.15, bold=True)
-            button.setMinimumHeight(44)
+            design_size(button, min_height=44)
             button.setObjectName(f"button-{action.objectName()}")
             button.setAccessibleName(spoken_text(action.text()))
             action.changed.connect(lambda b=button, a=action: set_name(b, spoken_text(a.text())))
@@ -128,6 +127,11 @@ class SessionView(QWidget):
             screen = self.stack.widget(index)
             if isinstance(screen, StepScreen):
                 screen.set_narrow(narrow)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Up, Down, Page Up and Page Down scroll a screen taller than the window (a long briefing)."""
+        if not scroll_key(self.scroller, event):
+            super().keyPressEvent(event)
 
     def screen_for(self, kind: StepKind) -> StepScreen:
         return {

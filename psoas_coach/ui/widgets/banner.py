@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from psoas_coach.i18n import _
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Space, Type
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.flow_row import FlowRow
@@ -30,6 +30,7 @@ class NoticeBanner(Card):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, row=True, name=f"{name}-banner", padding=Space.S)
+        follow_window(self)
         self.mark = label(INFO_MARK, Type.LEAD, bold=True, wrap=False)
         self.mark.setAccessibleName(_("Notice"))
         self.add(self.mark)
@@ -52,6 +53,7 @@ class QuestionBanner(Card):
 
     def __init__(self, window: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent, name="question-banner", padding=Space.M, emphasis=True)
+        follow_window(self)  # its type grows with the window, as the screens around it do
         top = QWidget()
         row = QHBoxLayout(top)
         row.setContentsMargins(0, 0, 0, 0)
@@ -68,7 +70,7 @@ class QuestionBanner(Card):
         self.no_button.setObjectName("question-no")
         for button in (self.yes_button, self.no_button):
             set_scaled_font(button, Type.LEAD, bold=True)
-            button.setMinimumHeight(TOUCH)
+            design_size(button, min_height=TOUCH)
             button.setAutoDefault(True)  # Enter answers with the focused button
             buttons.add(button)
         self.add(buttons)

@@ -8,6 +8,9 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
+from psoas_coach.ui.text_scale import fit_to_parent, rescaled
+from psoas_coach.ui.theme import px
+
 
 def place_in_columns(grid: QGridLayout, widgets: Sequence[QWidget], columns: int) -> None:
     """Put *widgets* into *grid* row after row, *columns* to a row (taken out of their old cells first)."""
@@ -30,7 +33,11 @@ class FlowRow(QWidget):
 
     def add(self, widget: QWidget) -> None:
         self.items.append(widget)
-        self._arrange(force=True)
+        if self.isVisible():
+            self._arrange(force=True)
+        else:  # one column until shown: widgets added one by one do not each measure every button again
+            self._place(1)
+            self.columns = 0  # arranged for its width when it is shown (see event)
 
     def columns_for(self, width: int) -> int:
         """The most widgets per row for which every grid column is as wide as its widest widget: a column
@@ -50,6 +57,9 @@ class FlowRow(QWidget):
         columns = self.columns_for(max(1, self.width()))
         if columns == self.columns and not force:
             return
+        self._place(columns)
+
+    def _place(self, columns: int) -> None:
         self.columns = columns
         place_in_columns(self.grid, self.items, columns)
         for c in range(len(self.items) + 1):
@@ -60,13 +70,14 @@ class FlowRow(QWidget):
         self._arrange()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest, QEvent.Type.StyleChange):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest, QEvent.Type.StyleChange,
+                            QEvent.Type.Show):
             self._arrange()
         return super().event(event)
 
 
 class ColumnGrid(QWidget):
-    """Cards in as many equal columns as fit (each at least *min_width* wide), row after row."""
+    """Cards in as many equal columns as fit (each at least *min_width* wide at scale 1), row after row."""
 
     def __init__(self, min_width: int, parent: QWidget | None = None, *, spacing: int = 16) -> None:
         super().__init__(parent)
@@ -80,7 +91,7 @@ class ColumnGrid(QWidget):
         self.columns = 0
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(min(self.min_width, max((w.minimumSizeHint().width() for w in self.items), default=0)),
+        return QSize(min(px(self, self.min_width), max((w.minimumSizeHint().width() for w in self.items), default=0)),
                      self.grid.minimumSize().height())
 
     def set_widgets(self, widgets: Sequence[QWidget]) -> None:
@@ -93,12 +104,13 @@ class ColumnGrid(QWidget):
         self.items = list(widgets)
         self.columns = 0
         self._arrange()
+        fit_to_parent(self.items)  # built at scale 1: to the screen's scale
 
     def _arrange(self) -> None:
         if not self.items:
             return
         spacing = self.grid.horizontalSpacing()
-        columns = max(1, min(len(self.items), (max(1, self.width()) + spacing) // (self.min_width + spacing)))
+        columns = max(1, min(len(self.items), (max(1, self.width()) + spacing) // (px(self, self.min_width) + spacing)))
         if columns == self.columns:
             return
         self.columns = columns
@@ -111,3 +123,9 @@ class ColumnGrid(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        if rescaled(event):
+            self.columns = 0  # a new scale: a new least width per column
+            self._arrange()
+        return super().event(event)

@@ -7,14 +7,15 @@ from datetime import date, timedelta
 from functools import cache
 
 from PySide6.QtCore import QLocale, QRectF, QSize
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.core.weeks import week_start, week_text
 from psoas_coach.i18n import _, current_language, weekday_name
+from psoas_coach.ui.painting import draw_text, edge_ellipse, fill_ellipse
 from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
 from psoas_coach.ui.text_scale import set_scaled_font
-from psoas_coach.ui.theme import Space, Type, current_theme
+from psoas_coach.ui.theme import Space, Type, current_theme, px
 
 DONE_MARK = "✓"
 
@@ -59,11 +60,11 @@ class WeekStrip(QWidget):
         self.update()
 
     def _cell(self) -> int:
-        return max(36, self.fontMetrics().height() * 2)
+        return max(px(self, 36), self.fontMetrics().height() * 2)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         cell = self._cell()
-        return QSize(7 * cell + 6 * Space.S, cell + self.fontMetrics().height() + Space.XS)
+        return QSize(7 * cell + 6 * px(self, Space.S), cell + self.fontMetrics().height() + px(self, Space.XS))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return self.sizeHint()
@@ -79,25 +80,22 @@ class WeekStrip(QWidget):
         names = short_day_names(current_language())
         for i in range(7):
             day = monday + timedelta(days=i)
-            x = i * (cell + Space.S)
+            x = i * (cell + px(self, Space.S))
             circle = QRectF(x + 2, 2, cell - 4, cell - 4)
             trained = day in self.days
             if trained:
-                painter.setPen(QColor(theme.done))
-                painter.setBrush(QColor(theme.done))
+                fill_ellipse(painter, circle, theme.done)
             else:
-                painter.setPen(QPen(QColor(theme.card_border), 1.5))
-                painter.setBrush(QColor(theme.card))
-            painter.drawEllipse(circle)
+                fill_ellipse(painter, circle, theme.card)
+                edge_ellipse(painter, circle, theme.card_border, 1.5)
             if day == self.today:
-                painter.setPen(QPen(QColor(theme.accent), 3))
-                painter.setBrush(QBrush())  # no fill
-                painter.drawEllipse(circle.adjusted(-1, -1, 1, 1))
+                edge_ellipse(painter, circle.adjusted(-1, -1, 1, 1), theme.accent, 3)
             painter.setFont(self.font())
-            painter.setPen(QColor(theme.window if trained else theme.text))  # the window colour reads on "done"
-            painter.drawText(circle, ALIGN_CENTER, DONE_MARK if trained else str(day.day))
+            # the window colour reads on "done"
+            draw_text(painter, circle, ALIGN_CENTER, DONE_MARK if trained else str(day.day),
+                      theme.window if trained else theme.text)
             painter.setFont(small)
-            painter.setPen(QColor(theme.text))
-            painter.drawText(QRectF(x - Space.XS, cell, cell + 2 * Space.XS, self.height() - cell),
-                             ALIGN_HCENTER | ALIGN_TOP, names[i])
+            gap = px(self, Space.XS)
+            draw_text(painter, QRectF(x - gap, cell, cell + 2 * gap, self.height() - cell),
+                      ALIGN_HCENTER | ALIGN_TOP, names[i], theme.text)
         painter.end()
