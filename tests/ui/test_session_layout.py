@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.core.plan import StepKind
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.text_scale import rescale_widgets
 from psoas_coach.ui.theme import THEMES, PhaseColour
 from psoas_coach.ui.widgets.adaptive_grid import AdaptiveGrid, LeastGrid, is_narrow
 from psoas_coach.ui.widgets.countdown_ring import CountdownRing
@@ -121,6 +122,7 @@ def test_the_drawing_stands_beside_in_a_wide_window_and_below_in_a_narrow_one(
     window = app_factory().window
     assert window is not None
     window.resize(*size)
+    window.scaler.flush()  # the window's scale now, not at a moment its timer picks during the walk
     settle()
     narrow = size == NARROW
     seen: set[StepKind] = set()
@@ -146,6 +148,23 @@ def test_one_rule_rearranges_every_screen_when_the_window_turns_narrow(qtbot: Qt
     window.resize(1024, 600)
     settle()
     assert not any(g.narrow for g in grids)
+
+
+def test_a_pass_of_the_window_scale_leaves_the_rep_counters_size_alone(qtbot: QtBot, app_factory: AppFactory) -> None:
+    window = app_factory().window
+    assert window is not None
+    window.resize(1366, 768)
+    window.start_program("foundation")
+    engine = window.engine
+    assert engine is not None
+    while engine.step.kind is not StepKind.REPS:
+        window.next_step()
+    settle()
+    reps = window.session.reps
+    sizes = [w.font().pixelSize() for w in (reps.count, reps.phase, reps.side)]
+    assert min(sizes) > 40
+    rescale_widgets([window])  # what a change of the window's scale or of the text size does to every screen
+    assert [w.font().pixelSize() for w in (reps.count, reps.phase, reps.side)] == sizes
 
 
 @pytest.mark.parametrize(("width", "height", "narrow"), [(899, 300, True), (900, 300, False), (1000, 1001, True),

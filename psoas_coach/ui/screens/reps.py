@@ -11,7 +11,7 @@ from psoas_coach.core.plan import Phase, Side, Step
 from psoas_coach.i18n import _, content, lazy
 from psoas_coach.ui.accessibility import set_name
 from psoas_coach.ui.screens.base import StepScreen
-from psoas_coach.ui.text_scale import text_percent
+from psoas_coach.ui.text_scale import FACTOR_PROPERTY, text_percent
 from psoas_coach.ui.theme import Space, pixel_font
 from psoas_coach.ui.widgets.adaptive_grid import AdaptiveGrid
 from psoas_coach.ui.widgets.illustration import IllustrationView
@@ -50,6 +50,8 @@ class RepsScreen(StepScreen):
         self.count_caption = label("", 1.3, center=True, name="reps-count-caption")
         self.side = label("", 1.0, bold=True, center=True, wrap=False, name="reps-side")
         self.phase = label("", 1.0, bold=True, center=True, wrap=False, name="reps-phase")
+        for big in (self.count, self.side, self.phase):  # sized in pixels to the view (_resize_fonts), so a pass
+            big.setProperty(FACTOR_PROPERTY, None)  # of the text or window scale must not set them back to 1.0x
         self.phase_bar = QProgressBar()
         self.phase_bar.setTextVisible(False)
         self.phase_bar.setRange(0, 1000)
