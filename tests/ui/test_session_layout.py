@@ -150,16 +150,21 @@ def test_one_rule_rearranges_every_screen_when_the_window_turns_narrow(qtbot: Qt
     assert not any(g.narrow for g in grids)
 
 
-def test_a_pass_of_the_window_scale_leaves_the_rep_counters_size_alone(qtbot: QtBot, app_factory: AppFactory) -> None:
-    window = app_factory().window
+def at_step(window: MainWindow | None, kind: StepKind) -> MainWindow:
+    """*window* at 1366x768 on the first step of *kind* of the Foundation session."""
     assert window is not None
     window.resize(1366, 768)
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
-    while engine.step.kind is not StepKind.REPS:
+    while engine.step.kind is not kind:
         window.next_step()
     settle()
+    return window
+
+
+def test_a_pass_of_the_window_scale_leaves_the_rep_counters_size_alone(qtbot: QtBot, app_factory: AppFactory) -> None:
+    window = at_step(app_factory().window, StepKind.REPS)
     reps = window.session.reps
     sizes = [w.font().pixelSize() for w in (reps.count, reps.phase, reps.side)]
     assert min(sizes) > 40
@@ -216,16 +221,7 @@ def test_a_ring_in_a_least_grid_asks_only_for_the_height_it_needs_at_least(qtbot
 def test_the_phase_colour_reaches_the_top_edge_of_the_window(qtbot: QtBot, app_factory: AppFactory, app_look: None,
                                                               theme: str) -> None:
     """No band of the window's colour above the session (the hidden banner's margin once left 16 px)."""
-    startup = app_factory(theme=theme)
-    window = startup.window
-    assert window is not None
-    window.resize(1366, 768)
-    window.start_program("foundation")
-    engine = window.engine
-    assert engine is not None
-    while engine.step.kind is not StepKind.HOLD:
-        window.next_step()
-    settle()
+    window = at_step(app_factory(theme=theme).window, StepKind.HOLD)
     expected = QColor(THEMES[theme].phases[PhaseColour.HOLD].background)
     assert window.session.phase() == PhaseColour.HOLD.value
     image = window.grab().toImage()
