@@ -8,14 +8,19 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, durable: bool = True, through_link: bool = False) -> None:
     """Replace *path* with *data* so that a crash leaves either the old file or the new one, never half.
 
     ``durable`` (the default, for session records) also waits for the disk (fsync of the file and its
     folder), which can take hundreds of milliseconds on a busy disk. Files that are rewritten every few
     seconds or can be made again (the autosave, the speech cache) pass ``durable=False``: still never
     half-written after a crash of the app, at most one write behind after a power cut.
+
+    ``through_link`` (the config files): when *path* is a symbolic link, the file it points to is
+    replaced and the link kept, as a user who keeps settings in a dotfiles folder expects.
     """
+    if through_link and path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

@@ -19,7 +19,8 @@ import gettext as _gettext
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+
+from psoas_coach.package_files import package_folder
 
 DOMAIN = "psoas_coach"
 SOURCE_LANGUAGE = "en"
@@ -94,7 +95,7 @@ def load_translations(code: str) -> _gettext.NullTranslations:
     """The compiled catalogue of *code* from the package; English (no catalogue) gives the texts as written."""
     if code == SOURCE_LANGUAGE:
         return _gettext.NullTranslations()
-    ref = resources.files("psoas_coach").joinpath("locale", code, "LC_MESSAGES", f"{DOMAIN}.mo")
+    ref = package_folder("psoas_coach").joinpath("locale", code, "LC_MESSAGES", f"{DOMAIN}.mo")
     try:
         with ref.open("rb") as fh:
             return _gettext.GNUTranslations(fh)

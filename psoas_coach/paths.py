@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "psoas-coach"
 ENV_HOME = "PSOAS_COACH_HOME"
@@ -50,11 +49,26 @@ def resolve_paths(data_dir: str | Path | None = None, env: dict[str, str] | None
     if chosen is not None:
         root = Path(chosen).expanduser().resolve()
         return AppPaths(data=root, config=root / "config", cache=root / "cache")
+    if sys.platform.startswith("linux"):
+        return AppPaths(data=_xdg(env, "XDG_DATA_HOME", "~/.local/share"),
+                        config=_xdg(env, "XDG_CONFIG_HOME", "~/.config"),
+                        cache=_xdg(env, "XDG_CACHE_HOME", "~/.cache"))
+    import platformdirs  # macOS and Windows; on Linux the XDG rule below is the same, without its imports
+
     return AppPaths(
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )
+
+
+def _xdg(env: dict[str, str], variable: str, default: str) -> Path:
+    """The XDG base directory rule, as platformdirs applies it on Linux: the variable when it holds an
+    absolute path, else the default under the home folder; the app's own folder inside."""
+    base = env.get(variable, "")
+    if not base.strip() or not os.path.isabs(base):
+        base = os.path.expanduser(default)
+    return Path(base) / APP_NAME
 
 
 def ensure_private_dir(path: Path) -> Path:

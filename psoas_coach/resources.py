@@ -1,4 +1,4 @@
-"""Read the packaged assets (exercise illustrations, app icon) through importlib.resources.
+"""Read the packaged assets (exercise illustrations, app icon) by package name (package_files).
 
 The files live in ``assets/`` at the top of the repository and ship as the data-only package
 ``psoas_coach.assets`` (pyproject maps that package onto the folder), so a wheel, an editable
@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+from psoas_coach.package_files import package_folder
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 ICON_NAME = "psoas-coach"
 ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -29,7 +33,7 @@ ASSETS_PACKAGE = "psoas_coach.assets"
 @cache
 def _root() -> Traversable:
     """The assets folder, looked up once: home's first frame reads seven drawings through it."""
-    return files(ASSETS_PACKAGE)
+    return package_folder(ASSETS_PACKAGE)
 
 
 def _parts(relative: str) -> list[str]:

@@ -6,7 +6,8 @@ sessions. Runs offscreen on a hand-driven clock, so each picture shows a chosen 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR] [--theme high-contrast]
 1366x768 pictures are named <screen>-<theme>.png; 1920x1080 ones are in the 1920x1080/ folder.
 With ``--lang de`` (any shipped language): home, a hold, a rep set and the summary in that language at
-1366x768, light, as <screen>-de-light.png.
+1366x768, light, as <screen>-de-light.png. Every picture is written as a palette PNG where that looks the same
+(scripts/small_png.py), about a third of the size Qt writes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from small_png import save_small_png  # beside this script
 
 from psoas_coach import i18n
 from psoas_coach.core.engine import SessionState
@@ -102,10 +104,11 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int],
         if language != i18n.SOURCE_LANGUAGE and name not in IN_OTHER_LANGUAGES:
             return
         window.driver.tick()
-        app.processEvents()
-        app.processEvents()
+        window.scaler.flush()  # the screens at the scale of this size (the resize waits for its interval)
+        for _ in range(4):  # a changed minimum climbs one layout per pass of the event loop
+            app.processEvents()
         path = out / (f"{name}-{theme}.png" if language == i18n.SOURCE_LANGUAGE else f"{name}-{language}-{theme}.png")
-        window.grab().save(str(path))
+        save_small_png(window.grab().toImage(), path)
         saved.append(path)
 
     def advance_to(kind: StepKind, into: float = 0.0, side: str | None = None) -> None:
@@ -184,11 +187,20 @@ def capture(app: QApplication, out: Path, theme: str, size: tuple[int, int],
     return saved
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """"1366x768" as (1366, 768)."""
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1366x768")
+    return int(width), int(height)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path,
                         default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
     parser.add_argument("--theme", help="one theme only (light, dark, high-contrast)")
+    parser.add_argument("--size", type=window_size, help="one window size only, as WIDTHxHEIGHT, into OUT_DIR itself")
     parser.add_argument("--lang", choices=i18n.CODES, default=i18n.SOURCE_LANGUAGE,
                         help="the window's language (not English: home, a hold, a rep set, the summary, light)")
     args = parser.parse_args(argv[1:])
@@ -199,8 +211,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
     paths: list[Path] = []
-    for size in SIZES if english else SIZES[:1]:
-        folder = out if size == SIZES[0] else out / f"{size[0]}x{size[1]}"
+    sizes = (args.size,) if args.size else SIZES if english else SIZES[:1]
+    for size in sizes:
+        folder = out if size in (SIZES[0], args.size) else out / f"{size[0]}x{size[1]}"
         folder.mkdir(parents=True, exist_ok=True)
         for theme in themes:
             paths += capture(app, folder, theme, size, language)

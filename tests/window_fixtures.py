@@ -3,11 +3,13 @@ a scripted 'ask' and no real speech."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core import coaching
@@ -20,6 +22,7 @@ from psoas_coach.store.coaching_store import CoachingStore
 from psoas_coach.store.settings import VoiceSettings
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.startup import Options, Seams, StartUp
+from psoas_coach.ui.theme import THEME_PROPERTY
 from tests.fakes import FakeClock
 
 
@@ -81,12 +84,25 @@ AppFactory = Callable[..., StartUp]
 
 
 @pytest.fixture
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """Puts the application's style, palette, colour scheme and theme back after a test that chose a theme."""
+    style, palette = qapp.style().name(), QPalette(qapp.palette())
+    theme = qapp.property(THEME_PROPERTY)
+    yield
+    qapp.setStyle(style)
+    qapp.styleHints().unsetColorScheme()
+    qapp.setPalette(palette)
+    qapp.setProperty(THEME_PROPERTY, theme)
+
+
+@pytest.fixture
 def app_factory(qtbot: QtBot, tmp_path: Path, clock: FakeClock, answers: Answers) -> AppFactory:
     """The window built by the app's own start-up (ui.startup), on a fake clock, with fake dialogs,
-    speech and keep-awake; start-up is finished at once. Keyword arguments replace Seams fields."""
+    speech and keep-awake; start-up is finished at once. Keyword arguments replace Seams fields; a *theme*
+    changes the whole application's look (use the app_look fixture to have it put back)."""
 
     def make(data_dir: Path | None = None, *, accept_safety: bool = True, program: str | None = None,
-             mute: bool = False, speaker: Speaker | None = None, **seams: Any) -> StartUp:
+             mute: bool = False, speaker: Speaker | None = None, theme: str | None = None, **seams: Any) -> StartUp:
         paths = resolve_paths(data_dir or tmp_path)
         if accept_safety:
             CoachingStore(paths.data).update(coaching.accept_safety, AT)
@@ -98,7 +114,7 @@ def app_factory(qtbot: QtBot, tmp_path: Path, clock: FakeClock, answers: Answers
 
         defaults: dict[str, Any] = {"clock": lambda speed: clock, "ask": answers, "voice_backend": backend,
                                     "keep_awake": lambda report: NullKeepAwake()}
-        startup = StartUp(Options(mute=mute, program=program), paths, Seams(**{**defaults, **seams}))
+        startup = StartUp(Options(mute=mute, program=program, theme=theme), paths, Seams(**{**defaults, **seams}))
         window = startup.build()
         assert window is not None
         qtbot.addWidget(window)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from psoas_coach.i18n import N_, _
+from psoas_coach.package_files import package_folder
 from psoas_coach.safe_json import UnsafeJsonError, parse, read_json_file
 
 SCHEMA_VERSION = 1
@@ -423,7 +423,7 @@ def _read_json(text: str, source: str) -> Any:
 
 def load_catalogue() -> dict[str, Exercise]:
     """The built-in exercise catalogue (package data). A broken built-in raises ProgramError."""
-    ref = resources.files("psoas_coach.data").joinpath("exercises.json")
+    ref = package_folder("psoas_coach.data").joinpath("exercises.json")
     return parse_exercises(_read_json(ref.read_text(encoding="utf-8"), "built-in exercises.json"), "built-in exercises.json")
 
 
@@ -445,7 +445,7 @@ def load_library(user_dirs: Sequence[Path] = ()) -> ProgramLibrary:
     catalogue = load_catalogue()
     programs: list[Program] = []
     problems: list[ProgramError] = []
-    builtin = resources.files("psoas_coach.data").joinpath("programs")
+    builtin = package_folder("psoas_coach.data").joinpath("programs")
     for entry in sorted(builtin.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             source = f"built-in programs/{entry.name}"

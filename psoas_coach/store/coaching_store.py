@@ -107,7 +107,7 @@ class CoachingStore:
     def load(self) -> CoachingState:
         """The stored state, or the defaults when there is none or it is unreadable (then moved aside)."""
         try:
-            state = _parse_state(read_json_file(self.path, MAX_FILE_BYTES))
+            state = _parse_state(read_json_file(self.path, MAX_FILE_BYTES, follow_links=True))
         except FileNotFoundError:
             return CoachingState()
         except UnsafeJsonError as exc:
@@ -151,7 +151,8 @@ class CoachingStore:
                 edit(state, *args, **kwargs)
                 after = state_to_json(state)
                 if after != before or not self.path.exists():
-                    write_atomic(self.path, (json.dumps(after, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+                    text = json.dumps(after, indent=2, ensure_ascii=False) + "\n"
+                    write_atomic(self.path, text.encode("utf-8"), through_link=True)
                 return state
         except Timeout:
             raise CoachingStoreError(_("{path} is locked by another Psoas Coach; try again in a moment.").format(

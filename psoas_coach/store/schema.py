@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from psoas_coach.package_files import package_folder
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),
@@ -26,7 +27,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
 @lru_cache(maxsize=1)
 def session_schema() -> dict[str, Any]:
     """The JSON Schema of a session record (psoas_coach/data/schemas/session.schema.json)."""
-    text = resources.files("psoas_coach.data").joinpath("schemas", "session.schema.json").read_text("utf-8")
+    text = package_folder("psoas_coach.data").joinpath("schemas", "session.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

@@ -93,7 +93,7 @@ def _display_from(data: Any) -> DisplaySettings:
 def peek_language(config_dir: Path) -> str | None:
     """The kept language, read without side effects (a damaged file is left for SettingsStore to report)."""
     try:
-        data = read_json_file(config_dir / FILE_NAME, MAX_FILE_BYTES)
+        data = read_json_file(config_dir / FILE_NAME, MAX_FILE_BYTES, follow_links=True)
     except (OSError, UnsafeJsonError):
         return None
     value = data.get("language") if isinstance(data, dict) else None
@@ -115,7 +115,7 @@ class SettingsStore:
             return self._data
         self._loaded = True
         try:
-            data = read_json_file(self.path, MAX_FILE_BYTES)
+            data = read_json_file(self.path, MAX_FILE_BYTES, follow_links=True)
             if not isinstance(data, dict):
                 raise UnsafeJsonError(_("is not a JSON object"), damaged=True)
         except FileNotFoundError:
@@ -161,7 +161,8 @@ class SettingsStore:
         data["schema_version"] = SCHEMA_VERSION
         data[name] = new
         ensure_private_dir(self.path.parent)
-        write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+        write_atomic(self.path, text.encode("utf-8"), through_link=True)  # a dotfiles link stays a link
         self._data = data
         return True
 
@@ -181,6 +182,7 @@ class SettingsStore:
         else:
             data["language"] = code
         ensure_private_dir(self.path.parent)
-        write_atomic(self.path, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+        write_atomic(self.path, text.encode("utf-8"), through_link=True)  # a dotfiles link stays a link
         self._data = data
         return True

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from psoas_coach.i18n import _
 from psoas_coach.store.settings import SettingsStore
 from psoas_coach.ui.text_scale import TextScale, add_text_size_actions
 from psoas_coach.ui.theme import Theme, apply_colour_scheme
@@ -34,7 +35,8 @@ class Display:
             try:
                 self.settings.save_display(replace(self.settings.display(), text_scale=percent))
             except OSError as exc:
-                text = f"The text size applies now but could not be kept ({exc.strerror or exc})."
+                text = _("The text size applies now but could not be kept ({reason}).").format(
+                    reason=exc.strerror or exc)
                 if text not in problems:
                     problems.append(text)
                     window.notify(text)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from psoas_coach.core.names import program_name
 from psoas_coach.core.program import Program, ProgramLibrary
@@ -19,8 +19,10 @@ from psoas_coach.ui.dialogs import AskFn, ChooseFileFn, ask_yes_no, choose_sessi
 from psoas_coach.ui.screens.home import HomeScreen, started_text
 from psoas_coach.ui.session_driver import SessionDriver
 from psoas_coach.ui.theme import LIGHT, Space, Theme
-from psoas_coach.ui.widgets.banner import QuestionBanner
+from psoas_coach.ui.widgets.banner import BannerSlot, QuestionBanner
 from psoas_coach.ui.widgets.focus_ring import FocusRing
+from psoas_coach.ui.widgets.scrolling import reveal
+from psoas_coach.ui.window_scale import WindowScaler
 from psoas_coach.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -119,13 +121,13 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.question = QuestionBanner(self)  # resume offers and other questions that can wait: no dialog
-        banner_margin = QHBoxLayout()
-        banner_margin.setContentsMargins(Space.XL, Space.M, Space.XL, 0)
-        banner_margin.addWidget(self.question)
-        column.addLayout(banner_margin)
+        column.addWidget(BannerSlot(self.question, Space.XL, Space.M, Space.XL, 0))  # no room while hidden
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.focus_ring = FocusRing(self)
+        # home, briefing, summary, safety, History and the banners scale with the window (ui.theme.window_scale)
+        self.scaler = WindowScaler(self)
+        self.stack.widgetAdded.connect(lambda index: self.scaler.fit(self.stack.widget(index)))
         self._shortcuts: ShortcutsOverlay | None = None  # the '?' key list: built the first time it is asked for
         self.home.start_requested.connect(self.start_program)
         self.history: HistoryScreen | None = None  # built the first time it is opened
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.show()
+        self.scaler.apply()  # the first frame at the scale of the window's size, not a jump just after it
         self.home.programs.setFocus()  # Enter starts the chosen session, whatever comes first in Tab order
 
     # ------------------------------------------------------------------ actions
@@ -463,6 +466,15 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt override)
+        """Tab and Shift+Tab: the control that gets the keyboard is scrolled into view in every scroll area
+        around it (widgets.scrolling), from inside the area or from outside it."""
+        moved = super().focusNextPrevChild(next)
+        focused = QApplication.focusWidget()
+        if moved and focused is not None and focused.window() is self:
+            reveal(focused)
+        return moved
 
     def show_shortcuts(self) -> None:
         self.shortcuts.toggle()

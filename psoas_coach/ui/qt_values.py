@@ -5,7 +5,9 @@ anything that returns one of its enums, makes PySide6 build all of its 93 Python
 about 13 ms, which a bare window never pays. The code that runs before the first paint sets these
 through Qt properties or int arguments instead, and the rest of the app names ``Qt`` as usual (the
 ``qt enums`` start-up step builds the namespace just after the first paint).
-tests/ui/test_qt_values.py checks each number against PySide6 and that building home names no ``Qt``.
+``own_viewport`` keeps home's scroll areas from sending PySide6 through every QtWidgets class.
+tests/ui/test_qt_values.py checks each number against PySide6, and that home's first frame names no ``Qt``
+and builds few enum types.
 """
 
 from __future__ import annotations

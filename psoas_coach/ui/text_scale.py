@@ -1,20 +1,35 @@
-"""The app's own text size, 100 % to 200 % of the desktop's font size, on keys and kept between runs.
+"""The app's sizes: its own text size (100 % to 200 % of the desktop's font, on keys and kept between runs)
+and the window's scale (theme.window_scale) for the screens that follow the window.
 
 Every text of the app is sized as a factor of the application font (``set_scaled_font``), and the
-widget remembers its factor, so a new scale re-sizes every text that exists and every one made later.
+widget remembers its factor, so a new text size re-sizes every text that exists and every one made later.
+A screen that follows the window (``follow_window``) has its texts, its layouts' margins and spacing, its
+design sizes (``design_size``) and its style's own paddings (``ScaledStyle``) multiplied by the window's
+scale; ``rescale_widgets`` applies both.
+Widgets are always built at scale 1; a pass brings them to their screen's scale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDynamicPropertyChangeEvent, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLayout,
+    QListView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from psoas_coach.i18n import _
 from psoas_coach.ui.actions import key_action
-from psoas_coach.ui.theme import scaled_font
+from psoas_coach.ui.theme import SCALE_PROPERTY, scale_of, scaled_font
 
 MIN_PERCENT = 100
 MAX_PERCENT = 200
@@ -22,6 +37,10 @@ STEP_PERCENT = 25
 PERCENT_PROPERTY = "psoas_text_percent"  # on the application: the scale in use
 FACTOR_PROPERTY = "psoas_font_factor"
 BOLD_PROPERTY = "psoas_font_bold"
+FOLLOWS_WINDOW = "psoas_follows_window"  # on a screen: it scales with its window
+WINDOW_SCALE = "psoas_window_scale"  # on a window: the scale of its screens that follow it
+DESIGN_SIZE = "psoas_design_size"  # on a widget: its least and greatest width and height (and a list's gaps) at 1
+LAYOUT_BASE = "psoas_layout_base"  # on a layout: its margins and spacing at scale 1
 
 
 def clamp_percent(percent: int) -> int:
@@ -37,20 +56,143 @@ def text_percent() -> int:
 
 def set_scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
     """Give *widget* a font *factor* times the application's (so the desktop's size times the app's
-    scale), and remember the factor for the next change of scale."""
+    scale, times its screen's scale), and remember the factor for the next change of either."""
     widget.setProperty(FACTOR_PROPERTY, float(factor))
     widget.setProperty(BOLD_PROPERTY, bool(bold))
-    widget.setFont(scaled_font(QApplication.font(), factor, bold=bold))
+    widget.setFont(scaled_font(QApplication.font(), factor * scale_of(widget), bold=bold))
 
 
-def rescale_widgets(roots: list[QWidget]) -> None:
-    """Apply the application font's current size to every widget below *roots* that has a factor."""
+def design_size(widget: QWidget, *, min_width: int | None = None, min_height: int | None = None,
+                max_width: int | None = None, max_height: int | None = None, spacing: int | None = None) -> None:
+    """*widget*'s least (and greatest) size, or a list view's gap between items, in the design system's pixels
+    (scale 1): they grow with its screen. Sizes not given keep what an earlier call set."""
+    given: list[int | None] = [min_width, min_height, max_width, max_height, spacing]
+    kept = widget.property(DESIGN_SIZE)
+    if isinstance(kept, (tuple, list)):
+        given = [new if new is not None else old for new, old in zip(given, kept)]
+    widget.setProperty(DESIGN_SIZE, tuple(given))
+    _apply_design_size(widget, scale_of(widget))
+
+
+def follow_window(screen: QWidget) -> None:
+    """Mark *screen* as one that scales with its window (home, briefing, summary, safety, History, banners)."""
+    screen.setProperty(FOLLOWS_WINDOW, True)
+
+
+class ScaledStyle(QProxyStyle):
+    """The application's style with its pixel metrics (a button's padding, a tab's, a table cell's, frames and
+    scroll bars) at each widget's scale: Qt's paddings stayed at 1366x768 sizes around 2.75 times larger text.
+    Only widgets at a scale other than 1 use it."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802 (Qt)
+                    widget: QWidget | None = None) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * scale_of(widget)) if widget is not None else value
+
+
+def rescale_widgets(roots: Iterable[QWidget], style: ScaledStyle | None = None) -> None:
+    """Bring every widget below *roots* to the application font's size and its screen's scale: texts with a
+    factor, design sizes, the margins and spacing of layouts (kept at scale 1 on their first visit) and, with
+    *style* (else the one their parent uses), the style's paddings."""
     base = QApplication.font()
     for root in roots:
-        for widget in (root, *root.findChildren(QWidget)):
-            factor = widget.property(FACTOR_PROPERTY)
-            if factor is not None:
-                widget.setFont(scaled_font(base, float(factor), bold=bool(widget.property(BOLD_PROPERTY))))
+        parent = root.parentWidget()
+        inherited = parent.style() if parent is not None else None
+        chosen = style or (inherited if isinstance(inherited, ScaledStyle) else None)
+        _rescale(root, base, scale_of(parent) if parent is not None else 1.0, chosen)
+
+
+def rescaled(event: QEvent) -> bool:
+    """True for the event a widget gets when a pass sets a new scale on it (painted widgets re-measure)."""
+    return isinstance(event, QDynamicPropertyChangeEvent) and event.propertyName().data() == SCALE_PROPERTY.encode()
+
+
+def fit_to_parent(widgets: Iterable[QWidget]) -> None:
+    """Bring widgets just added to a screen (built at scale 1) to its scale; nothing to do at scale 1."""
+    fresh = []
+    for widget in widgets:
+        parent = widget.parentWidget()
+        if parent is not None and scale_of(parent) != scale_of(widget):
+            fresh.append(widget)
+    if fresh:
+        rescale_widgets(fresh)
+
+
+def _rescale(widget: QWidget, base: QFont, scale: float, style: ScaledStyle | None) -> None:
+    if widget.property(FOLLOWS_WINDOW):
+        value = widget.window().property(WINDOW_SCALE)
+        scale = float(value) if isinstance(value, (int, float)) else 1.0
+    changed = scale_of(widget) != scale
+    layout = widget.layout()
+    if layout is not None:  # first: a layout's spacing at scale 1 is read from the style it has now
+        _rescale_layout(layout, scale)
+    if changed:
+        widget.setProperty(SCALE_PROPERTY, scale)  # a DynamicPropertyChange: painted widgets re-measure
+        _apply_design_size(widget, scale)
+        if scale != 1.0 and style is not None:
+            widget.setStyle(style)
+        elif scale == 1.0 and isinstance(widget.style(), ScaledStyle):
+            widget.setStyle(None)  # type: ignore[arg-type]  # Qt takes null: the application's own again
+    factor = widget.property(FACTOR_PROPERTY)
+    if factor is not None:
+        font = scaled_font(base, float(factor) * scale, bold=bool(widget.property(BOLD_PROPERTY)))
+        if font != widget.font():
+            widget.setFont(font)
+    for child in widget.children():
+        if isinstance(child, QWidget) and not child.isWindow():
+            _rescale(child, base, scale, style)
+
+
+def _apply_design_size(widget: QWidget, scale: float) -> None:
+    sizes = widget.property(DESIGN_SIZE)
+    if not isinstance(sizes, (tuple, list)):
+        return
+    min_width, min_height, max_width, max_height, spacing = sizes
+    for value, apply in ((min_width, widget.setMinimumWidth), (min_height, widget.setMinimumHeight),
+                         (max_width, widget.setMaximumWidth), (max_height, widget.setMaximumHeight)):
+        if value is not None:
+            apply(round(value * scale))
+    if spacing is not None and isinstance(widget, QListView):
+        widget.setSpacing(round(spacing * scale))
+
+
+def _rescale_layout(layout: QLayout, scale: float) -> None:
+    """Margins and spacing of *layout* (and the layouts inside it) at *scale*, from their values at scale 1."""
+    applied = layout.property(SCALE_PROPERTY)
+    if applied == scale or (applied is None and scale == 1.0):
+        pass  # as built, or already at this scale
+    else:
+        recorded = layout.property(LAYOUT_BASE)
+        if not isinstance(recorded, (tuple, list)):
+            margins = layout.contentsMargins()
+            recorded = (margins.left(), margins.top(), margins.right(), margins.bottom(), *_spacing(layout))
+            layout.setProperty(LAYOUT_BASE, recorded)
+        left, top, right, bottom, across, down = (round(v * scale) if v >= 0 else v for v in recorded)
+        layout.setContentsMargins(left, top, right, bottom)
+        if _two_way(layout):
+            grid = cast(QGridLayout, layout)  # a QFormLayout has the same two setters
+            grid.setHorizontalSpacing(across)
+            grid.setVerticalSpacing(down)
+        else:
+            layout.setSpacing(across)
+        layout.setProperty(SCALE_PROPERTY, scale)
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            _rescale_layout(inner, scale)
+
+
+def _spacing(layout: QLayout) -> tuple[int, int]:
+    if _two_way(layout):
+        grid = cast(QGridLayout, layout)
+        return grid.horizontalSpacing(), grid.verticalSpacing()
+    return layout.spacing(), layout.spacing()
+
+
+def _two_way(layout: QLayout) -> bool:
+    """A grid or form layout: spacing across and down apart (told by name: see widgets.scrolling)."""
+    return layout.inherits("QGridLayout") or layout.inherits("QFormLayout")
 
 
 class TextScale(QObject):

@@ -8,6 +8,7 @@ distinct for red-green colour blindness, and every phase also has a word and a m
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 
@@ -304,6 +305,35 @@ class Radius:
 
 FOCUS_WIDTH = 3  # the focus ring's stroke, in pixels
 TOUCH = 48  # the smallest height of anything clicked or tapped
+
+
+# ---------------------------------------------------------------- the scale: the design system follows the window
+# Type, Space, Radius, TOUCH and the screens' minimum widths are drawn for a 1366x768 window. Home, the
+# briefing, the summary, the safety note, History and the banners scale all of them with the window, as the
+# session's ring does, so a 4K screen without desktop scaling shows them at the same share of the screen;
+# the user's text size (Ctrl++) multiplies on top. ui/text_scale applies the scale to the widgets.
+
+REFERENCE_SIZE = (1366, 768)  # the window the sizes above are drawn for: scale 1
+SCALE_STEP = 0.125  # the scale moves in steps, so resizing re-lays the screens out only now and then
+SCALE_PROPERTY = "psoas_scale"  # on a widget: the scale its sizes are laid out at (1 when never set)
+
+
+def window_scale(width: int, height: int) -> float:
+    """The scale for a window of *width* x *height*: the share of the reference window it covers (the
+    smaller of width and height), in whole steps, never below 1 (a smaller window scrolls instead)."""
+    ratio = min(width / REFERENCE_SIZE[0], height / REFERENCE_SIZE[1])
+    return max(1.0, math.floor(ratio / SCALE_STEP + 1e-9) * SCALE_STEP)
+
+
+def scale_of(widget: QWidget) -> float:
+    """The scale *widget* is laid out at (set by ui.text_scale; 1 for the session's own screens)."""
+    value = widget.property(SCALE_PROPERTY)
+    return float(value) if isinstance(value, (int, float)) else 1.0
+
+
+def px(widget: QWidget, size: float) -> int:
+    """A size of the design system (Space, Radius, TOUCH, a card's least width) in pixels for *widget*."""
+    return round(size * scale_of(widget))
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,50 @@ def test_report_and_schedule_go_on_past_a_damaged_coaching_file(
     assert "coaching.json" in err and "moved to" in err
     code, out, err = run_cli(["report", "--output", str(tmp_path / "r.pdf")], capsys)
     assert code == 0 and (tmp_path / "r.pdf").stat().st_size > 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_settings_kept_in_a_dotfiles_folder_are_read_and_saved_through_the_link(tmp_path: Path) -> None:
+    """settings.json as a link into a dotfiles folder: read as the file, and saving replaces the file it
+    points to, privately, leaving the link in place."""
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    target = dotfiles / "psoas-settings.json"
+    target.write_text(json.dumps({"voice": {"rate": 150}, "language": "de"}), encoding="utf-8")
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").symlink_to(target)
+    store = SettingsStore(config)
+    assert store.voice().rate == 150 and store.language() == "de" and store.problem is None
+    assert store.save_language("fr")
+    assert (config / "settings.json").is_symlink() and os.readlink(config / "settings.json") == str(target)
+    assert json.loads(target.read_text(encoding="utf-8"))["language"] == "fr"
+    assert json.loads(target.read_text(encoding="utf-8"))["voice"]["rate"] == 150
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in dotfiles.iterdir()) == ["psoas-settings.json"]  # no temporary file left
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_linked_coaching_file_is_updated_through_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.json"
+    target.write_text(_coaching(LEVEL), encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "coaching.json").symlink_to(target)
+    store = CoachingStore(data)
+    assert store.load().levels_for("foundation")["supine-marching"].sets == 3 and store.problems == []
+    store.update(lambda state: setattr(state, "current_program", "advanced"))
+    assert (data / "coaching.json").is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["current_program"] == "advanced"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and devices")
+@pytest.mark.parametrize("points_to", ["/dev/zero", "fifo", "nowhere"])
+def test_a_settings_link_to_a_device_a_fifo_or_nothing_is_set_aside(tmp_path: Path, points_to: str) -> None:
+    if points_to == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "settings.json").symlink_to(points_to if points_to.startswith("/") else tmp_path / points_to)
+    store = SettingsStore(tmp_path)
+    assert store.voice() == VoiceSettings()
+    assert store.problem is not None and "moved aside" in store.problem
+    assert not (tmp_path / "settings.json").exists() or not (tmp_path / "settings.json").is_symlink()

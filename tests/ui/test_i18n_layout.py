@@ -20,17 +20,22 @@ from tests.window_fixtures import AppFactory
 SIZES = (QSize(1366, 768), None)  # None: the window's minimum size
 
 
-@pytest.fixture(params=list(i18n.CODES))
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    yield i18n.set_language(request.param)
+def back_to_english() -> None:
+    """English again, and Qt's own texts in the last language gone: they must not outlive the test."""
     i18n.set_language("en")
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     app = QCoreApplication.instance()
-    if app is not None:  # Qt's own texts in this language must not outlive this test
+    if app is not None:
         for translator in app.findChildren(QTranslator):
             QCoreApplication.removeTranslator(translator)
             translator.deleteLater()
+
+
+@pytest.fixture(params=list(i18n.CODES))
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    yield i18n.set_language(request.param)
+    back_to_english()
 
 
 def at_each_size(window: MainWindow, screen: str, seen: dict[str, list[str]],

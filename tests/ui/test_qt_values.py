@@ -110,9 +110,9 @@ BARE_WINDOW = ENUM_COUNTER + textwrap.dedent("""
 
 # PySide6 builds a Python enum type (about 0.2 ms each) for each C++ enum the first time the app reaches
 # its class, an overload that could take it, or an object whose type it must look up; the bare window
-# builds 43. Home's first frame may build this many more (it has the program list and its style, fonts,
+# builds 43. Home's first frame may build this many more (91 now: the program list and its style, fonts,
 # actions and accessibility); painting with a pen, or an unwrapped viewport, adds 60-90 at once.
-FIRST_FRAME_EXTRA_ENUM_TYPES = 120
+FIRST_FRAME_EXTRA_ENUM_TYPES = 100
 
 
 def run_script(script: str, *args: str) -> str:

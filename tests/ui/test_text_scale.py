@@ -26,8 +26,10 @@ def scale(qapp: QApplication) -> Iterator[TextScale]:
 
 
 def show(qtbot: QtBot, window: MainWindow) -> None:
-    QApplication.processEvents()
-    QApplication.processEvents()
+    """Let the window settle: a scale still waiting for its interval applied, and the layouts it changed."""
+    window.scaler.flush()
+    for _ in range(4):  # a changed minimum climbs one layout per pass of the event loop
+        QApplication.processEvents()
 
 
 def test_keys_change_the_size_in_steps_within_100_and_200(qapp: QApplication, scale: TextScale, tmp_path: Path) -> None:

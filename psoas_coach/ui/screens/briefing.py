@@ -11,6 +11,7 @@ from psoas_coach.core.plan import Step
 from psoas_coach.core.program import Exercise
 from psoas_coach.i18n import _, content
 from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.text_scale import design_size, follow_window
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.flow_row import ColumnGrid
@@ -25,8 +26,7 @@ def exercise_card(number: int, exercise: Exercise) -> Card:
     """One exercise: its drawing, its number and name, and what the session asks of it."""
     card = Card(name="briefing-exercise")
     drawing = IllustrationView(exercise.id)
-    drawing.setMaximumHeight(DRAWING_MAX_HEIGHT)
-    drawing.setMinimumSize(120, 90)
+    design_size(drawing, min_width=120, min_height=90, max_height=DRAWING_MAX_HEIGHT)
     card.add(drawing)
     card.add(label(f"{number}. {content(exercise.name)}", Type.HEADLINE, bold=True, name="briefing-exercise-name"))
     card.add(label(dosage_text(exercise), Type.LEAD, name="briefing-dosage"))
@@ -37,6 +37,7 @@ def exercise_card(number: int, exercise: Exercise) -> Card:
 class BriefingScreen(StepScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow_window(self)  # its type and cards grow with the window, as the session's ring does
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.M)
         layout.setSpacing(Space.M)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, content
 from psoas_coach.ui.qt_values import TAB_FOCUS
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, fit_to_parent, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Type
 from psoas_coach.ui.widgets.text import label
 
@@ -39,7 +39,7 @@ class ProposalRow(QWidget):
         self.decline_button.setObjectName("proposal-decline")
         for button in (self.accept_button, self.decline_button):
             set_scaled_font(button, Type.BODY, bold=True)
-            button.setMinimumHeight(TOUCH)
+            design_size(button, min_height=TOUCH)
             row.addWidget(button)
         self.accept_button.clicked.connect(lambda: self.decided.emit(self.proposal, True))
         self.decline_button.clicked.connect(lambda: self.decided.emit(self.proposal, False))
@@ -59,7 +59,7 @@ class CoachingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.today = label("", Type.TITLE, bold=True, name="home-today")  # read from the mat, 2 m away
         # one line kept for today's advice, which comes just after the first paint: home does not jump
-        self.today.setMinimumHeight(self.today.fontMetrics().lineSpacing())
+        design_size(self.today, min_height=self.today.fontMetrics().lineSpacing())
         layout.addWidget(self.today)
         self.proposals_title = label(_("Suggested for next time (A accepts, D declines the first):"), Type.BODY, bold=True,
                                      name="proposals-title")
@@ -76,7 +76,7 @@ class CoachingPanel(QWidget):
         for button in (self.range_button, self.report_button):
             button.setProperty("focusPolicy", TAB_FOCUS)  # by number: on home's first frame (qt_values)
             set_scaled_font(button, Type.BODY)
-            button.setMinimumHeight(TOUCH)
+            design_size(button, min_height=TOUCH)
             tools.addWidget(button)
         tools.addStretch(1)
         layout.addLayout(tools)
@@ -115,6 +115,7 @@ class CoachingPanel(QWidget):
             self.proposals_box.addWidget(row)
             row.setVisible(True)  # a child added to a shown panel stays hidden unless told
             self.rows.append(row)
+        fit_to_parent(self.rows)
         self.proposals_title.setVisible(bool(self.rows))
 
     def _decide_first(self, accepted: bool) -> None:

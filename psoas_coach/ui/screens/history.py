@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -35,15 +35,17 @@ from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.screens.history_detail import SessionDetail
 from psoas_coach.ui.screens.history_model import SessionListModel
 from psoas_coach.ui.screens.history_pages import CalendarPage, TrendsPage
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import follow_window, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.banner import NoticeBanner
 from psoas_coach.ui.widgets.buttons import secondary_button
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.flow_row import FlowRow
+from psoas_coach.ui.widgets.tables import RowsFollowFont
 from psoas_coach.ui.widgets.text import label
 
 Record = dict[str, Any]
+SPLIT = (2, 3)  # the list and the detail share the width 2:3 at every size, until the handle is dragged
 ChooseFile = Callable[[QWidget, str], str | None]
 
 
@@ -55,6 +57,28 @@ def choose_export_file(parent: QWidget, suggested: str) -> str | None:
     return path or None
 
 
+class SharedSplitter(QSplitter):
+    """Panes that share the width in fixed proportions at every size (Qt's splitter keeps the first widths it
+    gave, which in a large window left the list a sliver), until the user drags the handle."""
+
+    def __init__(self, shares: tuple[int, ...]) -> None:
+        super().__init__()
+        self.shares = shares
+        self.dragged = False
+        self.splitterMoved.connect(self._dragged)
+
+    def _dragged(self, _pos: int, _index: int) -> None:
+        self.dragged = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not self.dragged:
+            room = max(0, self.width() - self.handleWidth() * (self.count() - 1))
+            sizes = [room * share // sum(self.shares) for share in self.shares]
+            sizes[-1] += room - sum(sizes)
+            self.setSizes(sizes)
+
+
 class HistoryScreen(QWidget):
     home_requested = Signal()
     report_requested = Signal()
@@ -62,6 +86,7 @@ class HistoryScreen(QWidget):
     def __init__(self, store: SessionStore, *, today: Callable[[], date] = date.today,
                  choose_file: ChooseFile = choose_export_file, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow_window(self)  # its type, tables and cards grow with the window, as the session's ring does
         self.store = store
         self.today = today
         self.choose_file = choose_file
@@ -119,12 +144,12 @@ class HistoryScreen(QWidget):
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setAlternatingRowColors(True)
         self.list.setShowGrid(False)
+        self.list.setTabKeyNavigation(False)  # arrows choose a session; Tab moves on (it went cell by cell)
+        RowsFollowFont(self.list)
         self.detail = SessionDetail()
-        split = QSplitter()
+        split = SharedSplitter(SPLIT)
         split.addWidget(self.list)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         self.tabs.addTab(split, _("Sessions (S)"))
         self.calendar_page = CalendarPage()
@@ -155,7 +180,8 @@ class HistoryScreen(QWidget):
     def show_tab(self, index: int) -> None:
         """A tab by its key, with the keyboard on what it shows (the list, the calendar, the trends)."""
         self.tabs.setCurrentIndex(index)
-        target = (self.list, self.calendar_page.calendar, self.trends_page)[index]
+        charts = self.trends_page.charts()
+        target = (self.list, self.calendar_page.calendar, charts[0] if charts else self.trends_page)[index]
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_day(self, day: date) -> None:

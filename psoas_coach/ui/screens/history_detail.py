@@ -20,9 +20,10 @@ from psoas_coach.core.history import NOT_KNOWN, duration_text, effort_of, pain_o
 from psoas_coach.core.history_view import detail_rows, status_text
 from psoas_coach.i18n import _, date_text, lazy, time_text, weekday_name
 from psoas_coach.store.session_check import problems_of
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.buttons import secondary_button
+from psoas_coach.ui.widgets.tables import RowsFollowFont
 from psoas_coach.ui.widgets.text import label
 
 Record = dict[str, Any]
@@ -66,8 +67,10 @@ class SessionDetail(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # arrows move in it; Tab moves on to the notes
         self.table.setAlternatingRowColors(True)
         set_scaled_font(self.table, Type.BODY)
+        RowsFollowFont(self.table)
         header = self.table.horizontalHeader()
         # the exercise takes the room left; every other column keeps its contents' width whichever session shows
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -78,7 +81,8 @@ class SessionDetail(QWidget):
         self.notes.setAccessibleName(_("Notes"))
         self.notes.setPlaceholderText(_("Notes for this session (how it felt, what to tell your therapist)"))
         set_scaled_font(self.notes, Type.BODY)
-        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 5)
+        self.notes.setTabChangesFocus(True)  # Tab moves on to Save, as everywhere else; it typed a tab before
+        design_size(self.notes, max_height=self.notes.fontMetrics().lineSpacing() * 5)
         self.save_button = secondary_button(_("Save notes"), "history-save-notes", self)
         self.delete_button = secondary_button(_("Delete session (Del)"), "history-delete", self)
         for button in (self.save_button, self.delete_button):

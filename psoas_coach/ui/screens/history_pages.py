@@ -7,19 +7,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
 from psoas_coach.core.history import started_at
 from psoas_coach.core.history_view import SideTrend, ratings_series, side_trends
 from psoas_coach.core.weeks import Week, training_day, week_text, weeks
 from psoas_coach.i18n import _, date_text, ngettext
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import fit_to_parent, rescaled, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.charts import weekly_chart
 from psoas_coach.ui.widgets.flow_row import ColumnGrid
 from psoas_coach.ui.widgets.month_calendar import MonthCalendar
+from psoas_coach.ui.widgets.scrolling import ScrollArea
 from psoas_coach.ui.widgets.text import label
 from psoas_coach.ui.widgets.trend_chart import TrendChart
 
@@ -40,14 +41,16 @@ def week_line(week: Week) -> str:
     return f"{text} · {week.verdict}"
 
 
-class CalendarPage(QWidget):
-    """The months with each day's sessions, then the weeks as lines and bars against the target."""
+class CalendarPage(ScrollArea):
+    """The months with each day's sessions, then the weeks as lines and bars against the target; it scrolls in a
+    short window (at 1024x600 the months were cut off)."""
 
     day_activated = Signal(object)  # a date: show its session in the Sessions tab
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
+        super().__init__("history-calendar-scroll", parent)
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(Space.M, Space.M, Space.M, Space.M)
         layout.setSpacing(Space.M)
         self.calendar = MonthCalendar()
@@ -70,6 +73,7 @@ class CalendarPage(QWidget):
         self.shown_weeks: list[Week] = []
         self.chart_stale = True
         layout.addLayout(row, 1)
+        self.setWidget(page)
 
     def show_records(self, records: Sequence[Record], today: date) -> None:
         days = []
@@ -85,12 +89,21 @@ class CalendarPage(QWidget):
         self.shown_weeks = shown
         self.chart_stale = True
 
+    def event(self, event: QEvent) -> bool:
+        if rescaled(event):  # QtCharts' fonts are set when it is built: built again at the new scale
+            self.chart_stale = True
+            if self.isVisible():
+                self.build_chart()
+        return super().event(event)
+
     def build_chart(self) -> None:
         """The weekly bars (QtCharts): built when the tab shows, not on every change of the records."""
         if self.chart_stale:
             self.chart_stale = False
             _clear(self.chart_box)
-            self.chart_box.addWidget(weekly_chart(self.shown_weeks, self))
+            chart = weekly_chart(self.shown_weeks, self)
+            self.chart_box.addWidget(chart)
+            fit_to_parent([chart])
 
 
 def trend_card(trend: SideTrend) -> Card:
@@ -129,13 +142,12 @@ def ratings_card(records: Sequence[Record]) -> Card:
     return card
 
 
-class TrendsPage(QScrollArea):
-    """Small multiples: a card per exercise and side, then effort and pain; words when there is no session."""
+class TrendsPage(ScrollArea):
+    """Small multiples: a card per exercise and side, then effort and pain; words when there is no session.
+    Each chart takes the keyboard (Tab steps from one to the next, each read out in words), not the page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        super().__init__("history-trends-scroll", parent)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(Space.M, Space.M, Space.M, Space.M)

@@ -7,20 +7,21 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
 from psoas_coach.core.history import duration_minutes, effort_of, pain_of, program_name_of, status_words
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
-from psoas_coach.ui.qt_values import NO_FOCUS, USER_ROLE, own_viewport  # home is built before its first paint
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.qt_values import USER_ROLE  # by number: home is built before its first paint
+from psoas_coach.ui.text_scale import design_size, fit_to_parent, follow_window, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.banner import NoticeBanner
 from psoas_coach.ui.widgets.buttons import primary_button, secondary_button
 from psoas_coach.ui.widgets.flow_row import FlowRow
 from psoas_coach.ui.widgets.program_cards import EXERCISES_ROLE, LENGTH_ROLE, NAME_ROLE, make_card_list
+from psoas_coach.ui.widgets.scrolling import ScrollArea
 from psoas_coach.ui.widgets.text import label
 from psoas_coach.ui.widgets.week_strip import WeekStrip
 
@@ -64,14 +65,10 @@ class HomeScreen(QWidget):
     def __init__(self, library: ProgramLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        follow_window(self)  # its type and cards grow with the window, as the session's ring does
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroller = QScrollArea()  # a short window (or large text) scrolls home rather than squeeze its lines
-        scroller.setObjectName("home-scroll")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        own_viewport(scroller)  # the focus ring walks up through it in the first frame (qt_values)
-        scroller.setProperty("focusPolicy", NO_FOCUS)  # by number: home's first frame (qt_values)
+        scroller = ScrollArea("home-scroll")  # a short window (or large text) scrolls home rather than squeeze it
         outer.addWidget(scroller)
         content = QWidget()
         scroller.setWidget(content)
@@ -97,7 +94,7 @@ class HomeScreen(QWidget):
         self.programs.setAccessibleName(_("Pick a session"))
         set_scaled_font(self.programs, Type.BODY)
         make_card_list(self.programs)
-        self.programs.setMinimumHeight(MIN_CARDS_HEIGHT)
+        design_size(self.programs, min_height=MIN_CARDS_HEIGHT)
         for program in library.programs:
             self._add_program(program)
         if self.programs.count():
@@ -115,7 +112,7 @@ class HomeScreen(QWidget):
         bottom.setSpacing(Space.S)
         bottom.addWidget(self.button_row)
         self.last = label("", Type.BODY, name="home-last")
-        self.last.setMinimumHeight(self.last.fontMetrics().lineSpacing())  # its line is kept while it is read
+        design_size(self.last, min_height=self.last.fontMetrics().lineSpacing())  # its line is kept while it is read
         bottom.addWidget(self.last)
         self.voice_progress = label("", Type.SMALL, name="home-voice-progress")
         self.voice_progress.setVisible(False)
@@ -159,11 +156,13 @@ class HomeScreen(QWidget):
         layout = self.content_layout
         if layout.indexOf(panel) < 0:
             layout.insertWidget(layout.indexOf(self.intro), panel)
+            fit_to_parent([panel])
 
     def add_button(self, text: str, name: str) -> QPushButton:
         """A further button beside Start and History (for features wired in by the app)."""
         button = secondary_button(text, name, self)
         self.button_row.add(button)
+        fit_to_parent([button])
         return button
 
     def set_voice_progress(self, ready: int, total: int) -> None:

@@ -2,35 +2,46 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QProgressBar, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import SessionEngine
 from psoas_coach.core.plan import Phase, Side, Step
 from psoas_coach.i18n import _, content, lazy
 from psoas_coach.ui.accessibility import set_name
-from psoas_coach.ui.screens.base import FillingDrawing, StepScreen
-from psoas_coach.ui.text_scale import FACTOR_PROPERTY
-from psoas_coach.ui.theme import pixel_font
+from psoas_coach.ui.screens.base import StepScreen
+from psoas_coach.ui.text_scale import FACTOR_PROPERTY, text_percent
+from psoas_coach.ui.theme import Space, pixel_font
+from psoas_coach.ui.widgets.adaptive_grid import AdaptiveGrid
+from psoas_coach.ui.widgets.illustration import IllustrationView
 from psoas_coach.ui.widgets.text import label
 
 PHASE_WORDS = {Phase.LIFT: lazy("LIFT"), Phase.HOLD: lazy("HOLD"), Phase.LOWER: lazy("LOWER SLOWLY"),
                Phase.PAUSE: lazy("RELAX")}
-MARGIN = 40  # the screen's left and right margins
-FLOOR = 120  # the smallest window height the digits are sized for (a 29 px counter)
-DRAWING_SHARE = 0.2  # of the width, at least, so the drawing stays recognisable beside long words
 
 
-def widest(metrics: QFontMetrics, texts: list[str]) -> int:
-    return max((metrics.horizontalAdvance(t) for t in texts), default=0)
+COUNT_SAMPLE = "00"  # the widest count the digits must fit (sets run to 15 reps at most)
+# share of the view's height each of the big words takes, and of its width (less the margins) each column
+# takes side by side (count, drawing, words) and stacked (count, words; the drawing under them)
+COUNT_HEIGHT, PHASE_HEIGHT, SIDE_HEIGHT = 0.24, 0.11, 0.07
+WIDE_COLUMNS, NARROW_COLUMNS = (2, 2, 3), (2, 3)
+
+
+def fitted_pixels(base: QFont, pixels: int, texts: list[str], width: int) -> int:
+    """*pixels*, or less when the widest of *texts* would not fit *width* at that size."""
+    metrics = QFontMetrics(pixel_font(base, pixels))
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    return pixels if widest <= width else max(8, int(pixels * width / widest))
 
 
 class RepsScreen(StepScreen):
+    fills_view = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, 12, MARGIN, 12)
+        self.column = layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 12, 40, 12)
         self.name = label("", 2.2, bold=True, center=True, name="reps-name")
         self.position = label("", 1.4, center=True, name="reps-position")
         layout.addWidget(self.name)
@@ -39,8 +50,8 @@ class RepsScreen(StepScreen):
         self.count_caption = label("", 1.3, center=True, name="reps-count-caption")
         self.side = label("", 1.0, bold=True, center=True, wrap=False, name="reps-side")
         self.phase = label("", 1.0, bold=True, center=True, wrap=False, name="reps-phase")
-        for digits in (self.count, self.side, self.phase):  # sized to the window here, not by the text scale
-            digits.setProperty(FACTOR_PROPERTY, None)
+        for big in (self.count, self.side, self.phase):  # sized in pixels to the view (_resize_fonts), so a pass
+            big.setProperty(FACTOR_PROPERTY, None)  # of the text or window scale must not set them back to 1.0x
         self.phase_bar = QProgressBar()
         self.phase_bar.setTextVisible(False)
         self.phase_bar.setRange(0, 1000)
@@ -52,108 +63,69 @@ class RepsScreen(StepScreen):
             "QProgressBar { border: 2px solid rgba(255,255,255,0.8); border-radius: 6px; background: transparent; }"
             "QProgressBar::chunk { background: white; border-radius: 4px; }"
         )
-        self.illustration = FillingDrawing()
+        self.illustration = IllustrationView(fills=True)
         self.illustration.setObjectName("reps-illustration")
-        # the drawing takes whatever room the counter and the words leave, so it never pushes them about
-        self.illustration.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        self.rep_count = 10
-        # three columns: the counter over its caption, the drawing, the phase word over the leg; the words
-        # of both columns get the same two heights (_fit_columns), so they line up across the drawing
-        self.counter = QVBoxLayout()
-        self.counter.addWidget(self.count)
-        self.counter.addWidget(self.count_caption)
-        self.words = QVBoxLayout()
-        self.words.addWidget(self.phase)
-        self.words.addWidget(self.side)
-        self.row = QHBoxLayout()
-        self.row.addLayout(self.counter)
-        self.row.addWidget(self.illustration, 1)
-        self.row.addLayout(self.words)
+        # side by side: count | drawing | phase and leg; stacked: count | phase and leg, the drawing under them
+        self.grid = grid = AdaptiveGrid()
+        grid.place(self.count, (0, 0, 1, 1), (0, 0, 1, 1))
+        grid.place(self.count_caption, (1, 0, 1, 1), (1, 0, 1, 1))
+        grid.place(self.illustration, (0, 1, 2, 1), (2, 0, 1, 2))
+        grid.place(self.phase, (0, 2, 1, 1), (0, 1, 1, 1))
+        grid.place(self.side, (1, 2, 1, 1), (1, 1, 1, 1))
+        grid.set_stretches(False, columns=WIDE_COLUMNS)
+        grid.set_stretches(True, rows=(0, 0, 1), columns=NARROW_COLUMNS)
         layout.addStretch(1)
-        layout.addLayout(self.row)
+        layout.addLayout(grid)
+        layout.addSpacing(Space.M)
         layout.addWidget(self.phase_bar)
         self.left_in_set = label("", 1.2, center=True, name="reps-left")
         layout.addWidget(self.left_in_set)
         layout.addStretch(1)
-        self._resize_fonts()
+        self.set_narrow(False)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Stacked, the drawing takes the height that side by side is left empty above and below the set."""
+        if self.grid.arrange(narrow):
+            for index, stretch in ((2, 0 if narrow else 1), (3, 1 if narrow else 0), (7, 0 if narrow else 1)):
+                self.column.setStretch(index, stretch)
+            self._resize_fonts()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._resize_fonts()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # a new text scale: the names above take more or less room
-            self._resize_fonts()
-
     def _resize_fonts(self) -> None:
-        # sized to the window, then smaller while the set would not fit the space the screen is shown in (a
-        # scroll area's view: large text, a low window, the quick rating below), so a set never scrolls
-        # while the text fits at all
+        # sized to the space the screen is shown in (a scroll area's view), never to the screen itself,
+        # which grows with its fonts
         view = self.parentWidget()
         while view is not None and not isinstance(view, QAbstractScrollArea):
             view = view.parentWidget()
         window = self.window()
         height = max(window.height() if window is not None else 0, 400)
-        room = view.viewport().height() if isinstance(view, QAbstractScrollArea) else 0
-        self._set_fonts(height)
-        for _attempt in range(3):
-            fixed, digits = self._heights()
-            if room <= 0 or fixed + digits <= room or height <= FLOOR or digits <= 0:
-                break
-            # the counter and the words grow with *height*; the rest (names, bar, margins) does not
-            height = max(FLOOR, int(height * (room - fixed) / digits) if room > fixed else FLOOR)
-            self._set_fonts(height)
-
-    def _heights(self) -> tuple[int, int]:
-        """(what does not scale, the counter and words that do): the height the set needs at the current
-        fonts, added up from its parts (asking the layout itself from inside a resize crashed PySide6)."""
-        layout = self.layout()
-        assert layout is not None
-        margins = layout.contentsMargins()
-        width = max(1, self.width() - margins.left() - margins.right())
-        lines = sum(max(w.heightForWidth(width), w.sizeHint().height()) for w in (self.name, self.position, self.left_in_set))
-        gaps = 4 * max(0, layout.spacing()) + max(0, self.counter.spacing())
-        fixed = margins.top() + margins.bottom() + lines + self.phase_bar.maximumHeight() + gaps
-        return fixed, self.count.maximumHeight() + self.side.maximumHeight()
-
-    def _set_fonts(self, height: int) -> None:
-        self.count.setFont(pixel_font(self.font(), int(height * 0.24)))
-        self.phase.setFont(pixel_font(self.font(), int(height * 0.11)))
-        self.side.setFont(pixel_font(self.font(), int(height * 0.07)))
-        self._fit_columns(int(height * 0.11), int(height * 0.07))
-
-    def _fit_columns(self, phase_pixels: int, side_pixels: int) -> None:
-        """Give the counter and the words the width of the widest text they will show in this set (every
-        phase word, both legs, every rep number), so nothing moves from phase to phase or rep to rep; in a
-        narrow window or a long language the words get smaller rather than cut off."""
-        digits = [str(n) for n in range(1, max(1, self.rep_count) + 1)]
-        captions = [_("of {count} · this side").format(count=self.rep_count), _("of {count}").format(count=self.rep_count)]
-        count_width = max(widest(self.count.fontMetrics(), digits), widest(self.count_caption.fontMetrics(), captions)) + 8
-        words = [str(w) for w in PHASE_WORDS.values()]
-        legs = [side.leg_label.upper() for side in Side]
-        inner = self.width() - 2 * MARGIN
-        drawing = max(self.illustration.minimumWidth(), int(inner * DRAWING_SHARE))
-        room = inner - count_width - drawing - 2 * max(0, self.row.spacing())
-        for font_of, pixels, texts in ((self.phase, phase_pixels, words), (self.side, side_pixels, legs)):
-            needed = widest(font_of.fontMetrics(), texts)
-            if needed > room > 0:
-                font_of.setFont(pixel_font(self.font(), int(pixels * room / needed)))
-        words_width = max(widest(self.phase.fontMetrics(), words), widest(self.side.fontMetrics(), legs)) + 8
-        # from the fonts, not the labels' size hints: before the set is first shown the labels are empty
-        top = max(self.count.fontMetrics().height(), self.phase.fontMetrics().height()) + 2
-        bottom = max(self.count_caption.fontMetrics().height(), self.side.fontMetrics().height()) + 2
-        for widget, width, height in ((self.count, count_width, top), (self.count_caption, count_width, bottom),
-                                      (self.phase, words_width, top), (self.side, words_width, bottom)):
-            widget.setFixedSize(width, height)
+        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) else self.width()
+        if isinstance(view, QAbstractScrollArea) and text_percent() > 100:  # large text: the digits give way
+            height = min(height, int(view.viewport().height() / 0.85))
+        # each word as large as its share of the height, or smaller where it would not fit its column's width
+        margins = self.column.contentsMargins()
+        shares = NARROW_COLUMNS if self.grid.narrow else WIDE_COLUMNS
+        inner = width - margins.left() - margins.right() - self.grid.horizontalSpacing() * (len(shares) - 1)
+        count_width, words_width = (int(inner * share / sum(shares)) for share in (shares[0], shares[-1]))
+        # every phase word and both legs, not only the ones showing: the words keep one size through the set,
+        # so nothing moves from phase to phase
+        phases = [str(word) for word in PHASE_WORDS.values()]
+        sides = [side.leg_label.upper() for side in Side]
+        base = self.font()
+        self.count.setFont(pixel_font(base, fitted_pixels(base, int(height * COUNT_HEIGHT), [COUNT_SAMPLE], count_width)))
+        phase_pixels = fitted_pixels(base, int(height * PHASE_HEIGHT), phases, words_width)
+        self.phase.setFont(pixel_font(base, phase_pixels))
+        side_pixels = fitted_pixels(base, int(height * SIDE_HEIGHT), sides, words_width)
+        self.side.setFont(pixel_font(base, min(side_pixels, int(phase_pixels * SIDE_HEIGHT / PHASE_HEIGHT))))
 
     def show_step(self, step: Step, engine: SessionEngine) -> None:
         assert step.exercise is not None
         self.name.setText(content(step.exercise.name))
         self.illustration.set_exercise(step.exercise.id)
         self.position.setText(step.position_label)
-        self.rep_count = step.rep_count
-        self._resize_fonts()
         self.refresh(engine)
 
     def refresh(self, engine: SessionEngine) -> None:
@@ -168,8 +140,10 @@ class RepsScreen(StepScreen):
         else:
             self.count.setText(f"{min(pos.completed + 1, step.rep_count)}")
             self.count_caption.setText(_("of {count}").format(count=step.rep_count))
-        self.phase.setText(str(PHASE_WORDS[pos.phase]))
-        self.side.setText(pos.side.leg_label.upper() if pos.side else "")
+        words = (str(PHASE_WORDS[pos.phase]), pos.side.leg_label.upper() if pos.side else "")
+        if words != (self.phase.text(), self.side.text()):
+            self.phase.setText(words[0])
+            self.side.setText(words[1])
         length = {Phase.LIFT: step.exercise.dosage.tempo.lift, Phase.HOLD: step.exercise.dosage.tempo.hold,
                   Phase.LOWER: step.exercise.dosage.tempo.lower, Phase.PAUSE: step.exercise.dosage.tempo.pause}[pos.phase] if step.exercise else 1.0
         progress = (1 - pos.phase_remaining / length) if length else 1.0

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, lazy
+from psoas_coach.ui.text_scale import follow_window
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.buttons import primary_button
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.flow_row import ColumnGrid
 from psoas_coach.ui.widgets.focus_ring import NO_RING
+from psoas_coach.ui.widgets.scrolling import ScrollArea, scroll_key
 from psoas_coach.ui.widgets.text import label
 
 CAUTION = (
@@ -34,6 +36,7 @@ class SafetyScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safety-screen")
+        follow_window(self)  # its type and cards grow with the window, as the session's ring does
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty(NO_RING, True)  # the whole screen takes Enter: a ring around all of it says nothing
         outer = QVBoxLayout(self)
@@ -41,11 +44,7 @@ class SafetyScreen(QWidget):
         outer.setSpacing(Space.M)
         # a short window (or large text, or a long language) scrolls the points rather than cut them off;
         # the button stays in view below them
-        scroller = QScrollArea()
-        scroller.setObjectName("safety-scroll")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller = scroller = ScrollArea("safety-scroll")
         outer.addWidget(scroller, 1)
         content = QWidget()
         scroller.setWidget(content)
@@ -75,5 +74,7 @@ class SafetyScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.accepted.emit()
+            return
+        if scroll_key(self.scroller, event):  # the points scroll from the keyboard in a short window
             return
         super().keyPressEvent(event)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
@@ -18,15 +18,19 @@ from psoas_coach.ui.screens.intro import IntroScreen
 from psoas_coach.ui.screens.reps import RepsScreen
 from psoas_coach.ui.screens.summary import SummaryScreen
 from psoas_coach.ui.screens.timer import TimerScreen
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import LIGHT, PHASE_MARKS, PHASE_NAMES, PhaseColour, Theme, apply_phase, phase_colour
+from psoas_coach.ui.widgets.adaptive_grid import is_narrow, least_height
 from psoas_coach.ui.widgets.flow_row import FlowRow
+from psoas_coach.ui.widgets.scrolling import ScrollArea, scroll_key
 from psoas_coach.ui.widgets.text import label
 
 
 class CurrentPageStack(QStackedWidget):
     """A stack as tall as the page it shows: in the scroll area, a long briefing must not make the rep
-    set scroll (QStackedWidget asks every page for its height)."""
+    set scroll (QStackedWidget asks every page for its height). A page that fills the view (a ring, a
+    counter, a drawing) asks only for its smallest height, so it shrinks to the view and scrolls only
+    when even that does not fit."""
 
     def _page(self) -> QWidget | None:
         return self.currentWidget()
@@ -37,7 +41,9 @@ class CurrentPageStack(QStackedWidget):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         page = self._page()
-        return page.heightForWidth(width) if page is not None else -1
+        if page is None:
+            return -1
+        return least_height(page, width) if isinstance(page, StepScreen) and page.fills_view else page.heightForWidth(width)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         page = self._page()
@@ -80,19 +86,18 @@ class SessionView(QWidget):
         for screen in (self.briefing, self.intro, self.reps, self.timer, self.summary):
             self.stack.addWidget(screen)
         # at a large text size a screen may be taller than the window: it scrolls rather than cut text off
-        self.scroller = QScrollArea()
-        self.scroller.setObjectName("session-scroll")
+        self.scroller = ScrollArea("session-scroll")
         self.scroller.setWidget(self.stack)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.viewport().setAutoFillBackground(False)  # the phase colour shows through
+        self.scroller.installEventFilter(self)  # every screen is arranged for the view's shape (arrange)
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
-        self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2)
+        design_size(self.caption, min_height=self.caption.fontMetrics().height() * 2)
+        follow_window(self.caption)  # captions and the keys' buttons grow with the window, as the ring does
         layout.addWidget(self.caption)
         self.control_bar = FlowRow()  # one row, or more when large text needs them
         self.control_bar.setObjectName("control-bar")
+        follow_window(self.control_bar)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
@@ -100,7 +105,7 @@ class SessionView(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             set_scaled_font(button, 1.15, bold=True)
-            button.setMinimumHeight(44)
+            design_size(button, min_height=44)
             button.setObjectName(f"button-{action.objectName()}")
             button.setAccessibleName(spoken_text(action.text()))
             action.changed.connect(lambda b=button, a=action: set_name(b, spoken_text(a.text())))
@@ -110,6 +115,26 @@ class SessionView(QWidget):
         self.reps.reduced_motion = reduced_motion
         for ring in (self.timer.ring, self.intro.ring):
             ring.reduced_motion = reduced_motion
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.scroller and event.type() == QEvent.Type.Resize:
+            self.arrange()
+        return super().eventFilter(watched, event)
+
+    def arrange(self) -> None:
+        """Every step screen side by side, or stacked in a narrow (or tall) view: one rule for all of them,
+        from the space the screens are shown in (the scroll area, less the header, captions and buttons)."""
+        view = self.scroller.maximumViewportSize()
+        narrow = is_narrow(view.width(), view.height())
+        for index in range(self.stack.count()):
+            screen = self.stack.widget(index)
+            if isinstance(screen, StepScreen):
+                screen.set_narrow(narrow)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Up, Down, Page Up and Page Down scroll a screen taller than the window (a long briefing)."""
+        if not scroll_key(self.scroller, event):
+            super().keyPressEvent(event)
 
     def screen_for(self, kind: StepKind) -> StepScreen:
         return {

@@ -15,7 +15,7 @@ from psoas_coach.core.plan import Side, Step
 from psoas_coach.core.summary import ExerciseTotals, summarize
 from psoas_coach.i18n import _, content, lazy, number
 from psoas_coach.ui.screens.base import StepScreen
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Space, Type
 from psoas_coach.ui.widgets.buttons import primary_button, secondary_button
 from psoas_coach.ui.widgets.card import Card
@@ -83,6 +83,7 @@ class SummaryScreen(StepScreen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        follow_window(self)  # its type and chips grow with the window, as the session's ring does
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.XL, Space.S, Space.XL, Space.S)
         layout.setSpacing(Space.S + Space.XS)
@@ -106,7 +107,7 @@ class SummaryScreen(StepScreen):
         self.notes = QLineEdit()
         self.notes.setObjectName("summary-notes")
         self.notes.setPlaceholderText(_("How did it feel? Anything to tell your physical therapist?"))
-        self.notes.setMinimumHeight(TOUCH)
+        design_size(self.notes, min_height=TOUCH)
         for chips in (self.effort, self.pain):
             set_scaled_font(chips, Type.LEAD, bold=True)
         set_scaled_font(self.notes, Type.LEAD)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from psoas_coach.i18n import _
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Space, Type
 from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.flow_row import FlowRow
@@ -29,6 +30,7 @@ class NoticeBanner(Card):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, row=True, name=f"{name}-banner", padding=Space.S)
+        follow_window(self)
         self.mark = label(INFO_MARK, Type.LEAD, bold=True, wrap=False)
         self.mark.setAccessibleName(_("Notice"))
         self.add(self.mark)
@@ -51,6 +53,7 @@ class QuestionBanner(Card):
 
     def __init__(self, window: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent, name="question-banner", padding=Space.M, emphasis=True)
+        follow_window(self)  # its type grows with the window, as the screens around it do
         top = QWidget()
         row = QHBoxLayout(top)
         row.setContentsMargins(0, 0, 0, 0)
@@ -67,7 +70,7 @@ class QuestionBanner(Card):
         self.no_button.setObjectName("question-no")
         for button in (self.yes_button, self.no_button):
             set_scaled_font(button, Type.LEAD, bold=True)
-            button.setMinimumHeight(TOUCH)
+            design_size(button, min_height=TOUCH)
             button.setAutoDefault(True)  # Enter answers with the focused button
             buttons.add(button)
         self.add(buttons)
@@ -104,3 +107,26 @@ class QuestionBanner(Card):
         self.hide()
         if callback is not None:
             callback(value)
+
+
+class BannerSlot(QWidget):
+    """The room a banner takes at the top of a window, its margins included, shown only while the banner is:
+    a hidden banner in a layout with margins would still leave a band of the window's colour above the page
+    (a session's phase colour would start 16 px below the window's top edge)."""
+
+    def __init__(self, banner: QWidget, left: int, top: int, right: int, bottom: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = banner
+        box = QHBoxLayout(self)
+        box.setContentsMargins(left, top, right, bottom)
+        box.addWidget(banner)
+        self.setVisible(not banner.isHidden())
+        banner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # ShowToParent and HideToParent come with the banner's own show() and hide(), also while the slot is
+        # hidden (when a plain Show would not come)
+        if watched is self.banner and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.setVisible(not self.banner.isHidden())
+        return super().eventFilter(watched, event)

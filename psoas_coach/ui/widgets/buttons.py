@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import design_size, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Type, current_theme
 
 
@@ -14,7 +14,7 @@ def primary_button(text: str, name: str, parent: QWidget | None = None) -> QPush
     button = QPushButton(text, parent)
     button.setObjectName(name)
     set_scaled_font(button, Type.HEADLINE, bold=True)
-    button.setMinimumHeight(round(TOUCH * 1.3))
+    design_size(button, min_height=round(TOUCH * 1.3))
     theme = current_theme(parent)
     palette = button.palette()  # a copy (QPalette(other) would name Qt: ui/qt_values)
     palette.setColor(QPalette.ColorRole.Button, QColor(theme.accent))
@@ -28,5 +28,5 @@ def secondary_button(text: str, name: str, parent: QWidget | None = None) -> QPu
     button = QPushButton(text, parent)
     button.setObjectName(name)
     set_scaled_font(button, Type.LEAD, bold=True)
-    button.setMinimumHeight(round(TOUCH * 1.3))
+    design_size(button, min_height=round(TOUCH * 1.3))
     return button

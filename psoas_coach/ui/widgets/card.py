@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from psoas_coach.ui.painting import edge_rounded, fill_rounded
-from psoas_coach.ui.theme import Radius, Space, Surface, current_theme, phase_of, surface
+from psoas_coach.ui.theme import Radius, Space, Surface, current_theme, phase_of, px, scale_of, surface
 
 
 def paint_surface(painter: QPainter, rect: QRectF, colours: Surface, radius: float, edge_width: float = 1.0) -> None:
@@ -49,7 +49,8 @@ class Card(QFrame):
                 palette.setColor(role, QColor(colours.text))
             self.setPalette(palette)
         painter = QPainter(self)
-        paint_surface(painter, QRectF(self.rect()), colours, Radius.CARD, 3.0 if self.emphasis else 1.0)
+        edge = (3.0 if self.emphasis else 1.0) * scale_of(self)
+        paint_surface(painter, QRectF(self.rect()), colours, px(self, Radius.CARD), edge)
         painter.end()
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:

@@ -15,11 +15,12 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from psoas_coach.core.weeks import TARGET, TARGET_HIGH, TARGET_LOW, Week
 from psoas_coach.i18n import _, day_month_text
-from psoas_coach.ui.theme import current_theme, is_dark
+from psoas_coach.ui.text_scale import design_size
+from psoas_coach.ui.theme import Type, current_theme, is_dark, scale_of, scaled_font
 
 
 def _chart(title: str, widget: QWidget | None) -> QChart:
@@ -41,7 +42,7 @@ def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setObjectName(name)
     view.setAccessibleName(chart.title())
-    view.setMinimumHeight(220)
+    design_size(view, min_height=220)
     return view
 
 
@@ -81,6 +82,13 @@ def weekly_chart(weeks: Sequence[Week], parent: QWidget | None = None) -> QChart
         chart.addSeries(line)
         line.attachAxis(x)
         line.attachAxis(y)
+    # QtCharts has fonts of its own: the type scale's, at the scale of the screen it is on
+    scale = scale_of(parent) if parent is not None else 1.0
+    small = scaled_font(QApplication.font(), Type.SMALL * scale)
+    chart.setTitleFont(scaled_font(QApplication.font(), Type.BODY * scale, bold=True))
+    chart.legend().setFont(small)
+    for axis in (x, y):
+        axis.setLabelsFont(small)
     markers = chart.legend().markers()
     for marker in markers:
         if not marker.label():

@@ -8,6 +8,9 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
+from psoas_coach.ui.text_scale import fit_to_parent, rescaled
+from psoas_coach.ui.theme import px
+
 
 def place_in_columns(grid: QGridLayout, widgets: Sequence[QWidget], columns: int) -> None:
     """Put *widgets* into *grid* row after row, *columns* to a row (taken out of their old cells first)."""
@@ -74,7 +77,7 @@ class FlowRow(QWidget):
 
 
 class ColumnGrid(QWidget):
-    """Cards in as many equal columns as fit (each at least *min_width* wide), row after row."""
+    """Cards in as many equal columns as fit (each at least *min_width* wide at scale 1), row after row."""
 
     def __init__(self, min_width: int, parent: QWidget | None = None, *, spacing: int = 16) -> None:
         super().__init__(parent)
@@ -88,7 +91,7 @@ class ColumnGrid(QWidget):
         self.columns = 0
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(min(self.min_width, max((w.minimumSizeHint().width() for w in self.items), default=0)),
+        return QSize(min(px(self, self.min_width), max((w.minimumSizeHint().width() for w in self.items), default=0)),
                      self.grid.minimumSize().height())
 
     def set_widgets(self, widgets: Sequence[QWidget]) -> None:
@@ -101,12 +104,13 @@ class ColumnGrid(QWidget):
         self.items = list(widgets)
         self.columns = 0
         self._arrange()
+        fit_to_parent(self.items)  # built at scale 1: to the screen's scale
 
     def _arrange(self) -> None:
         if not self.items:
             return
         spacing = self.grid.horizontalSpacing()
-        columns = max(1, min(len(self.items), (max(1, self.width()) + spacing) // (self.min_width + spacing)))
+        columns = max(1, min(len(self.items), (max(1, self.width()) + spacing) // (px(self, self.min_width) + spacing)))
         if columns == self.columns:
             return
         self.columns = columns
@@ -119,3 +123,9 @@ class ColumnGrid(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        if rescaled(event):
+            self.columns = 0  # a new scale: a new least width per column
+            self._arrange()
+        return super().event(event)

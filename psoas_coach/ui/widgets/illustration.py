@@ -16,6 +16,8 @@ from psoas_coach.resources import exercise_svg, has_exercise_svg
 
 ASPECT = 300 / 400
 """Height over width of every exercise drawing (view box 0 0 400 300)."""
+FILLING_MINIMUM = (96, 72)
+"""The smallest a session screen's drawing gets before its screen scrolls (a short window, large text)."""
 CARD_LIGHT = QColor("#F7F8FA")
 CARD_DARK = QColor("#26282B")
 
@@ -61,15 +63,20 @@ def exercise_pixmap(exercise_id: str, size: QSize, device_pixel_ratio: float = 1
 
 class IllustrationView(QSvgWidget):
     """Shows one exercise's drawing, scaled to the widget and never stretched. An exercise
-    without a drawing leaves the view empty, so a screen can keep the view and just swap ids."""
+    without a drawing leaves the view empty, so a screen can keep the view and just swap ids.
 
-    def __init__(self, exercise_id: str | None = None, parent: QWidget | None = None) -> None:
+    By default it asks for the height its width needs (4:3); with *fills* it takes whatever box the layout
+    gives it and fits the drawing inside, so a session screen's drawing shrinks to the window, never the
+    window's content grows past it."""
+
+    def __init__(self, exercise_id: str | None = None, parent: QWidget | None = None, *, fills: bool = False) -> None:
         super().__init__(parent)
         self._exercise_id: str | None = None
+        self.fills = fills
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        policy.setHeightForWidth(True)
+        policy.setHeightForWidth(not fills)
         self.setSizePolicy(policy)
-        self.setMinimumSize(160, 120)
+        self.setMinimumSize(*(FILLING_MINIMUM if fills else (160, 120)))
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         if exercise_id is not None:
             self.set_exercise(exercise_id)
@@ -112,7 +119,7 @@ class IllustrationView(QSvgWidget):
         return QSize(400, 300)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
+        return not self.fills
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return round(width * ASPECT)

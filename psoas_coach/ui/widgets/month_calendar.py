@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.i18n import _, date_text, month_text, ngettext, weekday_name
 from psoas_coach.ui.text_scale import set_scaled_font
-from psoas_coach.ui.theme import Radius, Space, Type, current_theme
+from psoas_coach.ui.theme import Radius, Space, Type, current_theme, px
 
 MONTH_MIN_WIDTH = 260
 
@@ -81,17 +81,20 @@ class MonthCalendar(QWidget):
     # ------------------------------------------------------------------ geometry
 
     def _cell(self) -> float:
-        return max(30.0, self.fontMetrics().height() * 1.9)
+        return max(float(px(self, 30)), self.fontMetrics().height() * 1.9)
+
+    def _gap(self) -> int:
+        return px(self, Space.L)  # between two months
 
     def month_count(self) -> int:
-        return max(1, min(3, (self.width() + Space.L) // (self._month_width() + Space.L)))
+        return max(1, min(3, (self.width() + self._gap()) // (self._month_width() + self._gap())))
 
     def _month_width(self) -> int:
-        return max(MONTH_MIN_WIDTH, int(self._cell() * 7))
+        return max(px(self, MONTH_MIN_WIDTH), int(self._cell() * 7))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         line = self.fontMetrics().height()
-        return QSize(3 * self._month_width() + 2 * Space.L, int(line * 2.2 + self._cell() * 7))
+        return QSize(3 * self._month_width() + 2 * self._gap(), int(line * 2.2 + self._cell() * 7))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(self._month_width(), self.sizeHint().height())
@@ -103,11 +106,11 @@ class MonthCalendar(QWidget):
     def _cells(self) -> dict[date, QRectF]:
         cells: dict[date, QRectF] = {}
         count = self.month_count()
-        width = (self.width() - Space.L * (count - 1)) / count
+        width = (self.width() - self._gap() * (count - 1)) / count
         cell_w, cell_h = width / 7, self._cell()
         top = self.fontMetrics().height() * 2.2
         for m, first in enumerate(self._months()):
-            left = m * (width + Space.L)
+            left = m * (width + self._gap())
             days = calendar.monthrange(first.year, first.month)[1]
             for d in range(days):
                 day = first + timedelta(days=d)
@@ -123,14 +126,14 @@ class MonthCalendar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = self.fontMetrics().height()
         count = self.month_count()
-        width = (self.width() - Space.L * (count - 1)) / count
+        width = (self.width() - self._gap() * (count - 1)) / count
         head = QFont(self.font())
         head.setBold(True)
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * Type.SMALL / Type.BODY)
         monday = self.today - timedelta(days=self.today.weekday())
         for m, first in enumerate(self._months()):
-            left = m * (width + Space.L)
+            left = m * (width + self._gap())
             painter.setFont(head)
             painter.setPen(QColor(theme.text))
             title = month_text(first)
@@ -141,6 +144,7 @@ class MonthCalendar(QWidget):
                 painter.drawText(QRectF(left + i * width / 7, line * 1.1, width / 7, line), Qt.AlignmentFlag.AlignCenter,
                                  weekday_name(monday + timedelta(days=i), "abbreviated"))
         painter.setFont(self.font())
+        radius = px(self, Radius.CHIP)
         for day, rect in self._cells().items():
             box = rect.adjusted(2, 2, -2, -2)
             mark = self.marks.get(day)
@@ -148,21 +152,21 @@ class MonthCalendar(QWidget):
             if mark is not None and mark.completed:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(theme.done))
-                painter.drawRoundedRect(box, Radius.CHIP, Radius.CHIP)
+                painter.drawRoundedRect(box, radius, radius)
                 text_colour = theme.window
             elif mark is not None:
                 painter.setPen(QPen(QColor(theme.partial), 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(box.adjusted(1.5, 1.5, -1.5, -1.5), Radius.CHIP, Radius.CHIP)
+                painter.drawRoundedRect(box.adjusted(1.5, 1.5, -1.5, -1.5), radius, radius)
             if day == self.today:
                 painter.setPen(QPen(QColor(theme.accent), 2, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(box.adjusted(-1, -1, 1, 1), Radius.CHIP, Radius.CHIP)
+                painter.drawRoundedRect(box.adjusted(-1, -1, 1, 1), radius, radius)
             if day == self.chosen:
                 colour = theme.focus if self.hasFocus() else theme.accent
                 painter.setPen(QPen(QColor(colour), 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), Radius.CHIP, Radius.CHIP)
+                painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
             painter.setPen(QColor(text_colour))
             label = str(day.day) if mark is None or mark.sessions == 1 else f"{day.day}·{mark.sessions}"
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)

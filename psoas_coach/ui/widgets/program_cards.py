@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QListView, QListWidget, QStyle, QStyledItemDelegat
 from psoas_coach.resources import exercise_svg, has_exercise_svg
 from psoas_coach.ui.painting import draw_text
 from psoas_coach.ui.qt_values import ALIGN_LEFT, USER_ROLE, WORD_WRAP, own_viewport
-from psoas_coach.ui.theme import PhaseColour, Radius, Space, Surface, Type, current_theme, surface
+from psoas_coach.ui.text_scale import design_size
+from psoas_coach.ui.theme import PhaseColour, Radius, Space, Surface, Type, current_theme, px, scale_of, surface
 from psoas_coach.ui.widgets.card import paint_surface
 
 NAME_ROLE = USER_ROLE + 1  # the program's name
@@ -35,19 +36,23 @@ def scaled(font: QFont, factor: float, *, bold: bool = False) -> QFont:
 
 
 class ProgramCardDelegate(QStyledItemDelegate):
-    """Paints one program as a card; its size follows the view's width and the text size."""
+    """Paints one program as a card; its size follows the view's width, the text size and the view's scale."""
 
     def __init__(self, view: QListWidget) -> None:
         super().__init__(view)
         self.view = view
         self._pixmaps: dict[tuple[str, int, float], QPixmap] = {}
 
+    def px(self, size: float) -> int:
+        return px(self.view, size)
+
     def card_width(self) -> int:
         count = max(1, self.view.count())
-        room = self.view.viewport().width() - Space.M * 2
-        per_row = max(1, min(count, (room + Space.M) // (MIN_CARD_WIDTH + Space.M)))
-        width = (room - Space.M * (per_row - 1)) // per_row
-        return max(MIN_CARD_WIDTH, min(MAX_CARD_WIDTH, width))
+        gap = self.px(Space.M)
+        room = self.view.viewport().width() - gap * 2
+        per_row = max(1, min(count, (room + gap) // (self.px(MIN_CARD_WIDTH) + gap)))
+        width = (room - gap * (per_row - 1)) // per_row
+        return max(self.px(MIN_CARD_WIDTH), min(self.px(MAX_CARD_WIDTH), width))
 
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
         base = self.view.font()
@@ -56,8 +61,8 @@ class ProgramCardDelegate(QStyledItemDelegate):
     def _thumb(self, width: int, count: int) -> tuple[int, int]:
         """A drawing's size: a row of up to four across the card, no taller than a third of the list."""
         per_row = min(max(1, count), 4)
-        w = (width - 2 * Space.M - (per_row - 1) * Space.S) // per_row
-        w = min(w, round(max(90, self.view.viewport().height() // 3) / ASPECT))
+        w = (width - 2 * self.px(Space.M) - (per_row - 1) * self.px(Space.S)) // per_row
+        w = min(w, round(max(self.px(90), self.view.viewport().height() // 3) / ASPECT))
         return w, round(w * ASPECT)
 
     def _names_height(self, text: str, width: int, font: QFont) -> int:
@@ -68,13 +73,14 @@ class ProgramCardDelegate(QStyledItemDelegate):
         width = self.card_width()
         name_font, lead_font, body_font = self._fonts()
         exercises = index.data(EXERCISES_ROLE) or []
-        inner = width - 2 * Space.M
+        m, s = self.px(Space.M), self.px(Space.S)
+        inner = width - 2 * m
         _w, thumb_h = self._thumb(width, len(exercises))
         rows = (len(exercises) + 3) // 4
         names = ", ".join(n for _i, n in exercises)
-        height = (Space.M + self._names_height(str(index.data(NAME_ROLE)), inner, name_font)
-                  + QFontMetrics(lead_font).height() + Space.S
-                  + rows * (thumb_h + Space.S) + self._names_height(names, inner, body_font) + Space.M)
+        height = (m + self._names_height(str(index.data(NAME_ROLE)), inner, name_font)
+                  + QFontMetrics(lead_font).height() + s
+                  + rows * (thumb_h + s) + self._names_height(names, inner, body_font) + m)
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -84,11 +90,12 @@ class ProgramCardDelegate(QStyledItemDelegate):
         plain = surface(theme, PhaseColour.NEUTRAL)
         colours = Surface(plain.fill, plain.text, theme.accent if chosen else plain.edge)
         painter.save()
-        paint_surface(painter, card, colours, Radius.CARD, 4.0 if chosen else 1.0)
+        m, s = self.px(Space.M), self.px(Space.S)
+        paint_surface(painter, card, colours, self.px(Radius.CARD), (4.0 if chosen else 1.0) * scale_of(self.view))
         name_font, lead_font, body_font = self._fonts()
-        left = int(card.left()) + Space.M
-        inner = int(card.width()) - 2 * Space.M
-        y = int(card.top()) + Space.M
+        left = int(card.left()) + m
+        inner = int(card.width()) - 2 * m
+        y = int(card.top()) + m
         name = str(index.data(NAME_ROLE))
         name_h = self._names_height(name, inner, name_font)
         painter.setFont(name_font)
@@ -97,17 +104,17 @@ class ProgramCardDelegate(QStyledItemDelegate):
         painter.setFont(lead_font)
         lead_h = QFontMetrics(lead_font).height()
         draw_text(painter, QRect(left, y, inner, lead_h), ALIGN_LEFT, str(index.data(LENGTH_ROLE)), theme.text)
-        y += lead_h + Space.S
+        y += lead_h + s
         exercises = index.data(EXERCISES_ROLE) or []
         thumb_w, thumb_h = self._thumb(int(card.width()), len(exercises))
         ratio = self.view.devicePixelRatioF()
         for i, (exercise_id, _name) in enumerate(exercises):
-            x = left + (i % 4) * (thumb_w + Space.S)
-            top = y + (i // 4) * (thumb_h + Space.S)
+            x = left + (i % 4) * (thumb_w + s)
+            top = y + (i // 4) * (thumb_h + s)
             tile = QRectF(x, top, thumb_w, thumb_h)
-            paint_surface(painter, tile, Surface(theme.alternate_base, theme.text, theme.card_border), Radius.CHIP)
+            paint_surface(painter, tile, Surface(theme.alternate_base, theme.text, theme.card_border), self.px(Radius.CHIP))
             painter.drawPixmap(QRect(x, top, thumb_w, thumb_h), self._pixmap(exercise_id, thumb_w, thumb_h, ratio))
-        y += ((len(exercises) + 3) // 4) * (thumb_h + Space.S)
+        y += ((len(exercises) + 3) // 4) * (thumb_h + s)
         painter.setFont(body_font)
         names = ", ".join(n for _i, n in exercises)
         draw_text(painter, QRect(left, y, inner, int(card.bottom()) - y), WORD_WRAP, names, theme.muted_text)
@@ -144,7 +151,7 @@ def make_card_list(view: QListWidget) -> ProgramCardDelegate:
     view.setFlow(QListView.Flow.LeftToRight)
     view.setWrapping(True)
     view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setSpacing(Space.S)
+    design_size(view, spacing=Space.S)  # the gaps between the cards grow with the screen
     view.setFrameShape(QListWidget.Shape.NoFrame)
     own_viewport(view).setAutoFillBackground(False)
     view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from psoas_coach.core.history import Control
 from psoas_coach.i18n import LazyText, _, content, lazy
-from psoas_coach.ui.text_scale import set_scaled_font
+from psoas_coach.ui.text_scale import follow_window, set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
 CONTROL_CHOICES = ((Qt.Key.Key_1, lazy("1 · Yes"), Control.YES), (Qt.Key.Key_2, lazy("2 · Mostly"), Control.MOSTLY),
@@ -28,6 +28,7 @@ class QuickRating(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quick-rating")
+        follow_window(self)  # read from the mat at any window size, as the ring is
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.exercise_id = ""

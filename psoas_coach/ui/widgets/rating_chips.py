@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QSlider, QWidget
 
 from psoas_coach.i18n import lazy
-from psoas_coach.ui.theme import TOUCH, Radius, Space, current_theme, phase_of, surface
+from psoas_coach.ui.theme import TOUCH, Radius, Space, current_theme, phase_of, px, scale_of, surface
 from psoas_coach.ui.widgets.card import paint_surface
 
 NOT_RATED = lazy("not rated")
@@ -70,13 +70,13 @@ class RatingChips(QSlider):
         return [str(NOT_RATED), *(str(v) for v in range(self.low, self.maximum() + 1))]
 
     def _chip_widths(self, metrics: QFontMetrics) -> list[int]:
-        digits = metrics.horizontalAdvance("10") + 2 * Space.M
-        square = max(TOUCH, digits, metrics.height() + Space.M)
-        first = metrics.horizontalAdvance(str(NOT_RATED)) + 2 * Space.M
+        digits = metrics.horizontalAdvance("10") + 2 * px(self, Space.M)
+        square = max(px(self, TOUCH), digits, metrics.height() + px(self, Space.M))
+        first = metrics.horizontalAdvance(str(NOT_RATED)) + 2 * px(self, Space.M)
         return [first] + [square] * (self.maximum() - self.low + 1)
 
     def _chip_height(self) -> int:
-        return max(TOUCH, self.fontMetrics().height() + Space.M)
+        return max(px(self, TOUCH), self.fontMetrics().height() + px(self, Space.M))
 
     def _rows(self, width: int) -> list[list[int]]:
         """Chip indices per row: as many as fit in *width*, the "not rated" chip always first."""
@@ -84,10 +84,10 @@ class RatingChips(QSlider):
         rows: list[list[int]] = [[]]
         used = 0
         for i, w in enumerate(widths):
-            if rows[-1] and used + Space.S + w > width:
+            if rows[-1] and used + px(self, Space.S) + w > width:
                 rows.append([])
                 used = 0
-            used += (Space.S if rows[-1] else 0) + w
+            used += (px(self, Space.S) if rows[-1] else 0) + w
             rows[-1].append(i)
         return rows
 
@@ -98,8 +98,8 @@ class RatingChips(QSlider):
         for r, row in enumerate(self._rows(self.width())):
             x = 0
             for i in row:
-                rects[i] = QRectF(x, r * (height + Space.S), widths[i], height)
-                x += widths[i] + Space.S
+                rects[i] = QRectF(x, r * (height + px(self, Space.S)), widths[i], height)
+                x += widths[i] + px(self, Space.S)
         return rects
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
@@ -107,16 +107,16 @@ class RatingChips(QSlider):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         rows = len(self._rows(width))
-        return rows * self._chip_height() + (rows - 1) * Space.S
+        return rows * self._chip_height() + (rows - 1) * px(self, Space.S)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         widths = self._chip_widths(self.fontMetrics())
-        width = sum(widths) + Space.S * (len(widths) - 1)
+        width = sum(widths) + px(self, Space.S) * (len(widths) - 1)
         return QSize(width, self._chip_height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """Room for six chips a row (two rows): layouts that ignore height-for-width still leave no gap."""
-        width = sum(self._chip_widths(self.fontMetrics())[:6]) + Space.S * 5  # "not rated" and five numbers
+        width = sum(self._chip_widths(self.fontMetrics())[:6]) + px(self, Space.S) * 5  # "not rated" and five numbers
         return QSize(width, self.heightForWidth(width))
 
     # ------------------------------------------------------------------ painting and the mouse
@@ -128,7 +128,7 @@ class RatingChips(QSlider):
         for i, (rect, text) in enumerate(zip(self.chip_rects(), self._chip_labels())):
             value = self.minimum() + i
             colours = surface(theme, phase, chosen=value == self.value())
-            paint_surface(painter, rect, colours, Radius.CHIP, 2.0)
+            paint_surface(painter, rect, colours, px(self, Radius.CHIP), 2.0 * scale_of(self))
             painter.setPen(colours.text)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()

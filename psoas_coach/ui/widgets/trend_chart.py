@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.i18n import day_month_text, number
 from psoas_coach.ui.text_scale import set_scaled_font
-from psoas_coach.ui.theme import Space, Type, current_theme
+from psoas_coach.ui.theme import Space, Type, current_theme, px, scale_of
 
 Points = Sequence[tuple[datetime, float]]
 
@@ -41,6 +41,7 @@ class TrendChart(QWidget):
         self.top = top
         set_scaled_font(self, Type.SMALL)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab steps through the charts, each read out in words
         self.setAccessibleName(self.describe())
 
     def describe(self) -> str:
@@ -55,10 +56,10 @@ class TrendChart(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         line = self.fontMetrics().height()
-        return QSize(240, line * 6)
+        return QSize(px(self, 240), line * 6)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(160, self.sizeHint().height())
+        return QSize(px(self, 160), self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         theme = current_theme(self)
@@ -77,14 +78,15 @@ class TrendChart(QWidget):
         low = 0.0
         high = high if high > low else low + 1
         labels = [number(high) + self.unit, number(low) + self.unit]
-        gutter = max(metrics.horizontalAdvance(t) for t in labels) + Space.S
-        plot = QRectF(gutter, line / 2, self.width() - gutter - Space.S, self.height() - line * 2)
+        scale, gap, tight = scale_of(self), px(self, Space.S), px(self, Space.XS)
+        gutter = max(metrics.horizontalAdvance(t) for t in labels) + gap
+        plot = QRectF(gutter, line / 2, self.width() - gutter - gap, self.height() - line * 2)
         painter.setPen(QPen(QColor(theme.card_border), 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.topLeft(), plot.topRight())
         painter.setPen(QColor(theme.muted_text))
-        painter.drawText(QRectF(0, plot.top() - line / 2, gutter - Space.XS, line), Qt.AlignmentFlag.AlignRight, labels[0])
-        painter.drawText(QRectF(0, plot.bottom() - line / 2, gutter - Space.XS, line), Qt.AlignmentFlag.AlignRight,
+        painter.drawText(QRectF(0, plot.top() - line / 2, gutter - tight, line), Qt.AlignmentFlag.AlignRight, labels[0])
+        painter.drawText(QRectF(0, plot.bottom() - line / 2, gutter - tight, line), Qt.AlignmentFlag.AlignRight,
                          labels[1])
         times = [w.timestamp() for w, _v in self.points]
         start, span = times[0], (times[-1] - times[0]) or 1.0
@@ -96,18 +98,18 @@ class TrendChart(QWidget):
         path = QPainterPath(at(0))
         for i in range(1, len(values)):
             path.lineTo(at(i))
-        painter.setPen(QPen(QColor(theme.accent), 2.5))
+        painter.setPen(QPen(QColor(theme.accent), 2.5 * scale))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         painter.setBrush(QColor(theme.accent))
-        radius = 3.5 if len(values) <= 60 else 0.0  # dots help a few sessions and clutter hundreds
+        radius = 3.5 * scale if len(values) <= 60 else 0.0  # dots help a few sessions and clutter hundreds
         if radius:
             for i in range(len(values)):
                 painter.drawEllipse(at(i), radius, radius)
-        painter.drawEllipse(at(len(values) - 1), 5, 5)  # the latest, always marked
+        painter.drawEllipse(at(len(values) - 1), 5 * scale, 5 * scale)  # the latest, always marked
         dates = axis_dates(self.points)
         painter.setPen(QColor(theme.muted_text))
-        bottom = QRectF(plot.left(), plot.bottom() + Space.XS, plot.width(), line)
+        bottom = QRectF(plot.left(), plot.bottom() + tight, plot.width(), line)
         if len(dates) == 1:
             painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter, dates[0])
         else:

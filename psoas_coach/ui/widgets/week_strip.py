@@ -15,7 +15,7 @@ from psoas_coach.i18n import _, current_language, weekday_name
 from psoas_coach.ui.painting import draw_text, edge_ellipse, fill_ellipse
 from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
 from psoas_coach.ui.text_scale import set_scaled_font
-from psoas_coach.ui.theme import Space, Type, current_theme
+from psoas_coach.ui.theme import Space, Type, current_theme, px
 
 DONE_MARK = "✓"
 
@@ -60,11 +60,11 @@ class WeekStrip(QWidget):
         self.update()
 
     def _cell(self) -> int:
-        return max(36, self.fontMetrics().height() * 2)
+        return max(px(self, 36), self.fontMetrics().height() * 2)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         cell = self._cell()
-        return QSize(7 * cell + 6 * Space.S, cell + self.fontMetrics().height() + Space.XS)
+        return QSize(7 * cell + 6 * px(self, Space.S), cell + self.fontMetrics().height() + px(self, Space.XS))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return self.sizeHint()
@@ -80,7 +80,7 @@ class WeekStrip(QWidget):
         names = short_day_names(current_language())
         for i in range(7):
             day = monday + timedelta(days=i)
-            x = i * (cell + Space.S)
+            x = i * (cell + px(self, Space.S))
             circle = QRectF(x + 2, 2, cell - 4, cell - 4)
             trained = day in self.days
             if trained:
@@ -95,6 +95,7 @@ class WeekStrip(QWidget):
             draw_text(painter, circle, ALIGN_CENTER, DONE_MARK if trained else str(day.day),
                       theme.window if trained else theme.text)
             painter.setFont(small)
-            draw_text(painter, QRectF(x - Space.XS, cell, cell + 2 * Space.XS, self.height() - cell),
+            gap = px(self, Space.XS)
+            draw_text(painter, QRectF(x - gap, cell, cell + 2 * gap, self.height() - cell),
                       ALIGN_HCENTER | ALIGN_TOP, names[i], theme.text)
         painter.end()
