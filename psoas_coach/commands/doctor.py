@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from psoas_coach.i18n import _, fixed, lazy, ngettext
+from psoas_coach.i18n import _, fixed, lazy, ngettext, number
 from psoas_coach.paths import AppPaths
 
 PROBE_TEXT = lazy("Psoas Coach is ready to coach you.")
@@ -87,7 +87,7 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
         finished = done.wait(timeout)
         renderer.stop(timeout=1.0)
     if not finished:
-        return EngineReport(False, _("the speech engine did not answer within {seconds} s").format(seconds=f"{timeout:g}"))
+        return EngineReport(False, _("the speech engine did not answer within {seconds} s").format(seconds=number(timeout)))
     if ready and not ready[0][0]:
         return EngineReport(False, ready[0][1])
     if not clips:

@@ -28,7 +28,7 @@ from psoas_coach.core.history import (
 from psoas_coach.core.names import exercise_name
 from psoas_coach.core.progression import PAIN_REGRESS
 from psoas_coach.core.weeks import TARGET_HIGH, TARGET_LOW, days_in_week, training_days, week_start, week_text
-from psoas_coach.i18n import _, ngettext, number
+from psoas_coach.i18n import _, date_text, day_month_text, ngettext, number
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,12 @@ class WeekCount:
 
     @property
     def label(self) -> str:
-        return short_day(self.start)
+        return day_month_text(self.start)
 
     @property
     def text(self) -> str:
-        return week_text(self.sessions, _("Week of {day}").format(day=f"{self.start:%d %b %Y}"))
+        """'Week of 2 Mar 2026: 3 of 2-3 training days', the date as the language writes it (as History does)."""
+        return week_text(self.sessions, _("Week of {day}").format(day=date_text(self.start)))
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,6 @@ def _target(kind: str, sets: int, reps: int, hold: float) -> str:
     if kind == "reps":
         return f"{sets} x {reps}"
     return ngettext("{sets} set", "{sets} sets", sets).format(sets=sets)
-
-
-def short_day(day: date) -> str:
-    """'05 Jan' in the reader's language."""
-    from babel.dates import format_date
-
-    from psoas_coach.i18n import babel_locale
-
-    return str(format_date(day, format="dd MMM", locale=babel_locale()))
 
 
 def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,

@@ -27,7 +27,7 @@ from psoas_coach.core.history import (
     stop_place,
 )
 from psoas_coach.core.history_view import detail_rows, status_text
-from psoas_coach.i18n import _, date_text, lazy, time_text, weekday_name
+from psoas_coach.i18n import _, date_text, lazy, number, time_text, weekday_name
 from psoas_coach.store.session_check import problems_of
 from psoas_coach.ui.text_scale import design_size, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
@@ -135,7 +135,7 @@ class SessionDetail(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.exercise, row.side, row.sets, str(row.reps) if row.reps else "–",
-                     f"{row.hold_seconds:g}" if row.hold_seconds else "–",
+                     number(row.hold_seconds) if row.hold_seconds else "–",
                      _("pain stop") if row.pain_stop else "")
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
