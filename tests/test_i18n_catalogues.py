@@ -133,3 +133,24 @@ def test_a_count_stays_beside_its_total(code: str) -> None:
             if between is None or len(between.group(1).split()) > 1:
                 wrong.append(f"{m.id!r} -> {m.string!r}")
     assert wrong == [], f"{code}: a word between a count and its total: {wrong}"
+
+
+# the form of address each catalogue uses, and words of the other one that must not appear in it
+OTHER_ADDRESS = {
+    "de": r"\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines)\b",  # Sie
+    "fr": r"\b(tu|toi|ton|ta|tes)\b",  # vous
+    "es": r"\b(usted|ustedes|instale|asegúrese|descanse|elija|pulse|seleccione)\b",  # tú
+    "it": r"\b(Lei|Suo|Sua|Suoi|Sue)\b",  # tu
+    "pt_BR": r"\b(te|teu|tua|teus|tuas|contigo)\b",  # você
+    "nl": r"\b(je|jij|jouw|jou|jezelf)\b",  # u
+}
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_each_language_speaks_to_the_user_one_way(code: str) -> None:
+    """One form of address in a language: German said "Sie" on home and "du" in the resume banner, Dutch
+    "u" in the cues and "je" in History, before they were made one."""
+    words = OTHER_ADDRESS[code].replace(r"\b(", r"(?<![\w-])(").replace(r")\b", r")(?![\w-])")  # not in --data-dir
+    other = re.compile(words, re.IGNORECASE if code != "it" else 0)
+    mixed = [m.string for m in catalogue(code) if m.id and isinstance(m.string, str) and other.search(m.string)]
+    assert mixed == [], f"{code}: texts in the other form of address: {mixed}"
