@@ -136,6 +136,11 @@ def pgettext(context: str, message: str) -> str:
     return _active.pgettext(context, message)
 
 
+def labelled(label: str, text: str) -> str:
+    """'label: text' as the language writes it (French puts a space before the colon: 'Marche sur le dos : ...')."""
+    return _("{label}: {text}").format(label=label, text=text)
+
+
 def content(text: str) -> str:
     """A text of program content (name, description, set-up, cue, compensation) in the active language.
 

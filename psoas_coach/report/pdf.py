@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from psoas_coach.atomic import write_atomic
 from psoas_coach.core.weeks import TARGET as TARGET_DAYS
-from psoas_coach.i18n import _, date_text, day_month_text, lazy, ngettext, number
+from psoas_coach.i18n import _, date_text, day_month_text, labelled, lazy, ngettext, number
 from psoas_coach.report.data import ReportData
 
 CONTROL_WORDS = {"yes": lazy("yes"), "mostly": lazy("mostly"), "no": lazy("no")}
@@ -222,7 +222,7 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
     page.heading(_("Pain events"))
     if data.pain_events:
         for event in data.pain_events:
-            page.text(f"{date_text(event.day)}: {event.text}", 10, color=PAIN)
+            page.text(labelled(date_text(event.day), event.text), 10, color=PAIN)
     else:
         page.text(_("No pain stops and no pain rated 4 or more in this period."), 10)
     labels = [day_month_text(s.day) for s in data.sessions]
@@ -248,7 +248,7 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
     if data.level_changes:
         page.heading(_("Level changes accepted"))
         for day, reason in data.level_changes:
-            page.text(f"{date_text(day)}: {reason}", 9)
+            page.text(labelled(date_text(day), reason), 9)
 
     page.heading(_("Sessions"))
     rows = [(_("Date"), _("Program"), _("Status"), _("Minutes"), _("Effort"), _("Pain"))]
@@ -260,7 +260,7 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
     page.heading(_("Notes"))
     if data.notes:
         for day, note in data.notes:
-            page.text(f"{date_text(day)}: {note}", 10)
+            page.text(labelled(date_text(day), note), 10)
     else:
         page.text(_("No notes in this period."), 10)
     page.y += page.px(4)

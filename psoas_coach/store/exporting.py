@@ -17,7 +17,7 @@ from typing import Any
 
 from psoas_coach import __version__
 from psoas_coach.atomic import write_atomic
-from psoas_coach.i18n import _, ngettext
+from psoas_coach.i18n import _, labelled, ngettext
 from psoas_coach.safe_json import UnsafeJsonError, loads
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
@@ -157,7 +157,7 @@ def merge_into(store: Any, incoming: list[Any]) -> ImportReport:
             except CheckError as exc:
                 wrong = [exc.reason]
         if wrong:
-            report.rejected.append(f"{label}: {wrong[0]}")
+            report.rejected.append(labelled(label, wrong[0]))
             continue
         old = have.get(record["id"])
         if old is not None and is_newer(old):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from psoas_coach.i18n import _, content
+from psoas_coach.i18n import _, content, labelled
 from psoas_coach.ui.qt_values import TAB_FOCUS
 from psoas_coach.ui.text_scale import design_size, fit_to_parent, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Type
@@ -30,8 +30,8 @@ class ProposalRow(QWidget):
         self.setObjectName("proposal-row")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        prefix = f"{content(proposal.exercise_name)}: " if proposal.exercise_name else ""
-        self.text = label(prefix + proposal.reason, Type.BODY, name="proposal-text")
+        words = labelled(content(proposal.exercise_name), proposal.reason) if proposal.exercise_name else proposal.reason
+        self.text = label(words, Type.BODY, name="proposal-text")
         row.addWidget(self.text, 1)
         self.accept_button = QPushButton(_("Accept"))
         self.accept_button.setObjectName("proposal-accept")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLay
 
 from psoas_coach.core.engine import Outcome, SessionEngine, SessionState
 from psoas_coach.core.plan import Step, StepKind
-from psoas_coach.i18n import _, content
+from psoas_coach.i18n import _, content, labelled
 from psoas_coach.ui.accessibility import Announcer, order_tabs, set_name, spoken_text
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.screens.briefing import BriefingScreen
@@ -193,7 +193,7 @@ class SessionView(QWidget):
         if step.kind is StepKind.BRIEFING:
             return f"{self.briefing.title.text()}. {self.briefing.prompt.text()}"
         if step.kind is StepKind.INTRO:
-            return f"{self.intro.kicker.text()}: {self.intro.name.text()}. {self.intro.setup.text()}"
+            return f"{labelled(self.intro.kicker.text(), self.intro.name.text())}. {self.intro.setup.text()}"
         if step.kind is StepKind.SUMMARY:
             return self.summary.headline.text()
         phase = self.phase_badge.accessibleName()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from psoas_coach.i18n import day_month_text, number
+from psoas_coach.i18n import day_month_text, labelled, number
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type, current_theme, px, scale_of
 
@@ -51,8 +51,9 @@ class TrendChart(QWidget):
         first, last = self.points[0], self.points[-1]
         dates = axis_dates(self.points)
         if len(dates) == 1:
-            return f"{dates[0]}: {number(last[1])}{self.unit}"
-        return f"{dates[0]}: {number(first[1])}{self.unit} → {dates[-1]}: {number(last[1])}{self.unit}"
+            return labelled(dates[0], f"{number(last[1])}{self.unit}")
+        return (f"{labelled(dates[0], number(first[1]) + self.unit)} → "
+                f"{labelled(dates[-1], number(last[1]) + self.unit)}")
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         line = self.fontMetrics().height()
