@@ -62,7 +62,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         if name not in sub.choices:  # named for --help; its module is imported only when it runs
             sub.add_parser(name, help=_(help_text))
     for command in sub.choices.values():
-        _accept_data_dir(command)
+        _accept_after_command(command)
     return parser
 
 
@@ -122,17 +122,20 @@ def _command_in(argv: Sequence[str] | None) -> str | None:
     return None
 
 
-def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
-    """Let --data-dir also follow a sub-command (and its own sub-commands), as users tend to type it.
+def _accept_after_command(parser: argparse.ArgumentParser) -> None:
+    """Let --data-dir and --lang also follow a sub-command (and its own sub-commands), as users tend to type
+    them ("psoas-coach history --lang de" was refused; early_options reads both wherever they are).
 
     SUPPRESS keeps the main option's value when the sub-command does not repeat it.
     """
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help=_("the data folder to use (as the main --data-dir)"))
+    parser.add_argument("--lang", metavar="CODE", type=_lang, default=argparse.SUPPRESS,
+                        help=_("the language to write in (as the main --lang)"))
     for action in parser._actions:  # noqa: SLF001 (argparse exposes nested sub-parsers only here)
         if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
             for nested in action.choices.values():
-                _accept_data_dir(nested)
+                _accept_after_command(nested)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

@@ -34,6 +34,16 @@ def test_schedule_in_german_from_the_environment(capsys: pytest.CaptureFixture[s
     assert "Mo. 02.03.2026" in out or "Mi. 04.03.2026" in out
 
 
+@pytest.mark.parametrize("argv", [["history", "--lang", "fr"], ["schedule", "--lang=fr", "--today", "2026-03-02"],
+                                  ["programs", "list", "--lang", "fr"]])
+def test_lang_may_follow_the_sub_command(argv: list[str], capsys: pytest.CaptureFixture[str],
+                                         private_home: Path) -> None:
+    """As --data-dir may: "psoas-coach history --lang fr" is what people type."""
+    code, out, err = run_cli(argv, capsys)
+    assert code == 0, err
+    assert any(word in out for word in ("Aucune séance", "Fondations", "Cette semaine")), out
+
+
 def test_history_in_german(capsys: pytest.CaptureFixture[str], private_home: Path) -> None:
     store = SessionStore(private_home / "sessions")
     store.save(_history()[0])
