@@ -61,6 +61,9 @@ class SessionView(QWidget):
         self.engine: SessionEngine | None = None
         self.theme = theme
         self.announcer = announcer if announcer is not None else Announcer(self)
+        # every step screen's words, the header, captions and the keys' buttons grow with the window, as the
+        # ring and the rep counter do (those two size themselves to the room they are given)
+        follow_window(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         header = QHBoxLayout()
@@ -90,11 +93,9 @@ class SessionView(QWidget):
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
         design_size(self.caption, min_height=self.caption.fontMetrics().height() * 2)
-        follow_window(self.caption)  # captions and the keys' buttons grow with the window, as the ring does
         layout.addWidget(self.caption)
         self.control_bar = FlowRow()  # one row, or more when large text needs them
         self.control_bar.setObjectName("control-bar")
-        follow_window(self.control_bar)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
