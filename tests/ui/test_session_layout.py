@@ -284,3 +284,33 @@ def test_the_phase_colour_reaches_the_top_edge_of_the_window(qtbot: QtBot, app_f
            if image.pixelColor(x, y).rgb() != expected.rgb()}
     assert off == {}, f"{len(off)} pixels of the top rows are not {expected.name()}: {list(off.items())[:5]}"
     assert box(window.session, window).top() == 0
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_control_bar_keeps_one_row_at_1024x600_with_each_key_under_its_words(
+        qtbot: QtBot, app_factory: AppFactory, language: str) -> None:
+    from psoas_coach import i18n
+    from tests.ui.test_i18n_layout import back_to_english
+
+    i18n.set_language(language)
+    try:
+        window = at_step(app_factory().window, StepKind.HOLD)
+        bar = window.session.control_bar
+        buttons = list(window.session.buttons.values())
+        assert bar.columns == len(buttons) and all("\n" not in b.text() for b in buttons)  # 1366x768: one line each
+        one_line = bar.height()
+        window.resize(1024, 600)
+        settle()
+        assert bar.columns == len(buttons)  # "Keys (?)" no longer alone on a second row
+        assert bar.height() <= one_line + 4  # and the row is no taller
+        for button in buttons:
+            action = button.defaultAction()
+            assert action is not None
+            assert button.text().replace("\n", " ") == action.text()  # the same words, the key under them
+            assert button.sizeHint().height() <= button.height() and button.sizeHint().width() <= button.width()
+        assert clipped(window) == []
+        window.resize(1366, 768)
+        settle()
+        assert all("\n" not in b.text() for b in buttons)
+    finally:
+        back_to_english()
