@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from psoas_coach.ui.accessibility import focusable_in_layout_order
-
 if TYPE_CHECKING:
     _Base = QWidget
 else:
@@ -25,6 +23,9 @@ def focus_heir(leaving: QWidget) -> QWidget | None:
     focused = QApplication.focusWidget()
     if focused is None or not (focused is leaving or leaving.isAncestorOf(focused)):
         return None
+    # here, not at the top: cards are in home's first frame, which must stay cheap (tests/ui/test_qt_values.py)
+    from psoas_coach.ui.accessibility import focusable_in_layout_order
+
     window = leaving.window()
     chain = focusable_in_layout_order(window)
 
