@@ -146,9 +146,12 @@ def content(text: str) -> str:
 
 
 def number(value: float) -> str:
-    """*value* written as the language writes numbers (5.5 -> "5,5" in German), without needless zeros."""
-    from babel.numbers import format_decimal
+    """*value* written as the language writes numbers (5.5 -> "5,5" in German), without needless zeros; a huge
+    one (1e300 in a damaged file) short, in scientific notation."""
+    from babel.numbers import format_decimal, format_scientific
 
+    if abs(value) >= 1e15:
+        return str(format_scientific(value, format="0.###E0", locale=_active_code))
     return str(format_decimal(value, format="#,##0.##", locale=_active_code))
 
 

@@ -4,6 +4,7 @@ nothing fuzzy, placeholders as in English, and the compiled .mo as the .po says.
 from __future__ import annotations
 
 import io
+import re
 import string
 import subprocess
 import sys
@@ -113,3 +114,43 @@ def test_numbers_dates_and_plurals_follow_the_language() -> None:
     assert i18n.ngettext("{count} exercise", "{count} exercises", 0).format(count=0) == "0 exercice"
     i18n.set_language("en")
     assert i18n.date_text(date(2026, 3, 2)) == "2026-03-02"
+
+
+N_OF_M = re.compile(r"\{(\w+)\} of \{(\w+)\}")
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_a_count_stays_beside_its_total(code: str) -> None:
+    """"1 of 2-3 training days": the count stays next to its total ("1 sur 2-3 jours"), with only the
+    language's "of" between them, so a count of 1 never meets a plural noun ("1 jours d'entraînement sur 2-3",
+    "1 settimane su 4" read wrong). Plural words that follow a count alone go through ngettext."""
+    wrong = []
+    for m in catalogue(code):
+        if not isinstance(m.id, str) or not isinstance(m.string, str) or not m.string:
+            continue
+        for count, total in N_OF_M.findall(m.id):
+            between = re.search(re.escape(f"{{{count}}}") + "(.*?)" + re.escape(f"{{{total}}}"), m.string)
+            if between is None or len(between.group(1).split()) > 1:
+                wrong.append(f"{m.id!r} -> {m.string!r}")
+    assert wrong == [], f"{code}: a word between a count and its total: {wrong}"
+
+
+# the form of address each catalogue uses, and words of the other one that must not appear in it
+OTHER_ADDRESS = {
+    "de": r"\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines)\b",  # Sie
+    "fr": r"\b(tu|toi|ton|ta|tes)\b",  # vous
+    "es": r"\b(usted|ustedes|instale|asegúrese|descanse|elija|pulse|seleccione)\b",  # tú
+    "it": r"\b(Lei|Suo|Sua|Suoi|Sue)\b",  # tu
+    "pt_BR": r"\b(te|teu|tua|teus|tuas|contigo)\b",  # você
+    "nl": r"\b(je|jij|jouw|jou|jezelf)\b",  # u
+}
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_each_language_speaks_to_the_user_one_way(code: str) -> None:
+    """One form of address in a language: German said "Sie" on home and "du" in the resume banner, Dutch
+    "u" in the cues and "je" in History, before they were made one."""
+    words = OTHER_ADDRESS[code].replace(r"\b(", r"(?<![\w-])(").replace(r")\b", r")(?![\w-])")  # not in --data-dir
+    other = re.compile(words, re.IGNORECASE if code != "it" else 0)
+    mixed = [m.string for m in catalogue(code) if m.id and isinstance(m.string, str) and other.search(m.string)]
+    assert mixed == [], f"{code}: texts in the other form of address: {mixed}"

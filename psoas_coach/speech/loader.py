@@ -44,6 +44,25 @@ VOICE_MISSING = lazy("The voice {voice} is not installed; the previous voice sta
 SAMPLE_CUE = lazy("Lift the knee toward your chest. Hold. Lower slowly.")
 
 
+def natural_missing() -> tuple[str, str]:
+    """Why no natural voice speaks the active language, and that language's name when only a voice of it is
+    missing ("" when a package is): the app's notice and the doctor say the same thing. The bundled
+    en_US voice speaks English only, so installing it again helps no German speaker."""
+    import importlib.util
+
+    if importlib.util.find_spec("piper") is None:
+        return _("the piper-tts package is not installed"), ""
+    from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
+
+    if current_language() != SOURCE_LANGUAGE:
+        from psoas_coach.speech.voices import language_name
+
+        language = language_name(current_language()) or current_language()
+        return _("no natural voice for {language} is installed (add a Piper voice of that language with "
+                 "Voice… on home)").format(language=language), language
+    return str(NO_NATURAL_VOICE), ""
+
+
 @dataclass
 class LoaderOptions:
     """What the loader may use; tests replace the probes to walk every fallback."""
@@ -173,18 +192,7 @@ class SpeechLoader(QObject):
 
     @staticmethod
     def _natural_missing() -> str:
-        import importlib.util
-
-        if importlib.util.find_spec("piper") is None:
-            return _("the piper-tts package is not installed")
-        from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
-
-        if current_language() != SOURCE_LANGUAGE:  # the bundled voice speaks English only
-            from psoas_coach.speech.voices import language_name
-
-            return _("no natural voice for {language} is installed (add a Piper voice of that language with "
-                     "Voice… on home)").format(language=language_name(current_language()) or current_language())
-        return str(NO_NATURAL_VOICE)
+        return natural_missing()[0]
 
     def _start_natural(self) -> None:
         voice = self._natural_left.pop(0)

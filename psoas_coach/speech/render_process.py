@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
-from psoas_coach.i18n import _
+from psoas_coach.i18n import _, number
 
 READY_TIMEOUT = 30.0  # seconds for a child to import its engine (and load a Piper voice, ~1 s)
 RENDER_TIMEOUT = 15.0  # seconds for one clip before the child counts as hung
@@ -174,7 +174,7 @@ class ChildEngine:
             line = self._lines.get(timeout=timeout)
         except queue.Empty:
             proc.kill()
-            raise ChildFailedError(_("the speech engine did not answer within {seconds} s").format(seconds=f"{timeout:g}")) from None
+            raise ChildFailedError(_("the speech engine did not answer within {seconds} s").format(seconds=number(timeout))) from None
         if line is None:
             code = proc.wait()
             raise ChildFailedError(_("the speech engine stopped (exit code {code})").format(code=code))

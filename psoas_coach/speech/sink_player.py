@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
-from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices
 
 from psoas_coach.i18n import _
+from psoas_coach.speech.qt_log import quiet_multimedia_log
+
+quiet_multimedia_log()  # before Qt Multimedia loads: it looks for its optional libraries as it does
+from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices  # noqa: E402
 
 log = logging.getLogger(__name__)
 

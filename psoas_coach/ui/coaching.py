@@ -263,7 +263,7 @@ class CoachingController(QObject):
         elif step.kind is StepKind.SUMMARY and engine.outcome is Outcome.COMPLETED:
             last = engine.plan.program.exercises[-1]
             if last.id not in self.ratings:
-                self.rating.ask(last.id, last.name)
+                self.rating.ask(last.id, last.name, hand_on=True)
         elif step.kind is not StepKind.NEXT_UP:
             self.rating.hide()
 

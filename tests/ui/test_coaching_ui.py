@@ -106,6 +106,27 @@ def test_quick_rating_after_each_exercise_is_saved(qtbot: QtBot, app_factory: Ap
     assert coaching.panel.today.text().startswith("Done for today")
 
 
+def test_on_the_summary_a_number_for_the_effort_is_not_swallowed_by_the_last_question(
+        qtbot: QtBot, app_factory: AppFactory, clock: FakeClock) -> None:
+    """At the end the last exercise's questions show above the session's ratings; a 7 (no answer of theirs)
+    closes them and rates the effort 7, as a person who just finished means it."""
+    coaching = _coached(app_factory)
+    window = coaching.window
+    window.start_program("foundation")
+    engine = window.engine
+    assert engine is not None
+    while engine.step.kind is not StepKind.SUMMARY:
+        window.next_step()
+    assert coaching.rating.asking and coaching.rating.hasFocus()
+    qtbot.keyClick(coaching.rating, Qt.Key.Key_7)
+    summary = window.session.summary
+    assert not coaching.rating.isVisibleTo(window) and summary.effort.hasFocus()
+    assert summary.ratings() == (7, None)
+    qtbot.keyClick(summary.effort, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_2)
+    assert summary.ratings() == (7, 2)
+
+
 def test_rating_can_be_skipped_and_the_session_goes_on(qtbot: QtBot, app_factory: AppFactory,
                                                        library: ProgramLibrary) -> None:
     coaching = _coached(app_factory)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from psoas_coach import atomic
+from psoas_coach import atomic, i18n
 from psoas_coach.store.migrations import CURRENT_VERSION
 from psoas_coach.store.sessions import SessionStore, encode
 from psoas_coach.ui.screens.history import HistoryScreen
@@ -57,7 +57,7 @@ def test_list_newest_first_with_detail(screen: HistoryScreen) -> None:
     assert screen.detail.title.text().startswith("Tue 2026-01-13, 07:30 · Foundation")
     assert screen.detail.notes.toPlainText() == "note 12"
     screen.select_row(2)
-    assert screen.detail.pain_line.isVisible() and "supine-marching left" in screen.detail.pain_line.text()
+    assert screen.detail.pain_line.text() == "✖ Stopped for sharp pain at Supine Marching, left side."
     table = screen.detail.table
     assert table.rowCount() == 2 and _text(table.item(0, 1)) == "Left" and _text(table.item(0, 5)) == "pain stop"
 
@@ -214,3 +214,22 @@ def test_export_from_the_screen(qtbot: QtBot, store: SessionStore, tmp_path: Pat
     answer[0] = None
     screen.export_button.click()  # cancelled: nothing happens
     assert screen.notice.text().startswith("Could not write")
+
+
+@pytest.mark.parametrize("code", [c for c in i18n.CODES if c != i18n.SOURCE_LANGUAGE])
+def test_the_pain_stop_is_placed_in_words_of_the_language(code: str, qtbot: QtBot, tmp_path: Path) -> None:
+    """Where a session stopped for pain reads in the reader's language, never as the record's ids."""
+    store = SessionStore(tmp_path / "sessions")
+    store.save(make_record(9, status="pain_stop", pain=6, pain_stop={
+        "exercise_id": "supine-marching", "side": "right", "at": "2026-01-10T07:40:00+01:00"}))
+    i18n.set_language(code)
+    try:
+        screen = HistoryScreen(store, today=lambda: TODAY)
+        qtbot.addWidget(screen)
+        screen.reload()
+        screen.select_row(0)
+        line = screen.detail.pain_line.text()
+        assert i18n.content("Supine Marching") in line and i18n._("Right side").lower() in line
+        assert "supine-marching" not in line and "right" not in line
+    finally:
+        i18n.set_language("en")

@@ -221,7 +221,7 @@ def test_a_pass_of_the_window_scale_leaves_the_rep_counters_size_alone(qtbot: Qt
     window = at_step(app_factory().window, StepKind.REPS)
     reps = window.session.reps
     sizes = [w.font().pixelSize() for w in (reps.count, reps.phase, reps.side)]
-    assert min(sizes) > 40
+    assert min(sizes) > 30  # (the words are sized for the longest phase word, so they keep it through the set)
     rescale_widgets([window])  # what a change of the window's scale or of the text size does to every screen
     assert [w.font().pixelSize() for w in (reps.count, reps.phase, reps.side)] == sizes
 

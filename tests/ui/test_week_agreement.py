@@ -53,7 +53,7 @@ def test_every_screen_and_command_counts_the_week_alike(
     # the report: the same count for this week and the week before
     report = build_report(store.load_all().sessions, monday - timedelta(days=7), today)
     assert [w.sessions for w in report.weeks] == [2, expected]
-    assert report.weeks[-1].text == week_text(expected, f"Week of {monday:%d %b %Y}")
+    assert report.weeks[-1].text == week_text(expected, f"Week of {date_text(monday)}")  # as History writes it
 
     # the window: home's line and History's line and weeks list
     window = _app_window(tmp_path)

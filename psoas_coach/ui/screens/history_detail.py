@@ -16,9 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_coach.core.history import NOT_KNOWN, duration_text, effort_of, pain_of, program_name_of, started_at
+from psoas_coach.core.history import (
+    NOT_KNOWN,
+    duration_text,
+    effort_of,
+    pain_of,
+    pain_stop_of,
+    program_name_of,
+    started_at,
+    stop_place,
+)
 from psoas_coach.core.history_view import detail_rows, status_text
-from psoas_coach.i18n import _, date_text, lazy, time_text, weekday_name
+from psoas_coach.i18n import _, date_text, lazy, number, time_text, weekday_name
 from psoas_coach.store.session_check import problems_of
 from psoas_coach.ui.text_scale import design_size, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
@@ -116,17 +125,17 @@ class SessionDetail(QWidget):
             self.read_only_line.setVisible(False)
             return
         self.title.setText(headline(record))
-        stop = record.get("pain_stop")
-        if isinstance(stop, dict):
-            where = " ".join(str(stop.get(k)) for k in ("exercise_id", "side") if stop.get(k))
+        stop = pain_stop_of(record)
+        if stop is not None:
+            where = stop_place(*stop) if stop[0] else ""
             self.pain_line.setText("✖ " + (_("Stopped for sharp pain at {where}.").format(where=where) if where
                                            else _("Stopped for sharp pain.")))
-        self.pain_line.setVisible(isinstance(stop, dict))
+        self.pain_line.setVisible(stop is not None)
         rows = detail_rows(record)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.exercise, row.side, row.sets, str(row.reps) if row.reps else "–",
-                     f"{row.hold_seconds:g}" if row.hold_seconds else "–",
+                     number(row.hold_seconds) if row.hold_seconds else "–",
                      _("pain stop") if row.pain_stop else "")
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

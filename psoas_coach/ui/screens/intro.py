@@ -31,6 +31,7 @@ class IntroScreen(StepScreen):
         words = Block(self.kicker, self.name, self.setup, self.dosage, self.cues, self.watch)
         self.illustration = IllustrationView(fills=True)
         self.illustration.setObjectName("intro-illustration")
+        self.illustration.setMinimumSize(0, 0)  # in a low window the words of the set-up matter more
         self.ring = CountdownRing()
         self.ring.setObjectName("intro-ring")
         get_ready = label(_("Get into position"), 1.4, bold=True, center=True)

@@ -110,8 +110,10 @@ class RepsScreen(StepScreen):
         shares = NARROW_COLUMNS if self.grid.narrow else WIDE_COLUMNS
         inner = width - margins.left() - margins.right() - self.grid.horizontalSpacing() * (len(shares) - 1)
         count_width, words_width = (int(inner * share / sum(shares)) for share in (shares[0], shares[-1]))
-        phases = [self.phase.text() or max((str(word) for word in PHASE_WORDS.values()), key=len)]
-        sides = [self.side.text() or max((side.leg_label.upper() for side in Side), key=len)]
+        # every phase word and both legs, not only the ones showing: the words keep one size through the set,
+        # so nothing moves from phase to phase
+        phases = [str(word) for word in PHASE_WORDS.values()]
+        sides = [side.leg_label.upper() for side in Side]
         base = self.font()
         self.count.setFont(pixel_font(base, fitted_pixels(base, int(height * COUNT_HEIGHT), [COUNT_SAMPLE], count_width)))
         phase_pixels = fitted_pixels(base, int(height * PHASE_HEIGHT), phases, words_width)
@@ -142,7 +144,6 @@ class RepsScreen(StepScreen):
         if words != (self.phase.text(), self.side.text()):
             self.phase.setText(words[0])
             self.side.setText(words[1])
-            self._resize_fonts()  # a longer word may need a smaller size to fit
         length = {Phase.LIFT: step.exercise.dosage.tempo.lift, Phase.HOLD: step.exercise.dosage.tempo.hold,
                   Phase.LOWER: step.exercise.dosage.tempo.lower, Phase.PAUSE: step.exercise.dosage.tempo.pause}[pos.phase] if step.exercise else 1.0
         progress = (1 - pos.phase_remaining / length) if length else 1.0

@@ -70,6 +70,9 @@ class SessionView(QWidget):
         self.phase_badge = label("", 1.5, bold=True, wrap=False, name="phase-badge")
         self.program_label = label("", 1.1, wrap=False)
         self.paused_label = label(_("PAUSED — press Space to resume"), 1.6, bold=True, wrap=False, name="paused")
+        keep = self.paused_label.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the header keeps its height: pausing must not move the screen below
+        self.paused_label.setSizePolicy(keep)
         self.paused_label.hide()
         header.addWidget(self.phase_badge)
         header.addStretch(1)

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 from psoas_coach.core import safety
 from psoas_coach.core.describe import clock_text
 from psoas_coach.core.engine import Outcome, SessionEngine
+from psoas_coach.core.history import stop_place
 from psoas_coach.core.names import exercise_name
-from psoas_coach.core.plan import Side, Step
+from psoas_coach.core.plan import Step
 from psoas_coach.core.summary import ExerciseTotals, summarize
 from psoas_coach.i18n import _, content, lazy, number
 from psoas_coach.ui.screens.base import StepScreen
@@ -160,12 +161,9 @@ class SummaryScreen(StepScreen):
             where = ""
             pain = result.pain_stop
             if pain is not None and pain.exercise_id is not None:
-                stopped = content(engine.plan.program.exercise(pain.exercise_id).name)
-                if pain.side in ("left", "right"):
-                    where = " · " + _("stopped during {exercise}, {side}").format(
-                        exercise=stopped, side=Side(pain.side).side_label.lower())
-                else:
-                    where = " · " + _("stopped during {exercise}").format(exercise=stopped)
+                name = engine.plan.program.exercise(pain.exercise_id).name
+                where = " · " + _("stopped during {exercise}").format(
+                    exercise=stop_place(pain.exercise_id, pain.side, name))
             self.duration.setText(f"{content(engine.plan.program.name)} · "
                                   f"{clock_text(result.ended_wall - result.started_wall)}{where}")
             totals = summarize(result)

@@ -47,6 +47,7 @@ class TimerScreen(StepScreen):
         self.next_detail = label("", 1.25)
         self.next_illustration = IllustrationView(fills=True)
         self.next_illustration.setObjectName("next-illustration")
+        self.next_illustration.setMinimumSize(0, 0)  # in a low window the words of what comes next matter more
         # what comes next: its words over its drawing beside the ring, or beside its drawing under the ring
         self.panel_grid = panel = AdaptiveGrid(self.next_panel)
         panel.setContentsMargins(Space.S, Space.S, Space.S, Space.S)

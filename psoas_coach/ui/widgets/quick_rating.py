@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.history import Control
 from psoas_coach.i18n import LazyText, _, content, lazy
@@ -34,6 +34,7 @@ class QuickRating(HandsFocusOn, QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.exercise_id = ""
+        self.hand_on = False
         self.control: Control | None = None
         self.hard: bool | None = None
         self._question = 0  # 0: pelvis, 1: last reps, 2: done
@@ -69,8 +70,11 @@ class QuickRating(HandsFocusOn, QFrame):
             buttons.append(button)
         return row, buttons
 
-    def ask(self, exercise_id: str, name: str) -> None:
-        """Show the questions for one exercise and take the keyboard."""
+    def ask(self, exercise_id: str, name: str, *, hand_on: bool = False) -> None:
+        """Show the questions for one exercise and take the keyboard. With *hand_on* (on the summary, whose
+        own ratings wait below), a number these questions have no answer for ends them and goes on to what
+        takes the keyboard next: a 7 meant for the effort is not swallowed."""
+        self.hand_on = hand_on
         self.exercise_id = exercise_id
         self.control, self.hard, self._question = None, None, 0
         self.title.setText(_("{exercise}: how did it go?").format(exercise=content(name)))
@@ -127,4 +131,10 @@ class QuickRating(HandsFocusOn, QFrame):
             if key == choice_key:
                 self.answer(self._question, value)
                 return
+        if self.hand_on and event.text().isdigit() and self.isVisible():
+            self.skip()  # the summary's rating takes the keyboard (ui.coaching), and this key with it
+            target = QApplication.focusWidget()
+            if target is not None and target is not self:
+                QApplication.sendEvent(target, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
+            return
         super().keyPressEvent(event)
