@@ -101,7 +101,6 @@ class CoachingController(QObject):
         self.panel.report_requested.connect(self.write_report)
         w.report_requested.connect(self.write_report)
         self.rating.rated.connect(self._rated)
-        self.rating.finished.connect(self._rating_done)
         self.safety.accepted.connect(self.accept_safety)
         for problem in self.coaching_store.problems:
             w.home.set_notice(problem)
@@ -274,10 +273,6 @@ class CoachingController(QObject):
         self.ratings[exercise_id] = (control, hard)
         if self.engine is not None and self.engine.result is not None:
             self._store_ratings()
-
-    def _rating_done(self) -> None:
-        if self.engine is not None and self.engine.result is not None:
-            self.window.session.summary.first_rating().setFocus()
 
     def _on_finished(self, _result: SessionResult) -> None:
         self._store_ratings()

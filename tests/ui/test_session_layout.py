@@ -4,6 +4,8 @@ overlapping; and the phase colour reaching the window's top edge in every theme.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor
@@ -100,11 +102,15 @@ def check_step(window: MainWindow, kind: StepKind, narrow: bool) -> list[str]:
     return problems
 
 
-def walk(window: MainWindow, program: str, seen: set[StepKind], narrow: bool) -> list[str]:
-    """Every kind of step of *program* not seen yet, checked as it shows."""
+def walk(window: MainWindow, program: str, seen: set[StepKind], narrow: bool,
+         look: Callable[[StepKind], None] | None = None) -> list[str]:
+    """Every kind of step of *program* not seen yet, checked as it shows (and handed to *look*, the briefing too)."""
     window.start_program(program)
     engine = window.engine
     assert engine is not None
+    if look is not None:
+        settle()
+        look(engine.step.kind)
     problems: list[str] = []
     while engine.step.kind is not StepKind.SUMMARY:
         window.next_step()
@@ -112,6 +118,8 @@ def walk(window: MainWindow, program: str, seen: set[StepKind], narrow: bool) ->
         if kind in SHOWN and kind not in seen:
             seen.add(kind)
             problems += check_step(window, kind, narrow)
+            if look is not None:
+                look(kind)
     window.save_ratings(5, 0, "")
     return problems
 
@@ -132,6 +140,52 @@ def test_the_drawing_stands_beside_in_a_wide_window_and_below_in_a_narrow_one(
     screens = [s for s in window.session.findChildren(StepScreen) if s.fills_view]
     assert {type(s).__name__ for s in screens} == {"IntroScreen", "RepsScreen", "TimerScreen"}
     assert all(grid.narrow is narrow for s in screens for grid in s.findChildren(AdaptiveGrid))
+
+
+def words(window: MainWindow, kind: StepKind) -> dict[str, QLabel]:
+    """The words a step screen shows around its ring or counter: its title, where in the session, what comes
+    next, and the session's header over every screen."""
+    session = window.session
+    shown: dict[str, QLabel] = {"phase badge": session.phase_badge, "program": session.program_label}
+    if kind is StepKind.BRIEFING:
+        shown |= {"title": session.briefing.title, "prompt": session.briefing.prompt}
+    elif kind is StepKind.INTRO:
+        intro = session.intro
+        shown |= {"kicker": intro.kicker, "name": intro.name, "setup": intro.setup, "dosage": intro.dosage}
+    elif kind is StepKind.REPS:
+        reps = session.reps
+        shown |= {"name": reps.name, "position": reps.position, "of": reps.count_caption, "left": reps.left_in_set}
+    else:
+        timer = session.timer
+        shown |= {"title": timer.title, "position": timer.position, "next up": timer.next_kicker,
+                  "next name": timer.next_name}
+    return {f"{kind.value} {name}": text for name, text in shown.items() if text.isVisibleTo(window) and text.text()}
+
+
+def test_at_3840x2160_every_step_screens_words_grow_with_the_window_and_nothing_clips(
+        qtbot: QtBot, app_factory: AppFactory) -> None:
+    """The titles, "Set 1 of 3" lines, the intro's words, "Next up" and the header grow as the ring does."""
+    window = app_factory().window
+    assert window is not None
+    sizes: dict[tuple[int, int], dict[str, float]] = {}
+    problems: list[str] = []
+    for size in ((1366, 768), (3840, 2160)):
+        window.resize(*size)
+        window.scaler.flush()
+        settle()
+        seen: set[StepKind] = set()
+        found = sizes[size] = {}
+
+        def look(kind: StepKind, found: dict[str, float] = found) -> None:
+            found |= {name: text.font().pointSizeF() for name, text in words(window, kind).items()}
+
+        problems += walk(window, "foundation", seen, False, look) + walk(window, "advanced", seen, False, look)
+        assert seen == SHOWN
+    small, large = sizes[(1366, 768)], sizes[(3840, 2160)]
+    assert small.keys() == large.keys()
+    assert {"intro kicker", "reps position", "hold title", "next_up next up", "rest title"} <= small.keys()
+    assert {name: round(large[name] / small[name], 2) for name in small if large[name] < 2.4 * small[name]} == {}
+    assert problems == []
 
 
 def test_one_rule_rearranges_every_screen_when_the_window_turns_narrow(qtbot: QtBot, app_factory: AppFactory) -> None:
@@ -230,3 +284,33 @@ def test_the_phase_colour_reaches_the_top_edge_of_the_window(qtbot: QtBot, app_f
            if image.pixelColor(x, y).rgb() != expected.rgb()}
     assert off == {}, f"{len(off)} pixels of the top rows are not {expected.name()}: {list(off.items())[:5]}"
     assert box(window.session, window).top() == 0
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_control_bar_keeps_one_row_at_1024x600_with_each_key_under_its_words(
+        qtbot: QtBot, app_factory: AppFactory, language: str) -> None:
+    from psoas_coach import i18n
+    from tests.ui.test_i18n_layout import back_to_english
+
+    i18n.set_language(language)
+    try:
+        window = at_step(app_factory().window, StepKind.HOLD)
+        bar = window.session.control_bar
+        buttons = list(window.session.buttons.values())
+        assert bar.columns == len(buttons) and all("\n" not in b.text() for b in buttons)  # 1366x768: one line each
+        one_line = bar.height()
+        window.resize(1024, 600)
+        settle()
+        assert bar.columns == len(buttons)  # "Keys (?)" no longer alone on a second row
+        assert bar.height() <= one_line + 4  # and the row is no taller
+        for button in buttons:
+            action = button.defaultAction()
+            assert action is not None
+            assert button.text().replace("\n", " ") == action.text()  # the same words, the key under them
+            assert button.sizeHint().height() <= button.height() and button.sizeHint().width() <= button.width()
+        assert clipped(window) == []
+        window.resize(1366, 768)
+        settle()
+        assert all("\n" not in b.text() for b in buttons)
+    finally:
+        back_to_english()

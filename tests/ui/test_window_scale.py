@@ -1,6 +1,6 @@
-"""Home, the summary, the briefing, the safety note, History and the banners scale with the window (a 4K screen
-without desktop scaling shows them at the same share of the screen as 1366x768 does), with the user's text
-size on top; the session's own screens keep theirs; a resize re-lays them out only when the scale moves a step."""
+"""Home, the session's screens, the summary, the briefing, the safety note, History and the banners scale with the
+window (a 4K screen without desktop scaling shows them at the same share of the screen as 1366x768 does), with the
+user's text size on top; a resize re-lays them out only when the scale moves a step."""
 
 from __future__ import annotations
 
@@ -107,8 +107,8 @@ def test_at_3840x2160_home_summary_and_history_are_substantially_larger_and_noth
     for name, value in small.items():
         assert large[name] >= 2.4 * value, name  # 2.75 times, give or take a font's rounding
     assert padding(export) >= 1.8 * padding_before  # the style's own (a few pixels stay)
-    assert window.session.timer.title.font().pointSizeF() == pytest.approx(  # the session's own screens: their own
-        QApplication.font().pointSizeF() * 2.2)
+    assert window.session.timer.title.font().pointSizeF() == pytest.approx(  # built later, at the window's scale
+        QApplication.font().pointSizeF() * 2.2 * 2.75)
     to_summary(window)
     show(qtbot, window)
     seen["summary"] = clipped(window)

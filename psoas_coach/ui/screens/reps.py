@@ -11,7 +11,7 @@ from psoas_coach.core.plan import Phase, Side, Step
 from psoas_coach.i18n import _, content, lazy
 from psoas_coach.ui.accessibility import set_name
 from psoas_coach.ui.screens.base import StepScreen
-from psoas_coach.ui.text_scale import FACTOR_PROPERTY, text_percent
+from psoas_coach.ui.text_scale import FACTOR_PROPERTY, design_size, text_percent
 from psoas_coach.ui.theme import Space, pixel_font
 from psoas_coach.ui.widgets.adaptive_grid import AdaptiveGrid
 from psoas_coach.ui.widgets.illustration import IllustrationView
@@ -55,7 +55,7 @@ class RepsScreen(StepScreen):
         self.phase_bar = QProgressBar()
         self.phase_bar.setTextVisible(False)
         self.phase_bar.setRange(0, 1000)
-        self.phase_bar.setMaximumHeight(18)
+        design_size(self.phase_bar, max_height=18)  # grows with the window, as the words around it do
         self.phase_bar.setAccessibleName(_("Tempo"))
         self.reduced_motion = False  # the tempo bar moves in quarter steps instead of gliding
         # rep sets always show on the work colour, whose text colour is white

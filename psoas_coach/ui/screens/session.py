@@ -61,6 +61,9 @@ class SessionView(QWidget):
         self.engine: SessionEngine | None = None
         self.theme = theme
         self.announcer = announcer if announcer is not None else Announcer(self)
+        # every step screen's words, the header, captions and the keys' buttons grow with the window, as the
+        # ring and the rep counter do (those two size themselves to the room they are given)
+        follow_window(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         header = QHBoxLayout()
@@ -93,11 +96,9 @@ class SessionView(QWidget):
         layout.addWidget(self.scroller, 1)
         self.caption = label("", 1.8, bold=True, center=True, name="caption")
         design_size(self.caption, min_height=self.caption.fontMetrics().height() * 2)
-        follow_window(self.caption)  # captions and the keys' buttons grow with the window, as the ring does
         layout.addWidget(self.caption)
         self.control_bar = FlowRow()  # one row, or more when large text needs them
         self.control_bar.setObjectName("control-bar")
-        follow_window(self.control_bar)
         self.buttons: dict[str, QToolButton] = {}
         for action in actions:
             button = QToolButton()
@@ -109,8 +110,10 @@ class SessionView(QWidget):
             button.setObjectName(f"button-{action.objectName()}")
             button.setAccessibleName(spoken_text(action.text()))
             action.changed.connect(lambda b=button, a=action: set_name(b, spoken_text(a.text())))
+            action.changed.connect(self.fit_control_bar)  # Mute and Unmute differ in length
             self.buttons[action.objectName()] = button
             self.control_bar.add(button)
+        self.control_bar.installEventFilter(self)
         layout.addWidget(self.control_bar)
         self.reps.reduced_motion = reduced_motion
         for ring in (self.timer.ring, self.intro.ring):
@@ -119,7 +122,24 @@ class SessionView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.scroller and event.type() == QEvent.Type.Resize:
             self.arrange()
+        elif isinstance(watched, FlowRow) and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.fit_control_bar()
         return super().eventFilter(watched, event)
+
+    def fit_control_bar(self) -> None:
+        """Every button on one row: each says what it does and its key on one line where that fits (1366x768),
+        else with its key under its words ("Pause / resume" over "(Space)"), which keeps a 1024x600 window's bar,
+        German's too, on one row of the same height; only if even that does not fit, a second row."""
+        bar = self.control_bar
+        buttons = [b for b in bar.items if isinstance(b, QToolButton)]
+        wide = {b: (b.defaultAction().text() if b.defaultAction() is not None else b.text()) for b in buttons}
+        for button, text in wide.items():
+            if button.text() != text:
+                button.setText(text)
+        if bar.columns_for(max(1, bar.width())) < len(buttons):
+            for button, text in wide.items():
+                words, key = text.rsplit(" (", 1) if " (" in text else (text, "")
+                button.setText(f"{words}\n({key}" if key else words)
 
     def arrange(self) -> None:
         """Every step screen side by side, or stacked in a narrow (or tall) view: one rule for all of them,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from psoas_coach.ui.focus_handover import HandsFocusOn
 from psoas_coach.ui.painting import edge_rounded, fill_rounded
 from psoas_coach.ui.theme import Radius, Space, Surface, current_theme, phase_of, px, scale_of, surface
 
@@ -23,8 +24,9 @@ def paint_surface(painter: QPainter, rect: QRectF, colours: Surface, radius: flo
     edge_rounded(painter, rect, radius, colours.edge, edge_width)
 
 
-class Card(QFrame):
-    """A rounded surface whose children read in its text colour; *row* lays them out left to right."""
+class Card(HandsFocusOn, QFrame):
+    """A rounded surface whose children read in its text colour; *row* lays them out left to right. Hidden
+    while a button in it has the focus (a banner answered), it hands the focus on (ui.focus_handover)."""
 
     def __init__(self, parent: QWidget | None = None, *, row: bool = False, name: str = "",
                  padding: int = Space.M, emphasis: bool = False) -> None:

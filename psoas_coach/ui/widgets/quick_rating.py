@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QV
 
 from psoas_coach.core.history import Control
 from psoas_coach.i18n import LazyText, _, content, lazy
+from psoas_coach.ui.focus_handover import HandsFocusOn
 from psoas_coach.ui.text_scale import follow_window, set_scaled_font
 from psoas_coach.ui.widgets.text import label
 
@@ -19,8 +20,9 @@ CONTROL_CHOICES = ((Qt.Key.Key_1, lazy("1 · Yes"), Control.YES), (Qt.Key.Key_2,
 HARD_CHOICES = ((Qt.Key.Key_1, lazy("1 · Yes, hard"), True), (Qt.Key.Key_2, lazy("2 · No, easy"), False))
 
 
-class QuickRating(QFrame):
-    """Asks the two questions about one exercise; emits ``rated`` once both are answered (or skipped)."""
+class QuickRating(HandsFocusOn, QFrame):
+    """Asks the two questions about one exercise; emits ``rated`` once both are answered (or skipped). It has the
+    keyboard while it asks; as it hides, the focus goes on to the next control (the summary's first field)."""
 
     rated = Signal(str, object, object)  # exercise id, Control | None, bool | None
     finished = Signal()  # both questions answered or skipped; the panel hides itself
