@@ -14,7 +14,7 @@ from psoas_coach.core.history import stop_place
 from psoas_coach.core.names import exercise_name
 from psoas_coach.core.plan import Step
 from psoas_coach.core.summary import ExerciseTotals, summarize
-from psoas_coach.i18n import _, content, lazy, number
+from psoas_coach.i18n import _, content, lazy, ngettext, number
 from psoas_coach.ui.screens.base import StepScreen
 from psoas_coach.ui.text_scale import design_size, follow_window, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Space, Type
@@ -41,10 +41,11 @@ def side_lines(t: ExerciseTotals) -> list[str]:
     for side, s in t.sides.items():
         prefix = "" if side == "both" else (_("left") if side == "left" else _("right")) + ": "
         if t.kind == "reps":
-            lines.append(prefix + _("{done}/{target} sets, {reps} reps").format(
-                done=s.sets_completed, target=t.target_sets, reps=s.reps))
+            lines.append(prefix + ngettext("{done}/{target} sets, {reps} rep", "{done}/{target} sets, {reps} reps",
+                                           s.reps).format(done=s.sets_completed, target=t.target_sets, reps=s.reps))
         elif t.kind == "hold":
-            lines.append(prefix + _("{done}/{target} sets, {holds} holds, {seconds} s held").format(
+            lines.append(prefix + ngettext("{done}/{target} sets, {holds} hold, {seconds} s held",
+                                           "{done}/{target} sets, {holds} holds, {seconds} s held", s.holds).format(
                 done=s.sets_completed, target=t.target_sets, holds=s.holds, seconds=number(s.hold_seconds)))
         else:
             lines.append(prefix + _("{done}/{target} rounds, {seconds} s").format(
