@@ -100,9 +100,9 @@ def test_a_mismatched_voice_is_refused_and_the_previous_voice_stays(piper: Child
 
 
 GUI_CHECK = """
-import sys, time
+import sys
 from pathlib import Path
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QTimer
 from psoas_coach.app import build_gui
 from psoas_coach.cli import parse_args
 from psoas_coach.paths import resolve_paths
@@ -114,16 +114,20 @@ from tests.speech.fakes import FakePlayer
 paths = resolve_paths(sys.argv[1])
 window = build_gui(parse_args(["--data-dir", sys.argv[1]]), paths)
 window.finish_start_up()
-app = QApplication.instance()
 coach = CuePlayer()
 loader = SpeechLoader(coach, paths, VoiceSettings(), LoaderOptions(audio_probe=lambda: "device",
                       player_factory=lambda device: FakePlayer()))
 loader.start()
 coach.prepare_texts(["Hold."])
-deadline = time.monotonic() + 60
-while time.monotonic() < deadline and not (loader.finished and coach.speaker.is_ready("Hold.")):
-    app.processEvents()
-    time.sleep(0.01)
+# wait in Qt's event loop, woken by the voice's progress (a clip is ready), never by a clock
+waiting = QEventLoop()
+def check(*_args):
+    if loader.finished and coach.speaker.is_ready("Hold."):
+        waiting.quit()
+coach.voice_progress.connect(check)
+QTimer.singleShot(0, check)
+QTimer.singleShot(60_000, waiting.quit)  # a bound: the render process never answered
+waiting.exec()
 print("speaker:", coach.speaker.name)
 print("ready:", coach.speaker.is_ready("Hold."))
 print("heavy:", [m for m in ("piper", "onnxruntime", "pyttsx3") if m in sys.modules])

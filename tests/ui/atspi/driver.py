@@ -30,15 +30,21 @@ announcements: list[str] = []
 
 
 def pump(seconds: float = 0.0) -> None:
-    """Let D-Bus events (announcements) arrive for *seconds*."""
-    end = time.monotonic() + seconds
+    """Let D-Bus events (announcements) arrive for *seconds*: GLib's loop waits on its sockets and wakes for
+    each event, and a GLib timeout ends the wait (no sleeping in between)."""
     context = GLib.MainContext.default()
-    while True:
-        while context.pending():
-            context.iteration(False)
-        if time.monotonic() >= end:
-            return
-        time.sleep(0.02)
+    while context.pending():
+        context.iteration(False)
+    if seconds <= 0:
+        return
+    over: list[bool] = []
+    source = GLib.timeout_add(int(seconds * 1000), lambda: over.append(True) or False)
+    try:
+        while not over:
+            context.iteration(True)
+    finally:
+        if not over:
+            GLib.source_remove(source)
 
 
 def on_event(event: Any) -> None:
