@@ -38,7 +38,12 @@ def pump(seconds: float = 0.0) -> None:
     if seconds <= 0:
         return
     over: list[bool] = []
-    source = GLib.timeout_add(int(seconds * 1000), lambda: over.append(True) or False)
+
+    def end() -> bool:
+        over.append(True)
+        return False  # once
+
+    source = GLib.timeout_add(int(seconds * 1000), end)
     try:
         while not over:
             context.iteration(True)
