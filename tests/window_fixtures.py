@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.core import coaching
+from psoas_coach.core.engine import SessionEngine
+from psoas_coach.core.plan import StepKind
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.keepawake import NullKeepAwake
 from psoas_coach.paths import AppPaths, resolve_paths
@@ -36,6 +38,15 @@ class Answers:
     def __call__(self, parent: object, title: str, question: str) -> bool:
         self.asked.append(question)
         return self.answer
+
+
+def step_to(window: MainWindow, kind: StepKind) -> SessionEngine:
+    """Move the running session on, a step at a time as Enter does, until its step is of *kind*."""
+    engine = window.engine
+    assert engine is not None, "start a session first"
+    while engine.step.kind is not kind:
+        window.next_step()
+    return engine
 
 
 def answer_banner(window: MainWindow, answers: Answers) -> None:

@@ -20,7 +20,7 @@ from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.screens.range_notes import RangeNotesDialog
 from tests.coaching_history import record
 from tests.fakes import FakeClock
-from tests.window_fixtures import AppFactory
+from tests.window_fixtures import AppFactory, step_to
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 AT = "2026-03-11T09:00:00+00:00"
@@ -115,8 +115,7 @@ def test_on_the_summary_a_number_for_the_effort_is_not_swallowed_by_the_last_que
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
-    while engine.step.kind is not StepKind.SUMMARY:
-        window.next_step()
+    step_to(window, StepKind.SUMMARY)
     assert coaching.rating.asking and coaching.rating.hasFocus()
     qtbot.keyClick(coaching.rating, Qt.Key.Key_7)
     summary = window.session.summary

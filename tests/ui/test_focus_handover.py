@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from psoas_coach.core.plan import StepKind
 from psoas_coach.ui.focus_handover import HandsFocusOn
 from tests.ui.test_coaching_ui import _coached
-from tests.window_fixtures import AppFactory
+from tests.window_fixtures import AppFactory, step_to
 
 
 class Panel(HandsFocusOn, QFrame):
@@ -84,15 +84,13 @@ def test_the_quick_rating_hands_the_focus_on_during_a_rest_and_on_the_summary(
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
-    while engine.step.kind is not StepKind.NEXT_UP:
-        window.next_step()
+    step_to(window, StepKind.NEXT_UP)
     assert coaching.rating.hasFocus()
     for key in (Qt.Key.Key_1, Qt.Key.Key_2):
         qtbot.keyClick(coaching.rating, key)
     shown = focused()
     assert shown is not None and shown.isVisible()  # a rest has no control that takes focus: the view around it
-    while engine.step.kind is not StepKind.SUMMARY:
-        window.next_step()
+    step_to(window, StepKind.SUMMARY)
     summary = window.session.summary
     for answers in ((Qt.Key.Key_3, Qt.Key.Key_1), (Qt.Key.Key_Escape,)):
         assert coaching.rating.hasFocus()

@@ -15,7 +15,7 @@ from psoas_coach.core.plan import StepKind
 from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
 from tests.ui.layout_check import clipped
-from tests.window_fixtures import AppFactory
+from tests.window_fixtures import AppFactory, step_to
 
 
 @pytest.fixture(params=list(i18n.CODES))
@@ -43,8 +43,7 @@ def test_a_rep_set_holds_still_and_fits_in_every_language(language: str, size: Q
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
-    while engine.step.kind is not StepKind.REPS:
-        window.next_step()
+    step_to(window, StepKind.REPS)
     start = engine.step
     for _turn in range(5):  # the first layout of the set settles (the control bar's rows, the scroll bar)
         QApplication.processEvents()

@@ -21,7 +21,7 @@ from psoas_coach.ui.widgets.adaptive_grid import AdaptiveGrid, LeastGrid, is_nar
 from psoas_coach.ui.widgets.countdown_ring import CountdownRing
 from psoas_coach.ui.widgets.illustration import FILLING_MINIMUM, IllustrationView
 from tests.ui.layout_check import clipped
-from tests.window_fixtures import AppFactory
+from tests.window_fixtures import AppFactory, step_to
 
 NARROW, WIDE = (800, 1000), [(1024, 600), (1366, 768), (3840, 2160)]
 SHOWN = {StepKind.INTRO, StepKind.REPS, StepKind.HOLD, StepKind.REST, StepKind.NEXT_UP, StepKind.SWITCH,
@@ -211,8 +211,7 @@ def at_step(window: MainWindow | None, kind: StepKind) -> MainWindow:
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
-    while engine.step.kind is not kind:
-        window.next_step()
+    step_to(window, kind)
     settle()
     return window
 

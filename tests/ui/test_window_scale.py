@@ -19,7 +19,7 @@ from psoas_coach.ui.theme import SCALE_STEP, Space, scale_of, window_scale
 from tests.fakes import FakeClock
 from tests.ui.layout_check import clipped
 from tests.ui.test_text_scale import show
-from tests.window_fixtures import AppFactory
+from tests.window_fixtures import AppFactory, step_to
 
 BIG = (3840, 2160)
 REFERENCE = (1366, 768)
@@ -82,8 +82,7 @@ def to_summary(window: MainWindow) -> None:
     window.start_program("foundation")
     engine = window.engine
     assert engine is not None
-    while engine.step.kind is not StepKind.SUMMARY:
-        window.next_step()
+    step_to(window, StepKind.SUMMARY)
 
 
 def test_at_3840x2160_home_summary_and_history_are_substantially_larger_and_nothing_clips(
