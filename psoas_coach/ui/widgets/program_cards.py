@@ -68,6 +68,7 @@ class ProgramCard(QAbstractButton):
             self.setToolTip(entry.description)
         self.setProperty("focusPolicy", CLICK_FOCUS)  # by number (qt_values); the chosen card takes Tab too
         self._pixmaps: dict[tuple[str, int, float], QPixmap] = {}
+        self._heights: dict[int, int] = {}  # width -> height, for the font and scale in use (layouts ask often)
 
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
         base = self.font()
@@ -87,13 +88,24 @@ class ProgramCard(QAbstractButton):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        name_font, lead_font, body_font = self._fonts()
-        m, s = px(self, Space.M), px(self, Space.S)
-        inner = width - 2 * m
-        _w, thumb_h = self._thumb(width)
-        rows = (len(self.entry.exercises) + PER_ROW - 1) // PER_ROW
-        return (m + text_height(self.entry.name, inner, name_font) + QFontMetrics(lead_font).height() + s
-                + rows * (thumb_h + s) + text_height(self._names(), inner, body_font) + m)
+        if width not in self._heights:
+            name_font, lead_font, body_font = self._fonts()
+            m, s = px(self, Space.M), px(self, Space.S)
+            inner = width - 2 * m
+            _w, thumb_h = self._thumb(width)
+            rows = (len(self.entry.exercises) + PER_ROW - 1) // PER_ROW
+            self._heights[width] = (m + text_height(self.entry.name, inner, name_font)
+                                    + QFontMetrics(lead_font).height() + s + rows * (thumb_h + s)
+                                    + text_height(self._names(), inner, body_font) + m)
+        return self._heights[width]
+
+    def event(self, event: QEvent) -> bool:
+        if rescaled(event) or event.type() == QEvent.Type.FontChange:  # heights are measured again
+            self._heights.clear()
+            cards = self.parentWidget()
+            if isinstance(cards, ProgramCards):
+                cards.card_changed()
+        return super().event(event)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         width = px(self, MIN_CARD_WIDTH)
@@ -287,15 +299,9 @@ class ProgramCards(QGroupBox):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         self._arrange()
 
-    def event(self, event: QEvent) -> bool:
-        if rescaled(event):  # a new scale: the cards' sizes change with it
-            self._changed()
-        return super().event(event)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.FontChange:
-            self._changed()
-        super().changeEvent(event)
+    def card_changed(self) -> None:
+        """A card's font or scale changed: lay the cards out again."""
+        self._changed()
 
     def _changed(self) -> None:
         self._laid_out_for = -1
