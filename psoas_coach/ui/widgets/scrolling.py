@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
 
 from psoas_coach.ui.qt_values import NO_FOCUS, own_viewport
@@ -38,6 +38,28 @@ class ScrollArea(QScrollArea):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt override)
         return QWidget.focusNextPrevChild(self, next)  # Qt's own would centre a tall control: main_window reveals
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt override)
+        super().setWidget(widget)
+        floor_at_width(widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        content = self.widget()
+        if content is not None:
+            floor_at_width(content)  # before Qt places it: its text may have been filled in since setWidget
+        super().resizeEvent(event)
+
+
+def floor_at_width(content: QWidget) -> None:
+    """Let a scroll area hold *content* no taller than its height at the width it is shown at.
+
+    QScrollArea takes the larger of the content's height for the viewport's width and its minimum size hint,
+    and a minimum size hint has no width: it is the height at the content's narrowest width (the summary's
+    rating chips claim two rows each), so a summary that fits at 1366x768 scrolled by 17 px. An explicit
+    minimum height wins over the hint, and 1 leaves the floor to the height for the width. Content whose
+    height does not depend on its width keeps its hint (0 clears the explicit minimum)."""
+    layout = content.layout()
+    content.setMinimumHeight(1 if layout is not None and layout.hasHeightForWidth() else 0)
 
 
 def scroll_key(area: QAbstractScrollArea, event: QKeyEvent) -> bool:
