@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QChartView
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach import atomic, i18n
@@ -129,6 +129,31 @@ def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen, qtbot: QtB
     assert titles == ["Supine Marching · left", "Supine Marching · right", "Effort and pain (0-10)"]
     reps = [c for c in screen.trends_page.charts() if c.objectName() == "trend-reps"]
     assert len(reps) == 2 and len(reps[0].points) == 6  # one point per session, per side
+
+
+def text_top(label: QLabel, within: QWidget) -> int:
+    """Where *label*'s first line is drawn, in *within*'s coordinates: a label given more height than its text
+    needs draws it lower (Qt centres it vertically)."""
+    room = label.height() - label.heightForWidth(label.width())
+    align = label.alignment()
+    offset = (room if align & Qt.AlignmentFlag.AlignBottom else
+              room // 2 if align & Qt.AlignmentFlag.AlignVCenter else 0)
+    return label.mapTo(within, label.rect().topLeft()).y() + offset
+
+
+def test_the_trend_titles_of_a_row_line_up(screen: HistoryScreen, qtbot: QtBot) -> None:
+    """A card beside a taller one (effort and pain has two charts) is stretched to the row's height: its title
+    stays at its top, level with its neighbours', rather than pushed down into the middle of the room."""
+    screen.show_tab(2)
+    titles = screen.trends_page.findChildren(QLabel, "history-trend-title")
+    qtbot.waitUntil(lambda: all(t.isVisible() for t in titles))
+    cards = [t.parentWidget() for t in titles]
+    assert len({c.y() for c in cards}) == 1, "expected the three cards in one row"
+    assert len({c.height() for c in cards}) == 1  # stretched to the same height
+    tops = {t.text(): text_top(t, screen) for t in titles}
+    assert len(set(tops.values())) == 1, f"the titles' text starts at different heights: {tops}"
+    first = cards[0]
+    assert text_top(titles[0], first) == first.layout().contentsMargins().top()
 
 
 def test_trend_axes_name_each_day_once_and_say_when_there_is_nothing(qtbot: QtBot) -> None:
