@@ -147,13 +147,13 @@ def test_the_trend_titles_of_a_row_line_up(screen: HistoryScreen, qtbot: QtBot) 
     screen.show_tab(2)
     titles = screen.trends_page.findChildren(QLabel, "history-trend-title")
     qtbot.waitUntil(lambda: all(t.isVisible() for t in titles))
-    cards = [t.parentWidget() for t in titles]
+    cards = [card for card in (t.parentWidget() for t in titles) if card is not None]
     assert len({c.y() for c in cards}) == 1, "expected the three cards in one row"
     assert len({c.height() for c in cards}) == 1  # stretched to the same height
     tops = {t.text(): text_top(t, screen) for t in titles}
     assert len(set(tops.values())) == 1, f"the titles' text starts at different heights: {tops}"
-    first = cards[0]
-    assert text_top(titles[0], first) == first.layout().contentsMargins().top()
+    first, box = cards[0], cards[0].layout()
+    assert box is not None and text_top(titles[0], first) == box.contentsMargins().top()
 
 
 def test_trend_axes_name_each_day_once_and_say_when_there_is_nothing(qtbot: QtBot) -> None:
