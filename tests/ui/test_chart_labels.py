@@ -9,8 +9,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QCategoryAxis, QChartView
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
@@ -22,7 +20,6 @@ from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.sessions import SessionStore
 from psoas_coach.ui.main_window import MainWindow
 from psoas_coach.ui.text_scale import set_scaled_font
-from psoas_coach.ui.widgets.axis_labels import label_step, shown_indices
 from psoas_coach.ui.widgets.trend_chart import TrendChart
 from tests.store.helpers import make_record
 
@@ -31,19 +28,6 @@ from tests.store.helpers import make_record
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
     yield i18n.set_language(request.param)
     i18n.set_language("en")
-
-
-@given(st.lists(st.floats(1, 120), min_size=1, max_size=16), st.floats(5, 120), st.floats(0, 10))
-def test_the_chosen_labels_never_touch_and_the_last_is_always_named(widths: list[float], pitch: float,
-                                                                     gap: float) -> None:
-    step = label_step(widths, pitch, gap)
-    shown = shown_indices(len(widths), step)
-    assert shown[-1] == len(widths) - 1
-    for a, b in zip(shown, shown[1:]):
-        assert (widths[a] + widths[b]) / 2 + gap <= (b - a) * pitch
-    if step > 1 and step < len(widths):  # the least step that fits: one less would touch
-        closer = shown_indices(len(widths), step - 1)
-        assert any((widths[a] + widths[b]) / 2 + gap > (b - a) * pitch for a, b in zip(closer, closer[1:]))
 
 
 def history_at(window_factory: Callable[..., MainWindow], library: ProgramLibrary, tmp_path: Path,

@@ -18,11 +18,11 @@ from PySide6.QtCore import QMargins, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from psoas_coach.core.axis_labels import label_step, shown_indices
 from psoas_coach.core.weeks import TARGET, TARGET_HIGH, TARGET_LOW, Week
 from psoas_coach.i18n import _, day_month_text
 from psoas_coach.ui.text_scale import design_size
 from psoas_coach.ui.theme import Type, current_theme, is_dark, scale_of, scaled_font
-from psoas_coach.ui.widgets.axis_labels import label_step, shown_indices
 
 MARGIN = 4  # around the chart, in pixels
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from psoas_coach.core.axis_labels import ends_fit
 from psoas_coach.i18n import day_month_text, labelled, number
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type, current_theme, px, scale_of
-from psoas_coach.ui.widgets.axis_labels import ends_fit
 
 Points = Sequence[tuple[datetime, float]]
 LATEST_DOT = 5.0  # the latest point's radius at scale 1 (the others' is 3.5)

@@ -1,9 +1,11 @@
 """Labels along a chart's axis that are always read whole and upright: as many as fit side by side without
-touching (the latest always among them), the others left out.
+touching (the latest always among them), the others left out. Qt-free: the window's charts and the therapist
+report's measure their labels in their own fonts and ask here which to draw.
 
 QtCharts cuts a category label to its category's width, and a rotated one to the height it is given: twelve
-weeks at 1024x600 read "14 se…" in French. Every chart of the app (the weekly bars, the trend lines) chooses
-its labels here instead, from their own widths in the axis' font, so no label is ever cut in any language.
+weeks at 1024x600 read "14 se…" in French; the report drew each date in a fixed box, and fourteen sessions
+ran together ("9 de nov.12 de nov."). Every chart chooses its labels here instead, so none is cut or touches
+another in any language.
 """
 
 from __future__ import annotations
