@@ -90,9 +90,21 @@ def scroll_areas_around(widget: QWidget) -> Iterator[QAbstractScrollArea]:
         parent = parent.parentWidget()
 
 
+def focus_part(widget: QWidget) -> QRect | None:
+    """The part of a painted widget that has the keyboard, for a widget that has parts (History's month calendar
+    and its chosen day): the widget's own ``focus_area()``, or None. The ring goes around that part alone, and the
+    widget marks it no other way while it has the keyboard: one mark, never two."""
+    area = getattr(widget, "focus_area", None)
+    return area() if callable(area) else None
+
+
 def focus_rect(widget: QWidget) -> QRect:
     """The part of *widget* the keyboard is on, in its own coordinates: an item view's current item (a whole
-    row when a table selects rows), a tab bar's current tab, or else the whole widget."""
+    row when a table selects rows), a tab bar's current tab, a painted widget's focus_part, or else the whole
+    widget."""
+    part = focus_part(widget)
+    if part is not None:
+        return part
     if widget.inherits("QAbstractItemView"):
         view = cast("QAbstractItemView", widget)
         index = view.currentIndex()
