@@ -11,8 +11,8 @@ wrong size or too large is rendered again, and a folder that cannot be written i
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QRectF
@@ -80,7 +80,7 @@ class DrawingCache:
     def _file(self, exercise_id: str, svg: bytes | None, width: int, height: int, ratio: float) -> Path | None:
         if self.folder is None or width <= 0 or height <= 0:
             return None
-        digest = hashlib.blake2b(svg or b"", digest_size=8).hexdigest()
+        digest = f"{zlib.crc32(svg or b''):08x}{len(svg or b''):x}"  # zlib is loaded already; hashlib is not
         return self.folder / f"{exercise_id}-{width}x{height}-{round(ratio * 100)}-{digest}.png"  # ratio in hundredths
 
     def save(self) -> int:
