@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -271,7 +271,7 @@ class SpeechLoader(QObject):
             natural = find_voice(voice, self.paths.voices)
             if natural is None:
                 self.coach.announce(VOICE_MISSING.format(voice=str(voice)[len("piper:"):]))
-                self.settings = replace(self.settings, voice=old.voice)
+                self.settings = self.settings._replace(voice=old.voice)
                 return
             self.natural = natural
             speaker.reconfigure(self._natural_cache(natural), natural.id, natural_name(natural))

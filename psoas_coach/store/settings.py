@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from psoas_coach.atomic import write_atomic
 from psoas_coach.i18n import _
@@ -31,8 +30,7 @@ TEXT_SCALE_RANGE = (100, 200)  # percent of the desktop's font size
 THEMES = ("system", "light", "dark", "high-contrast")
 
 
-@dataclass(frozen=True)
-class VoiceSettings:
+class VoiceSettings(NamedTuple):  # quicker to define than a dataclass: read before the first frame
     voice: str | None = None  # engine voice id; None = the engine's default
     rate: int = 175  # words a minute
     volume: float = 1.0  # 0..1
@@ -41,7 +39,7 @@ class VoiceSettings:
 
     def cleaned(self) -> VoiceSettings:
         rate = int(min(max(self.rate, RATE_RANGE[0]), RATE_RANGE[1]))
-        return replace(self, rate=rate, volume=float(min(max(self.volume, 0.0), 1.0)))
+        return self._replace(rate=rate, volume=float(min(max(self.volume, 0.0), 1.0)))
 
 
 def _number(value: Any, low: float, high: float, default: float) -> float:
@@ -70,8 +68,7 @@ def _voice_from(data: Any) -> VoiceSettings:
     )
 
 
-@dataclass(frozen=True)
-class DisplaySettings:
+class DisplaySettings(NamedTuple):  # quicker to define than a dataclass: read before the first frame
     text_scale: int = 100  # percent of the desktop's font size
     theme: str = "system"  # system follows the desktop, high contrast included
     reduced_motion: bool = False  # countdowns and bars move in whole steps, nothing glides
@@ -143,14 +140,14 @@ class SettingsStore:
 
     def save_voice(self, voice: VoiceSettings) -> bool:
         """Store *voice*; returns False (and writes nothing) when it is what the file already says."""
-        return self._save_section("voice", asdict(voice.cleaned()))
+        return self._save_section("voice", voice.cleaned()._asdict())
 
     def display(self) -> DisplaySettings:
         return _display_from(self._load().get("display"))
 
     def save_display(self, display: DisplaySettings) -> bool:
         """Store *display* (checked as it is read back); False when nothing changed."""
-        return self._save_section("display", asdict(_display_from(asdict(display))))
+        return self._save_section("display", _display_from(display._asdict())._asdict())
 
     def _save_section(self, name: str, new: dict[str, Any]) -> bool:
         data = dict(self._load())

@@ -6,7 +6,7 @@ contrast preference where Qt 6.10+ reports one). Text size changes on keys and i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -33,7 +33,7 @@ class Display:
 
         def keep(percent: int) -> None:
             try:
-                self.settings.save_display(replace(self.settings.display(), text_scale=percent))
+                self.settings.save_display(self.settings.display()._replace(text_scale=percent))
             except OSError as exc:
                 text = _("The text size applies now but could not be kept ({reason}).").format(
                     reason=exc.strerror or exc)

@@ -14,7 +14,6 @@ import gc
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -217,7 +216,7 @@ class StartUp:
         settings = self.settings
         assert settings is not None
         try:
-            settings.save_voice(replace(settings.voice(), muted=muted))
+            settings.save_voice(settings.voice()._replace(muted=muted))
         except OSError as exc:
             self._window().notify(_("Mute applies now but could not be kept ({reason}).").format(
                 reason=exc.strerror or exc))
