@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from psoas_coach.atomic import fsync_dir, write_atomic
-from psoas_coach.i18n import _, lazy
+from psoas_coach.i18n import _, lazy, list_text, ngettext
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, loads, read_bytes
 from psoas_coach.store.errors import StoreError, reason_of, save_error
@@ -40,7 +40,7 @@ CONFLICTS = "conflicts"
 READ_ONLY = lazy("This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged.")
 PARTLY_READ = lazy("Parts of this session's file could not be read, so Psoas Coach leaves the file unchanged.")
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record is about 10 kB; larger files are left where they are, unread
-SPECIAL = "links to nothing, link loops, pipes, devices or folders"
+SPECIAL = lazy("links to nothing, link loops, pipes, devices or folders")
 MAX_RECORD_DEPTH = 32  # a record nests 5 levels deep; deeper files are set aside as damaged
 
 Record = dict[str, Any]
@@ -63,34 +63,47 @@ class LoadResult:
         """One sentence for the window and the command line about the files that did not load, or None."""
         if not self.problems:
             return None
-        rest = "; the rest of the history loaded."
         if len(self.problems) == 1:
             what = self.problems[0].rstrip(".")
+            # Translators: {problem} is a file name and what is wrong with it ("x.json is not valid JSON")
             if self.moved_aside:
-                done = f"moved to {self.corrupt_folder}"
-            else:
-                done = "skipped" if self.skipped else "left in place"
-            return f"The session file {what}; it was {done} and the rest of the history loaded."
+                return _("The session file {problem}; it was moved to {folder} and the rest of the history "
+                         "loaded.").format(problem=what, folder=self.corrupt_folder)
+            if self.skipped:
+                return _("The session file {problem}; it was skipped and the rest of the history loaded.").format(
+                    problem=what)
+            return _("The session file {problem}; it was left in place and the rest of the history loaded.").format(
+                problem=what)
         n = len(self.problems)
         kinds = [bool(self.moved_aside), bool(self.skipped), bool(self.unreadable)]
         if kinds == [True, False, False]:
-            return f"{n} session files could not be read and were moved to {self.corrupt_folder}{rest}"
+            return ngettext("{count} session file could not be read and was moved to {folder}; the rest of the "
+                            "history loaded.", "{count} session files could not be read and were moved to {folder}; "
+                            "the rest of the history loaded.", n).format(count=n, folder=self.corrupt_folder)
         if kinds == [False, True, False]:
-            return f"{n} session files are not regular files ({SPECIAL}) and were skipped{rest}"
+            return ngettext("{count} session file is not a regular file ({special}) and was skipped; the rest of "
+                            "the history loaded.", "{count} session files are not regular files ({special}) and "
+                            "were skipped; the rest of the history loaded.", n).format(count=n, special=SPECIAL)
         if kinds == [False, False, True]:
-            return f"{n} session files could not be read and were left in place{rest}"
+            return ngettext("{count} session file could not be read and was left in place; the rest of the "
+                            "history loaded.", "{count} session files could not be read and were left in place; "
+                            "the rest of the history loaded.", n).format(count=n)
         parts = []
         if self.moved_aside:
-            parts.append(f"{_count(len(self.moved_aside))} damaged and moved to {self.corrupt_folder}")
+            m = len(self.moved_aside)
+            parts.append(ngettext("{count} was damaged and moved to {folder}", "{count} were damaged and moved to "
+                                  "{folder}", m).format(count=m, folder=self.corrupt_folder))
         if self.skipped:
-            parts.append(f"{_count(len(self.skipped))} not a regular file and skipped")
+            m = len(self.skipped)
+            parts.append(ngettext("{count} was not a regular file and skipped", "{count} were not a regular file "
+                                  "and skipped", m).format(count=m))
         if self.unreadable:
-            parts.append(f"{_count(len(self.unreadable))} unreadable (permission or size) and left in place")
-        return f"{n} session files could not be read ({'; '.join(parts)}){rest}"
-
-
-def _count(n: int) -> str:
-    return f"{n} {'was' if n == 1 else 'were'}"
+            m = len(self.unreadable)
+            parts.append(ngettext("{count} was unreadable (permission or size) and left in place", "{count} were "
+                                  "unreadable (permission or size) and left in place", m).format(count=m))
+        return ngettext("{count} session file could not be read ({details}); the rest of the history loaded.",
+                        "{count} session files could not be read ({details}); the rest of the history loaded.",
+                        n).format(count=n, details=list_text(parts))
 
 
 class SessionStore:
