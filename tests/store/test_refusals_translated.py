@@ -121,3 +121,12 @@ def test_a_resume_that_cannot_go_on_says_why_in_german(foundation_plan: SessionP
     with pytest.raises(ValueError) as refused:
         SessionEngine.restore(foundation_plan, clock, {"snapshot_version": 1, "plan_steps": ["nope"]})
     assert str(refused.value) == "die gespeicherte Einheit passt nicht mehr zu diesem Programm"
+
+
+def test_a_partly_read_record_names_its_fields_in_words_of_the_language() -> None:
+    """History's "parts of this session's file could not be read (...)" had "ended is not text" in German."""
+    from psoas_coach.store.session_check import check_record, problems_of
+
+    i18n.set_language("de")
+    record = check_record(make_record(1, ended=5, updated=[1]))
+    assert problems_of(record) == ["Endzeit ist kein Text", "Zeit der letzten Änderung ist kein Text"]
