@@ -47,13 +47,13 @@ def build_gui(args: argparse.Namespace, paths: AppPaths, seams: Seams | None = N
 
 
 def load_qt_free_parts() -> None:
-    """The Qt-free modules home's first frame needs (programs, plans, settings, the coaching store),
+    """The Qt-free modules home's first frame needs (programs, plans, settings, the coaching file's safety answer),
     imported before PySide6: once PySide6 is loaded, its import hook reads the source of every module
     imported after it (its __feature__ check). The engine and the session store wait for the first
     session or the history (store.session_services)."""
     import psoas_coach.core.plan  # noqa: F401
     import psoas_coach.core.program  # noqa: F401
-    import psoas_coach.store.coaching_store  # noqa: F401
+    import psoas_coach.store.coaching_file  # noqa: F401
     import psoas_coach.store.settings  # noqa: F401
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from psoas_coach.core.program import DosageKind, Exercise, Program, Sides, Tempo
 from psoas_coach.i18n import _, content
@@ -169,18 +170,22 @@ class SessionPlan:
         return sum(s.duration or 0.0 for s in self.steps)
 
 
-def _work_steps(ex: Exercise, set_number: int, side: Side | None) -> list[Step]:
+StepFields = dict[str, Any]  # a Step's fields but its index, which comes from its place in the plan
+
+
+def _work_steps(ex: Exercise, ei: int, set_number: int, side: Side | None) -> list[StepFields]:
     d = ex.dosage
 
-    def step(kind: StepKind, duration: float, **extra: object) -> Step:
-        return replace(Step(0, kind, duration, exercise=ex, set_number=set_number, set_count=d.sets, side=side), **extra)  # type: ignore[arg-type]
+    def step(kind: StepKind, duration: float, **extra: object) -> StepFields:
+        return dict(kind=kind, duration=duration, exercise=ex, exercise_index=ei, set_number=set_number,
+                    set_count=d.sets, side=side, **extra)
 
     if d.kind is DosageKind.REPS:
         alternating = ex.sides is Sides.ALTERNATING
         lifts = d.reps * (2 if alternating else 1)
         return [step(StepKind.REPS, lifts * d.tempo.cycle, alternating=alternating, rep_count=d.reps)]
     if d.kind is DosageKind.HOLD:
-        out: list[Step] = []
+        out: list[StepFields] = []
         for rep in range(1, d.reps + 1):
             out.append(step(StepKind.HOLD, d.hold_seconds, rep_number=rep, rep_count=d.reps))
             if rep < d.reps:
@@ -190,32 +195,28 @@ def _work_steps(ex: Exercise, set_number: int, side: Side | None) -> list[Step]:
 
 
 def build_plan(program: Program) -> SessionPlan:
-    """Expand *program* into the ordered steps of one session."""
-    raw: list[Step] = [Step(0, StepKind.BRIEFING, None)]
+    """Expand *program* into the ordered steps of one session (each Step made once: home builds a plan per
+    program for its first frame)."""
+    raw: list[StepFields] = [dict(kind=StepKind.BRIEFING, duration=None)]
     exercises = program.exercises
     for ei, ex in enumerate(exercises):
-        first = len(raw)
-        raw.append(Step(0, StepKind.INTRO, ex.setup_seconds, exercise=ex, exercise_index=ei))
+        raw.append(dict(kind=StepKind.INTRO, duration=ex.setup_seconds, exercise=ex, exercise_index=ei))
         sides: tuple[Side | None, ...] = (Side.LEFT, Side.RIGHT) if ex.sides is Sides.EACH else (None,)
         for set_number in range(1, ex.dosage.sets + 1):
             for side in sides:
                 if side is Side.RIGHT:
-                    raw.append(
-                        Step(0, StepKind.SWITCH, SWITCH_SIDES_SECONDS, exercise=ex, set_number=set_number,
-                             set_count=ex.dosage.sets, side=side, next_label=f"{content(ex.name)} · {Side.RIGHT.side_label}")
-                    )
-                raw.extend(_work_steps(ex, set_number, side))
+                    raw.append(dict(kind=StepKind.SWITCH, duration=SWITCH_SIDES_SECONDS, exercise=ex, exercise_index=ei,
+                                    set_number=set_number, set_count=ex.dosage.sets, side=side,
+                                    next_label=f"{content(ex.name)} · {Side.RIGHT.side_label}"))
+                raw.extend(_work_steps(ex, ei, set_number, side))
             if set_number < ex.dosage.sets:
-                raw.append(
-                    Step(0, StepKind.REST, ex.dosage.rest_seconds, exercise=ex, set_number=set_number,
-                         set_count=ex.dosage.sets, next_exercise=ex,
-                         next_label=f"{content(ex.name)} · " + _("Set {number} of {count}").format(
-                             number=set_number + 1, count=ex.dosage.sets))
-                )
+                raw.append(dict(kind=StepKind.REST, duration=ex.dosage.rest_seconds, exercise=ex, exercise_index=ei,
+                                set_number=set_number, set_count=ex.dosage.sets, next_exercise=ex,
+                                next_label=f"{content(ex.name)} · " + _("Set {number} of {count}").format(
+                                    number=set_number + 1, count=ex.dosage.sets)))
         if ei + 1 < len(exercises):
             nxt = exercises[ei + 1]
-            raw.append(Step(0, StepKind.NEXT_UP, program.rest_between_exercises, exercise=ex,
-                            next_exercise=nxt, next_label=content(nxt.name)))
-        raw[first:] = [replace(s, exercise_index=ei) for s in raw[first:]]
-    raw.append(Step(0, StepKind.SUMMARY, None))
-    return SessionPlan(program, tuple(replace(s, index=i) for i, s in enumerate(raw)))
+            raw.append(dict(kind=StepKind.NEXT_UP, duration=program.rest_between_exercises, exercise=ex,
+                            exercise_index=ei, next_exercise=nxt, next_label=content(nxt.name)))
+    raw.append(dict(kind=StepKind.SUMMARY, duration=None))
+    return SessionPlan(program, tuple(Step(i, **fields) for i, fields in enumerate(raw)))

@@ -21,12 +21,10 @@ from psoas_coach.i18n import _
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside
+from psoas_coach.store.coaching_file import FILE_NAME, MAX_FILE_BYTES, MAX_TEXT
 
 P = ParamSpec("P")
-FILE_NAME = "coaching.json"
 SCHEMA_VERSION = 1
-MAX_FILE_BYTES = 32 * 1024 * 1024  # about 100,000 decisions: decades of sessions
-MAX_TEXT = 2000  # characters of one stored text (a proposal's reason, a date, an id)
 
 
 class CoachingStoreError(OSError):

@@ -203,7 +203,7 @@ class CoachingController(QObject):
         except CoachingStoreError as exc:
             self.window.home.set_notice(_("{problem} The safety note will be shown again next time.").format(problem=exc))
         self.window.stack.setCurrentWidget(self.window.home)
-        self.window.home.programs.setFocus()
+        self.window.home.programs.focus_chosen()
 
     def edit_range_notes(self) -> None:
         program_id = self.window.home.selected_program_id() or self.current_program().id

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         else:
             self.show()
         self.scaler.apply()  # the first frame at the scale of the window's size, not a jump just after it
-        self.home.programs.setFocus()  # Enter starts the chosen session, whatever comes first in Tab order
+        self.home.programs.focus_chosen()  # Enter starts the chosen session, whatever comes first in Tab order
 
     # ------------------------------------------------------------------ actions
 
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         self.home.set_notice(why_not + _("Your interrupted {program} session was kept as a partial session ({file}).")
                              .format(program=name, file=path.name))
         self.refresh_last_session()
-        self.home.programs.setFocus()
+        self.home.programs.focus_chosen()
 
     def next_step(self) -> None:
         if self.engine is not None:
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.refresh_last_session()
         order_tabs(self.home)
-        self.home.programs.setFocus()
+        self.home.programs.focus_chosen()
 
     def show_history(self) -> None:
         """Open the History screen from home (never in the middle of a session)."""

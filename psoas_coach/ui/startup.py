@@ -140,7 +140,7 @@ class StartUp:
         self.steps: StartUpSteps | None = None
         self.services: SessionServices | None = None  # the session store and recorder, made on first use
         self.settings: SettingsStore | None = None
-        self.coaching_store: CoachingStore | None = None
+        self.coaching_store: CoachingStore | None = None  # made by the coaching step
         self.panel: CoachingPanel | None = None
         self.coaching: CoachingController | None = None  # built by its step (before the paint on a first run)
         self.cue_player: CuePlayer | None = None  # built by the voice step
@@ -152,7 +152,7 @@ class StartUp:
 
     def build(self) -> MainWindow | None:
         """Build the window and show it; None (with the reason on stderr) when there is nothing to coach."""
-        from psoas_coach.store.coaching_store import CoachingStore
+        from psoas_coach.store.coaching_file import safety_accepted
         from psoas_coach.store.settings import SettingsStore
         from psoas_coach.ui.display import apply_display
         from psoas_coach.ui.first_paint import StartUpSteps
@@ -175,7 +175,6 @@ class StartUp:
         self.services = services = SessionServices(paths.sessions, parse_cache=paths.parse_cache,
                                                    speed=self.options.speed)
         self.settings = settings
-        self.coaching_store = CoachingStore(paths.data)
         self.window = window = MainWindow(
             library, services, self._new_engine, ask=self.seams.ask,
             muted=self.options.mute or settings.voice().muted, window_state=WindowState(paths.config),
@@ -190,7 +189,7 @@ class StartUp:
         window.home.add_panel(self.panel)  # on home from the first paint (filled in after it): home never jumps
         self._add_voice_action()
         self.steps = StartUpSteps(window)
-        if self.coaching_store.load().safety_accepted is None:
+        if not safety_accepted(paths.data):
             self._coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
         for name, step in (
             ("collector", resume_collector),
@@ -270,10 +269,12 @@ class StartUp:
             self.steps.finish()
 
     def _coaching(self) -> None:
+        from psoas_coach.store.coaching_store import CoachingStore
         from psoas_coach.ui.coaching import CoachingController
 
-        if self.coaching is not None or self.coaching_store is None:
+        if self.coaching is not None:
             return
+        self.coaching_store = CoachingStore(self.paths.data)
         controller = CoachingController(
             self._window(), self.coaching_store, self.paths, today=self.seams.today, now=self.seams.now,
             choose_file=self.seams.choose_report, dialog=self.seams.run_dialog, panel=self.panel)

@@ -4,7 +4,7 @@ and the window's scale (theme.window_scale) for the screens that follow the wind
 Every text of the app is sized as a factor of the application font (``set_scaled_font``), and the
 widget remembers its factor, so a new text size re-sizes every text that exists and every one made later.
 A screen that follows the window (``follow_window``) has its texts, its layouts' margins and spacing, its
-design sizes (``design_size``) and its style's own paddings (``ScaledStyle``) multiplied by the window's
+design sizes (``design_size``) and its style's own paddings (``scaled_style.ScaledStyle``) multiplied by the window's
 scale; ``rescale_widgets`` applies both.
 Widgets are always built at scale 1; a pass brings them to their screen's scale.
 """
@@ -12,24 +12,18 @@ Widgets are always built at scale 1; a pass brings them to their screen's scale.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDynamicPropertyChangeEvent, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import (
-    QApplication,
-    QGridLayout,
-    QLayout,
-    QListView,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QGridLayout, QLayout, QWidget
 
 from psoas_coach.i18n import _
 from psoas_coach.ui.actions import key_action
 from psoas_coach.ui.theme import SCALE_PROPERTY, scale_of, scaled_font
+
+if TYPE_CHECKING:
+    from psoas_coach.ui.scaled_style import ScaledStyle
 
 MIN_PERCENT = 100
 MAX_PERCENT = 200
@@ -39,7 +33,7 @@ FACTOR_PROPERTY = "psoas_font_factor"
 BOLD_PROPERTY = "psoas_font_bold"
 FOLLOWS_WINDOW = "psoas_follows_window"  # on a screen: it scales with its window
 WINDOW_SCALE = "psoas_window_scale"  # on a window: the scale of its screens that follow it
-DESIGN_SIZE = "psoas_design_size"  # on a widget: its least and greatest width and height (and a list's gaps) at 1
+DESIGN_SIZE = "psoas_design_size"  # on a widget: its least and greatest width and height at scale 1
 LAYOUT_BASE = "psoas_layout_base"  # on a layout: its margins and spacing at scale 1
 
 
@@ -63,10 +57,10 @@ def set_scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> No
 
 
 def design_size(widget: QWidget, *, min_width: int | None = None, min_height: int | None = None,
-                max_width: int | None = None, max_height: int | None = None, spacing: int | None = None) -> None:
-    """*widget*'s least (and greatest) size, or a list view's gap between items, in the design system's pixels
-    (scale 1): they grow with its screen. Sizes not given keep what an earlier call set."""
-    given: list[int | None] = [min_width, min_height, max_width, max_height, spacing]
+                max_width: int | None = None, max_height: int | None = None) -> None:
+    """*widget*'s least (and greatest) size in the design system's pixels (scale 1): it grows with its screen.
+    Sizes not given keep what an earlier call set."""
+    given: list[int | None] = [min_width, min_height, max_width, max_height]
     kept = widget.property(DESIGN_SIZE)
     if isinstance(kept, (tuple, list)):
         given = [new if new is not None else old for new, old in zip(given, kept)]
@@ -79,17 +73,6 @@ def follow_window(screen: QWidget) -> None:
     screen.setProperty(FOLLOWS_WINDOW, True)
 
 
-class ScaledStyle(QProxyStyle):
-    """The application's style with its pixel metrics (a button's padding, a tab's, a table cell's, frames and
-    scroll bars) at each widget's scale: Qt's paddings stayed at 1366x768 sizes around 2.75 times larger text.
-    Only widgets at a scale other than 1 use it."""
-
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802 (Qt)
-                    widget: QWidget | None = None) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        return round(value * scale_of(widget)) if widget is not None else value
-
-
 def rescale_widgets(roots: Iterable[QWidget], style: ScaledStyle | None = None) -> None:
     """Bring every widget below *roots* to the application font's size and its screen's scale: texts with a
     factor, design sizes, the margins and spacing of layouts (kept at scale 1 on their first visit) and, with
@@ -97,9 +80,20 @@ def rescale_widgets(roots: Iterable[QWidget], style: ScaledStyle | None = None) 
     base = QApplication.font()
     for root in roots:
         parent = root.parentWidget()
-        inherited = parent.style() if parent is not None else None
-        chosen = style or (inherited if isinstance(inherited, ScaledStyle) else None)
+        chosen = style
+        if chosen is None and parent is not None:
+            chosen = scaled_style_of(parent)
         _rescale(root, base, scale_of(parent) if parent is not None else 1.0, chosen)
+
+
+def scaled_style_of(widget: QWidget) -> ScaledStyle | None:
+    """The ScaledStyle *widget* uses, if any. Told by the style's name, so that nothing here names a QStyle
+    class at start-up (naming one builds its enum types: ui/qt_values); the class comes with the first scale
+    other than 1."""
+    from psoas_coach.ui.scaled_style import SCALED_STYLE_NAME, ScaledStyle
+
+    style = widget.style()
+    return style if style.objectName() == SCALED_STYLE_NAME and isinstance(style, ScaledStyle) else None
 
 
 def rescaled(event: QEvent) -> bool:
@@ -131,7 +125,7 @@ def _rescale(widget: QWidget, base: QFont, scale: float, style: ScaledStyle | No
         _apply_design_size(widget, scale)
         if scale != 1.0 and style is not None:
             widget.setStyle(style)
-        elif scale == 1.0 and isinstance(widget.style(), ScaledStyle):
+        elif scale == 1.0 and scaled_style_of(widget) is not None:
             widget.setStyle(None)  # type: ignore[arg-type]  # Qt takes null: the application's own again
     factor = widget.property(FACTOR_PROPERTY)
     if factor is not None:
@@ -147,13 +141,11 @@ def _apply_design_size(widget: QWidget, scale: float) -> None:
     sizes = widget.property(DESIGN_SIZE)
     if not isinstance(sizes, (tuple, list)):
         return
-    min_width, min_height, max_width, max_height, spacing = sizes
+    min_width, min_height, max_width, max_height = sizes
     for value, apply in ((min_width, widget.setMinimumWidth), (min_height, widget.setMinimumHeight),
                          (max_width, widget.setMaximumWidth), (max_height, widget.setMaximumHeight)):
         if value is not None:
             apply(round(value * scale))
-    if spacing is not None and isinstance(widget, QListView):
-        widget.setSpacing(round(spacing * scale))
 
 
 def _rescale_layout(layout: QLayout, scale: float) -> None:

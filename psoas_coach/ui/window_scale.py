@@ -6,11 +6,16 @@ always one after the last event), and the screens are re-laid out only when the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from psoas_coach.ui.text_scale import WINDOW_SCALE, ScaledStyle, rescale_widgets
+from psoas_coach.ui.text_scale import WINDOW_SCALE, rescale_widgets
 from psoas_coach.ui.theme import window_scale
+
+if TYPE_CHECKING:
+    from psoas_coach.ui.scaled_style import ScaledStyle
 
 INTERVAL_MS = 80  # at most one measure per this many milliseconds while the window is being resized
 
@@ -36,6 +41,8 @@ class WindowScaler(QObject):
     def style(self) -> ScaledStyle:
         """The application's style with its paddings at each widget's scale, for the screens that follow."""
         if self._style is None:
+            from psoas_coach.ui.scaled_style import ScaledStyle
+
             app_style = QApplication.style()
             self._style = ScaledStyle(app_style.name())
             self._style.setParent(self)

@@ -98,8 +98,11 @@ def test_no_interactive_element_of_any_screen_is_unnamed(tree: dict[str, Any]) -
 
 def test_home_names_its_choices_and_buttons(tree: dict[str, Any]) -> None:
     home = nodes(tree, "home")
-    assert "Pick a session" in named(home, "list")
-    assert any(name.startswith("Foundation") for name in named(home, "list item"))
+    assert "Pick a session" in named(home, "panel")  # the program cards, one group
+    cards = [n for n in home if n["role"] == "radio button"]
+    assert [card["name"].split(" — ")[0] for card in cards] == ["Foundation", "Advanced"], cards
+    assert all(" min" in card["name"] and card["description"] for card in cards)  # its length; its exercises
+    assert [card["checked"] for card in cards] == [True, False]  # the first is chosen; Enter starts it
     assert {"Start (Enter)", "History (H)", "Voice (V)"} <= set(named(home, "push button"))
 
 

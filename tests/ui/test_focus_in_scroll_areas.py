@@ -98,19 +98,21 @@ def test_home_rings_the_chosen_card_only_where_it_can_be_seen_and_tab_reveals_ea
         qtbot: QtBot, window: MainWindow) -> None:
     programs, scroller = window.home.programs, window.home.findChild(QScrollArea, "home-scroll")
     assert scroller is not None and scroller.verticalScrollBar().maximum() > 0  # German at 1024x600 scrolls
-    programs.setFocus()
+    programs.focus_chosen()
     show(qtbot, window)
     ring = window.focus_ring
     viewport = in_window(scroller.viewport(), scroller.viewport().rect())
     margin = FOCUS_WIDTH + 1
     if ring.isVisible():  # never over Start and the last session line below the scroll area
         assert viewport.adjusted(-margin, -margin, margin, margin).contains(ring.geometry())
-    qtbot.keyClick(programs, Qt.Key.Key_Right)  # the next card: scrolled into view, ringed on its own
+    qtbot.keyClick(programs.current(), Qt.Key.Key_Right)  # the next card: chosen, focused, scrolled into view
     show(qtbot, window)
-    assert programs.currentRow() == 1
-    card = in_window(programs, focus_rect(programs))
-    assert viewport.contains(card)
-    assert card.width() < programs.width() / 1.5  # one card, not the whole list
+    chosen = programs.current()
+    assert programs.current_index() == 1 and chosen is not None and chosen.hasFocus()
+    card = in_window(chosen, chosen.rect())
+    seen = viewport.intersected(card)  # a card taller than the view shows its top and fills the view
+    assert seen.top() == card.top() and seen.height() >= min(card.height(), viewport.height() - FOCUS_WIDTH * 4)
+    assert card.width() < programs.width() / 1.5  # one card, not the whole group
     assert problems_with_focus(window) == []
     assert tab_through(qtbot, window, "home") == {}
 

@@ -48,8 +48,10 @@ def test_whole_foundation_session_by_keyboard_is_saved(
     window = window_factory(library)
     window.show()
     qtbot.waitExposed(window)
-    window.home.programs.setFocus()
-    key(qtbot, window.home.programs, Qt.Key.Key_Return)
+    window.home.programs.focus_chosen()
+    chosen = window.home.programs.current()
+    assert chosen is not None
+    key(qtbot, chosen, Qt.Key.Key_Return)
     assert window.engine is not None
     assert window.engine.step.kind is StepKind.BRIEFING
     assert window.session.current_screen() is window.session.briefing

@@ -68,12 +68,12 @@ FIRST_FRAME = ENUM_COUNTER + textwrap.dedent("""
     from psoas_coach.paths import resolve_paths
     from psoas_coach.store.coaching_store import CoachingStore
     from psoas_coach.ui import first_paint
-    from psoas_coach.ui.widgets.program_cards import ProgramCardDelegate
+    from psoas_coach.ui.widgets.program_cards import ProgramCard
     from psoas_coach.ui.widgets.week_strip import WeekStrip
 
     painted = set()
-    for cls in (WeekStrip, ProgramCardDelegate):
-        method = "paintEvent" if cls is WeekStrip else "paint"
+    for cls in (WeekStrip, ProgramCard):
+        method = "paintEvent"
         def watch(self, *a, _orig=getattr(cls, method), _name=cls.__name__):
             painted.add(_name)
             return _orig(self, *a)
@@ -129,7 +129,7 @@ def test_homes_first_frame_builds_no_qt_namespace_and_few_enum_types(tmp_path: P
     floor = int(run_script(BARE_WINDOW).split(":")[1])
     for theme_name in ("system", "dark", "high-contrast"):
         fields = dict(f.split(":") for f in run_script(FIRST_FRAME, str(tmp_path / theme_name), theme_name).split())
-        assert fields["painted"] == "ProgramCardDelegate,WeekStrip", fields  # the frame did paint home
+        assert fields["painted"] == "ProgramCard,WeekStrip", fields  # the frame did paint home
         assert fields["window"] == "not-built", (theme_name, fields)
         assert fields["frame"] == "not-built", (theme_name, fields)
         assert int(fields["enums"]) - floor <= FIRST_FRAME_EXTRA_ENUM_TYPES, (theme_name, fields, floor)

@@ -94,3 +94,18 @@ def test_a_mute_that_cannot_be_kept_says_so_and_still_mutes(
     startup.window.actions_by_name["mute"].trigger()
     assert startup.window.muted
     assert "could not be kept (Permission denied)" in startup.window.home.notice.text()
+
+
+def test_a_coaching_file_damaged_past_its_safety_answer_still_brings_the_safety_note(
+        app_factory: AppFactory, tmp_path: Path) -> None:
+    """Before the first frame start-up reads only whether the note was accepted (store.coaching_file); the
+    whole file is read by the coaching step, which sets a damaged one aside, says so and shows the note."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "coaching.json").write_text('{"safety_accepted": "2026-11-30T09:00:00", "levels": 7}', encoding="utf-8")
+    startup = app_factory(data, accept_safety=False)
+    window, coaching = startup.window, startup.coaching
+    assert window is not None and coaching is not None
+    assert coaching.needs_safety and window.stack.currentWidget() is coaching.safety
+    assert sorted(p.name for p in data.iterdir() if p.name.startswith("coaching.json.")) != []  # set aside, kept
+    assert any("levels" in problem for problem in coaching.coaching_store.problems)  # said, naming what

@@ -62,7 +62,7 @@ def sizes(window: MainWindow) -> dict[str, float]:
         "history list": window.history.list.font().pointSizeF(),
         "history title": found(window.history, "history-title").font().pointSizeF(),
         "banner": window.question.question.font().pointSizeF(),
-        "card width": float(home.programs.visualItemRect(home.programs.item(0)).width()),
+        "card width": float(home.programs.cards[0].width()),
         "chip height": float(summary.effort.chip_rects()[0].height()),
         "margin": float(margins.left()),
     }

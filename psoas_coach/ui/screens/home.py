@@ -7,25 +7,22 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_coach.core.describe import minutes_text
 from psoas_coach.core.history import duration_minutes, effort_of, pain_of, program_name_of, status_words
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
-from psoas_coach.ui.qt_values import USER_ROLE  # by number: home is built before its first paint
 from psoas_coach.ui.text_scale import design_size, fit_to_parent, follow_window, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.banner import NoticeBanner
 from psoas_coach.ui.widgets.buttons import primary_button, secondary_button
 from psoas_coach.ui.widgets.flow_row import FlowRow
-from psoas_coach.ui.widgets.program_cards import EXERCISES_ROLE, LENGTH_ROLE, NAME_ROLE, make_card_list
+from psoas_coach.ui.widgets.program_cards import ProgramCards, ProgramEntry
 from psoas_coach.ui.widgets.scrolling import ScrollArea
 from psoas_coach.ui.widgets.text import label
 from psoas_coach.ui.widgets.week_strip import WeekStrip
-
-MIN_CARDS_HEIGHT = 220  # a card's name, length and drawings stay in view however short the window
 
 
 def last_session_text(record: dict[str, Any] | None) -> str:
@@ -89,17 +86,14 @@ class HomeScreen(QWidget):
         self.banner = NoticeBanner("home-notice")
         self.notice = self.banner.notice
         layout.addWidget(self.banner)
-        self.programs = QListWidget()
+        self.programs = ProgramCards()
         self.programs.setObjectName("home-programs")
         self.programs.setAccessibleName(_("Pick a session"))
         set_scaled_font(self.programs, Type.BODY)
-        make_card_list(self.programs)
-        design_size(self.programs, min_height=MIN_CARDS_HEIGHT)
         for program in library.programs:
             self._add_program(program)
-        if self.programs.count():
-            self.programs.setCurrentRow(0)
-        layout.addWidget(self.programs, 1)
+        layout.addWidget(self.programs)
+        layout.addStretch(1)
         self.button_row = FlowRow()
         self.button_row.setObjectName("home-buttons")
         self.start_button = primary_button(_("Start (Enter)"), "home-start", self)
@@ -119,30 +113,19 @@ class HomeScreen(QWidget):
         bottom.addWidget(self.voice_progress)
         outer.addLayout(bottom)
         self.start_button.clicked.connect(self._start)
-        self.programs.itemActivated.connect(lambda _item: self._start())
+        self.programs.activated.connect(self.start_requested)
 
     def _add_program(self, program: Program) -> None:
         plan = build_plan(program)
         name, length = content(program.name), minutes_text(plan.timed_seconds)
-        exercises = [(ex.id, content(ex.name)) for ex in program.exercises]
-        item = QListWidgetItem(f"{name} — {length}\n{', '.join(n for _i, n in exercises)}")
-        item.setData(USER_ROLE, program.id)
-        item.setData(NAME_ROLE, name)
-        item.setData(LENGTH_ROLE, length)
-        item.setData(EXERCISES_ROLE, exercises)
-        item.setToolTip(content(program.description))
-        self.programs.addItem(item)
+        exercises = tuple((ex.id, content(ex.name)) for ex in program.exercises)
+        self.programs.add(ProgramEntry(program.id, name, length, exercises, content(program.description)))
 
     def selected_program_id(self) -> str | None:
-        item = self.programs.currentItem()
-        return None if item is None else str(item.data(USER_ROLE))
+        return self.programs.current_id()
 
     def select_program(self, program_id: str) -> bool:
-        for row in range(self.programs.count()):
-            if self.programs.item(row).data(USER_ROLE) == program_id:
-                self.programs.setCurrentRow(row)
-                return True
-        return False
+        return self.programs.select(program_id)
 
     def set_last_session(self, record: dict[str, Any] | None) -> None:
         self.last.setText(last_session_text(record))

@@ -73,7 +73,7 @@ def walk(acc: Accessible | None) -> Iterator[Accessible]:
 
 
 def describe(acc: Accessible) -> dict[str, object]:
-    node: dict[str, object] = {"role": acc.getRoleName(), "name": acc.name or ""}
+    node: dict[str, object] = {"role": acc.getRoleName(), "name": acc.name or "", "description": acc.description or ""}
     try:
         value = acc.queryValue()
         node["value"] = value.currentValue
@@ -89,6 +89,7 @@ def describe(acc: Accessible) -> dict[str, object]:
     node["focusable"] = states.contains(pyatspi.STATE_FOCUSABLE)
     node["focused"] = states.contains(pyatspi.STATE_FOCUSED)
     node["enabled"] = states.contains(pyatspi.STATE_ENABLED)
+    node["checked"] = states.contains(pyatspi.STATE_CHECKED)
     return node
 
 
