@@ -14,15 +14,16 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from psoas_coach.atomic import fsync_dir, write_atomic
-from psoas_coach.i18n import _, lazy, list_text, ngettext
+from psoas_coach.i18n import _, lazy
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, loads, read_bytes
 from psoas_coach.store.errors import StoreError, reason_of, save_error
+from psoas_coach.store.load_result import LoadResult
 from psoas_coach.store.locking import StoreLock
 from psoas_coach.store.merge import Candidate, pick
 from psoas_coach.store.migrations import MigrationError, is_newer
@@ -40,70 +41,9 @@ CONFLICTS = "conflicts"
 READ_ONLY = lazy("This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged.")
 PARTLY_READ = lazy("Parts of this session's file could not be read, so Psoas Coach leaves the file unchanged.")
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record is about 10 kB; larger files are left where they are, unread
-SPECIAL = lazy("links to nothing, link loops, pipes, devices or folders")
 MAX_RECORD_DEPTH = 32  # a record nests 5 levels deep; deeper files are set aside as damaged
 
 Record = dict[str, Any]
-
-
-@dataclass
-class LoadResult:
-    """Every readable session (oldest first) and what happened to the files that were not."""
-
-    sessions: list[Record] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one entry per unreadable file: "<name> <why>."
-    moved_aside: list[Path] = field(default_factory=list)  # damaged files, now in corrupt/
-    skipped: list[Path] = field(default_factory=list)  # not regular files (links to nothing, loops, pipes, folders...)
-    unreadable: list[Path] = field(default_factory=list)  # left in place: no permission, too large, or not movable
-    merged: list[Path] = field(default_factory=list)  # extra copies of a session, now in conflicts/
-    read_only: set[str] = field(default_factory=set)  # ids of records from a newer app version or partly read
-    corrupt_folder: Path | None = None
-
-    def notice(self) -> str | None:
-        """One sentence for the window and the command line about the files that did not load, or None."""
-        if not self.problems:
-            return None
-        if len(self.problems) == 1:
-            what = self.problems[0].rstrip(".")
-            # Translators: {problem} is a file name and what is wrong with it ("x.json is not valid JSON")
-            if self.moved_aside:
-                return _("The session file {problem}; it was moved to {folder} and the rest of the history "
-                         "loaded.").format(problem=what, folder=self.corrupt_folder)
-            if self.skipped:
-                return _("The session file {problem}; it was skipped and the rest of the history loaded.").format(
-                    problem=what)
-            return _("The session file {problem}; it was left in place and the rest of the history loaded.").format(
-                problem=what)
-        n = len(self.problems)
-        kinds = [bool(self.moved_aside), bool(self.skipped), bool(self.unreadable)]
-        if kinds == [True, False, False]:
-            return ngettext("{count} session file could not be read and was moved to {folder}; the rest of the "
-                            "history loaded.", "{count} session files could not be read and were moved to {folder}; "
-                            "the rest of the history loaded.", n).format(count=n, folder=self.corrupt_folder)
-        if kinds == [False, True, False]:
-            return ngettext("{count} session file is not a regular file ({special}) and was skipped; the rest of "
-                            "the history loaded.", "{count} session files are not regular files ({special}) and "
-                            "were skipped; the rest of the history loaded.", n).format(count=n, special=SPECIAL)
-        if kinds == [False, False, True]:
-            return ngettext("{count} session file could not be read and was left in place; the rest of the "
-                            "history loaded.", "{count} session files could not be read and were left in place; "
-                            "the rest of the history loaded.", n).format(count=n)
-        parts = []
-        if self.moved_aside:
-            m = len(self.moved_aside)
-            parts.append(ngettext("{count} was damaged and moved to {folder}", "{count} were damaged and moved to "
-                                  "{folder}", m).format(count=m, folder=self.corrupt_folder))
-        if self.skipped:
-            m = len(self.skipped)
-            parts.append(ngettext("{count} was not a regular file and skipped", "{count} were not a regular file "
-                                  "and skipped", m).format(count=m))
-        if self.unreadable:
-            m = len(self.unreadable)
-            parts.append(ngettext("{count} was unreadable (permission or size) and left in place", "{count} were "
-                                  "unreadable (permission or size) and left in place", m).format(count=m))
-        return ngettext("{count} session file could not be read ({details}); the rest of the history loaded.",
-                        "{count} session files could not be read ({details}); the rest of the history loaded.",
-                        n).format(count=n, details=list_text(parts))
 
 
 class SessionStore:
@@ -309,8 +249,11 @@ class SessionStore:
                 return record
         if names:
             return None  # only unreadable files: leave them for load_all, which moves them aside and says so
-        sessions = self.load_all().sessions
-        return sessions[-1] if sessions else None
+        # No file is named by its start time (renamed by hand, say): read them all, but move nothing, or the
+        # unreadable ones would be set aside here, where no one tells the user, instead of by load_all
+        found = (_read_record(os.path.join(self.folder, n))[0] for n in _json_names(self.folder, clean_temp=False))
+        return max((r for r in found if r is not None), key=lambda r: (parse_time(r.get("started")), str(r.get("id"))),
+                   default=None)
 
     # ------------------------------------------------------------------ unfinished session
 

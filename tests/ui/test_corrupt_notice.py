@@ -49,3 +49,16 @@ def test_in_german_and_french_the_home_notice_is_a_whole_sentence_of_the_languag
         expected = sentence.format(name=name, folder=sessions / "corrupt")
         qtbot.waitUntil(lambda: expected in window.home.notice.text())  # noqa: B023 (waited on in this pass)
         window.close()
+
+
+def test_a_damaged_file_not_named_by_its_start_time_is_reported_too(qtbot: QtBot, tmp_path: Path) -> None:
+    """The last-session line read the folder first and set such a file aside without a word."""
+    sessions = tmp_path / "sessions"
+    sessions.mkdir(parents=True)
+    (sessions / "kaputt.json").write_text("{", encoding="utf-8")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
+    args = parse_args(["--data-dir", str(tmp_path), "--mute"])
+    window = build_gui(args, resolve_paths(args.data_dir))
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "kaputt.json is not valid JSON" in window.home.notice.text())
