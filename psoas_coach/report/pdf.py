@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from psoas_coach.atomic import write_atomic
+from psoas_coach.core.axis_labels import label_step, shown_indices
 from psoas_coach.core.weeks import TARGET as TARGET_DAYS
 from psoas_coach.i18n import _, date_text, day_month_text, labelled, lazy, ngettext, number
 from psoas_coach.report.data import ReportData
@@ -130,11 +131,25 @@ def chart_weeks(page: Page, data: ReportData) -> None:
         bar = QRectF(x + slot * 0.2, box.bottom() - week.sessions / top * box.height(), slot * 0.6,
                      week.sessions / top * box.height())
         p.fillRect(bar, ACCENT if week.sessions >= low else MUTED)
-        p.setPen(MUTED)
-        if len(data.weeks) <= 16 or i % 2 == 0:
-            p.drawText(QRectF(x, box.bottom() + page.px(1), slot, page.px(4)), int(Qt.AlignmentFlag.AlignHCenter),
-                       week.label)
+    axis_labels(page, [w.label for w in data.weeks], [box.left() + (i + 0.5) * slot for i in range(len(data.weeks))],
+                box.bottom() + page.px(1))
     page.y += height
+
+
+def axis_labels(page: Page, labels: Sequence[str], xs: Sequence[float], top: float) -> list[tuple[QRectF, str]]:
+    """Draw under a chart the *labels* centred on *xs* (evenly spaced), in the painter's font: each whole, as
+    many as fit apart, the last always (core.axis_labels). Returns where each went."""
+    if not labels:
+        return []
+    metrics = page.p.fontMetrics()
+    widths = [float(metrics.horizontalAdvance(text) + 1) for text in labels]  # a point for rounding: never clipped
+    pitch = (xs[-1] - xs[0]) / (len(xs) - 1) if len(xs) > 1 else page.width
+    drawn = [(QRectF(xs[i] - widths[i] / 2, top, widths[i], page.px(4)), labels[i])
+             for i in shown_indices(len(labels), label_step(widths, pitch, page.px(2)))]
+    page.p.setPen(MUTED)
+    for box, text in drawn:
+        page.p.drawText(box, int(Qt.AlignmentFlag.AlignHCenter), text)
+    return drawn
 
 
 def chart_lines(page: Page, title: str, series: Sequence[tuple[str, QColor, Sequence[tuple[int, float]]]],
@@ -165,13 +180,8 @@ def chart_lines(page: Page, title: str, series: Sequence[tuple[str, QColor, Sequ
         p.drawText(QRectF(legend_x, box.bottom() + page.px(5), page.px(60), page.px(4)), int(Qt.AlignmentFlag.AlignLeft),
                    f"■ {name}")
         legend_x += page.px(45)
-    p.setPen(MUTED)
     p.setFont(page.font(7))
-    every = max(1, count // 8)
-    for i, label in enumerate(labels):
-        if i % every == 0:
-            p.drawText(QRectF(at(i, 0).x() - page.px(8), box.bottom() + page.px(1), page.px(16), page.px(4)),
-                       int(Qt.AlignmentFlag.AlignHCenter), label)
+    axis_labels(page, labels[:count], [at(i, 0).x() for i in range(min(count, len(labels)))], box.bottom() + page.px(1))
     page.y += height
 
 

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from psoas_coach.core.engine import SessionEngine, SessionResult, SessionState
     from psoas_coach.store.recording import SessionRecorder
     from psoas_coach.store.sessions import SessionStore
-    from psoas_coach.ui.accessibility import Announcer  # made when first needed, after the first paint
+    from psoas_coach.ui.accessibility import Announcer
+    from psoas_coach.ui.drawing_cache import DrawingCache  # made when first needed, after the first paint
     from psoas_coach.ui.screens.history import HistoryScreen  # imports QtCharts: only when History opens
     from psoas_coach.ui.screens.session import SessionView  # built after the first paint, or when needed
     from psoas_coach.ui.shortcuts import ShortcutsOverlay  # the '?' key list: built on first use
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         last_session_now: bool = True,
         theme: Theme = LIGHT,
         reduced_motion: bool = False,
+        drawings: DrawingCache | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = self._make_actions(muted)
         self.driver = SessionDriver(self)
         self.stack = QStackedWidget()
-        self.home = HomeScreen(library)
+        self.home = HomeScreen(library, drawings)  # the cards' exercise drawings, kept between runs
         self._session: SessionView | None = None  # see the session property
         self.stack.addWidget(self.home)
         central = QWidget()

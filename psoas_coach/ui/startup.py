@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from psoas_coach.store.coaching_store import CoachingStore
     from psoas_coach.store.settings import SettingsStore, VoiceSettings
     from psoas_coach.ui.coaching import CoachingController
+    from psoas_coach.ui.drawing_cache import DrawingCache
     from psoas_coach.ui.first_paint import StartUpSteps
     from psoas_coach.ui.main_window import MainWindow
     from psoas_coach.ui.screens.coaching_panel import CoachingPanel
@@ -146,6 +147,7 @@ class StartUp:
         self.cue_player: CuePlayer | None = None  # built by the voice step
         self.voice: VoiceBackend | None = None  # built by the voice step
         self.keep_awake: SessionKeepAwake | None = None
+        self.drawings: DrawingCache | None = None  # home's exercise drawings (made by build)
         self._program_started = False
 
     # ------------------------------------------------------------------ before the first paint
@@ -155,6 +157,7 @@ class StartUp:
         from psoas_coach.store.coaching_file import safety_accepted
         from psoas_coach.store.settings import SettingsStore
         from psoas_coach.ui.display import apply_display
+        from psoas_coach.ui.drawing_cache import DrawingCache
         from psoas_coach.ui.first_paint import StartUpSteps
         from psoas_coach.ui.main_window import MainWindow
         from psoas_coach.ui.screens.coaching_panel import CoachingPanel
@@ -175,12 +178,13 @@ class StartUp:
         self.services = services = SessionServices(paths.sessions, parse_cache=paths.parse_cache,
                                                    speed=self.options.speed)
         self.settings = settings
+        self.drawings = DrawingCache(paths.cache / "drawings")  # home's exercise drawings, kept between runs
         self.window = window = MainWindow(
             library, services, self._new_engine, ask=self.seams.ask,
             muted=self.options.mute or settings.voice().muted, window_state=WindowState(paths.config),
             resume_engine=self._resumed_engine, choose_file=self.seams.choose_export,
             last_session_now=False, finish_start_up=self.finish, today=self.seams.today, theme=display.theme,
-            reduced_motion=display.reduced_motion)
+            reduced_motion=display.reduced_motion, drawings=self.drawings)
         display.add_keys(window)  # Ctrl++ / Ctrl+- / Ctrl+0
         services.notify_with(window.home.set_notice)
         # M is kept between runs; wired now, so a press before the voice is ready counts
@@ -196,6 +200,7 @@ class StartUp:
             ("qt enums", build_qt_enum_types),
             ("tab order", window.order_home_tabs),
             ("window icon", self._window_icon),
+            ("drawing cache", self.drawings.save),  # the drawings rendered for the first frame, for next time
             ("last session", window.refresh_last_session),  # lists the history folder: ~10 ms with 5,000
             ("session view", lambda: window.session),
             ("coaching", self._coaching),

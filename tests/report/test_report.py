@@ -138,3 +138,28 @@ def test_bad_date_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         run_cli(["report", "--from", "March"], capsys)
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("code", ["pt_BR", "de", "en"])
+def test_the_charts_dates_never_run_together(code: str, private_home: Path, tmp_path: Path, qapp: Any,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Fourteen sessions in six weeks: under the effort and pain chart the dates are named as many as fit apart
+    (each whole, the last always), never drawn into one another ("9 de nov.12 de nov.")."""
+    store = SessionStore(private_home / "sessions")
+    foundation = load_library().get("foundation")
+    days = [MON + timedelta(days=3 * k) for k in range(14)]
+    for day in days:
+        store.save(record(foundation, day, effort=5))
+    output = tmp_path / "report.pdf"
+    i18n.set_language(code)
+    try:
+        code_, _out, err = run_cli(["report", "--from", "2026-03-01", "--to", "2026-04-30", "--output", str(output)],
+                                   capsys)
+        labels = [i18n.day_month_text(day) for day in days]
+    finally:
+        i18n.set_language("en")
+    assert code_ == 0, err
+    text = _pdf_text(output)
+    glued = [f"{a}{b}" for a in labels for b in labels if f"{a}{b}" in text]
+    assert glued == [], f"dates drawn into one another: {glued}"
+    assert labels[-1] in text  # the latest session is always named

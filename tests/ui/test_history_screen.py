@@ -7,15 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QChartView
+from PySide6.QtCharts import QAbstractBarSeries, QChartView
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach import atomic, i18n
 from psoas_coach.store.migrations import CURRENT_VERSION
 from psoas_coach.store.sessions import SessionStore, encode
 from psoas_coach.ui.screens.history import HistoryScreen
+from psoas_coach.ui.widgets.charts import WeeksView
 from tests.store.helpers import make_record
 
 TODAY = date(2026, 1, 14)  # a Wednesday; make_record(n) starts on 2026-01-(n+1)
@@ -119,16 +120,42 @@ def test_charts_are_built_when_their_tab_shows(screen: HistoryScreen, qtbot: QtB
     bars = weeks_view.chart().series()[0]
     assert isinstance(bars, QAbstractBarSeries)
     assert [bars.barSets()[0].at(i) for i in range(9, 12)] == [1, 3, 2]  # training days, last three weeks
-    axis = weeks_view.chart().axes(Qt.Orientation.Horizontal)[0]
-    assert isinstance(axis, QBarCategoryAxis)
-    labels = axis.categories()
+    assert isinstance(weeks_view, WeeksView)
+    labels = weeks_view.labels
     assert len(set(labels)) == len(labels) == 12  # a label per week, none repeated
+    qtbot.waitUntil(lambda: bool(weeks_view.shown()))  # named once laid out: as many as fit, the latest always
+    assert weeks_view.shown()[-1] == labels[-1] and set(weeks_view.shown()) <= set(labels)
     qtbot.keyClick(screen.list, Qt.Key.Key_C)
     assert screen.tabs.currentIndex() == 2
     titles = [w.text() for w in screen.trends_page.findChildren(QLabel, "history-trend-title")]
     assert titles == ["Supine Marching · left", "Supine Marching · right", "Effort and pain (0-10)"]
     reps = [c for c in screen.trends_page.charts() if c.objectName() == "trend-reps"]
     assert len(reps) == 2 and len(reps[0].points) == 6  # one point per session, per side
+
+
+def text_top(label: QLabel, within: QWidget) -> int:
+    """Where *label*'s first line is drawn, in *within*'s coordinates: a label given more height than its text
+    needs draws it lower (Qt centres it vertically)."""
+    room = label.height() - label.heightForWidth(label.width())
+    align = label.alignment()
+    offset = (room if align & Qt.AlignmentFlag.AlignBottom else
+              room // 2 if align & Qt.AlignmentFlag.AlignVCenter else 0)
+    return label.mapTo(within, label.rect().topLeft()).y() + offset
+
+
+def test_the_trend_titles_of_a_row_line_up(screen: HistoryScreen, qtbot: QtBot) -> None:
+    """A card beside a taller one (effort and pain has two charts) is stretched to the row's height: its title
+    stays at its top, level with its neighbours', rather than pushed down into the middle of the room."""
+    screen.show_tab(2)
+    titles = screen.trends_page.findChildren(QLabel, "history-trend-title")
+    qtbot.waitUntil(lambda: all(t.isVisible() for t in titles))
+    cards = [card for card in (t.parentWidget() for t in titles) if card is not None]
+    assert len({c.y() for c in cards}) == 1, "expected the three cards in one row"
+    assert len({c.height() for c in cards}) == 1  # stretched to the same height
+    tops = {t.text(): text_top(t, screen) for t in titles}
+    assert len(set(tops.values())) == 1, f"the titles' text starts at different heights: {tops}"
+    first, box = cards[0], cards[0].layout()
+    assert box is not None and text_top(titles[0], first) == box.contentsMargins().top()
 
 
 def test_trend_axes_name_each_day_once_and_say_when_there_is_nothing(qtbot: QtBot) -> None:

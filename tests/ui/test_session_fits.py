@@ -41,3 +41,25 @@ def test_every_step_fits_without_scrolling(language: str, size: QSize, app_facto
                 scrolled.setdefault(f"{program} {engine.step.kind.value}: {engine.step.title}", reach)
         window.save_ratings(None, None, "")
     assert scrolled == {}, f"{language} at {window.width()}x{window.height()}: steps that scroll (px): {scrolled}"
+
+
+def test_the_summary_with_the_last_exercises_questions_fits_without_scrolling(language: str,
+                                                                              app_factory: AppFactory) -> None:
+    """After a completed session the last exercise's two questions sit under the summary; at 1366x768 both fit in
+    every language (the rating chips' two-row minimum, meant for their narrowest width, made it scroll)."""
+    startup = app_factory()
+    window = startup.window
+    assert window is not None and startup.coaching is not None
+    window.resize(1366, 768)
+    window.start_program("foundation")
+    engine = window.engine
+    assert engine is not None
+    while engine.step.kind is not StepKind.SUMMARY:
+        startup.coaching.rating.skip()  # each earlier exercise's questions left unanswered
+        window.next_step()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert startup.coaching.rating.asking, "the last exercise's questions should be up"
+    summary, scroller = window.session.summary, window.session.scroller
+    assert summary.heightForWidth(summary.width()) <= scroller.viewport().height()  # it does fit
+    assert scroller.verticalScrollBar().maximum() == 0, f"{language}: the summary scrolls"

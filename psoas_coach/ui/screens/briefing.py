@@ -30,7 +30,6 @@ def exercise_card(number: int, exercise: Exercise) -> Card:
     card.add(drawing)
     card.add(label(f"{number}. {content(exercise.name)}", Type.HEADLINE, bold=True, name="briefing-exercise-name"))
     card.add(label(dosage_text(exercise), Type.LEAD, name="briefing-dosage"))
-    card.box.addStretch(1)
     return card
 
 

@@ -14,6 +14,7 @@ from psoas_coach.core.history import duration_minutes, effort_of, pain_of, progr
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramLibrary
 from psoas_coach.i18n import _, content, datetime_text
+from psoas_coach.ui.drawing_cache import DrawingCache
 from psoas_coach.ui.text_scale import design_size, fit_to_parent, follow_window, set_scaled_font
 from psoas_coach.ui.theme import Space, Type
 from psoas_coach.ui.widgets.banner import NoticeBanner
@@ -59,7 +60,8 @@ class HomeScreen(QWidget):
     start_requested = Signal(str)  # program id
     history_requested = Signal()
 
-    def __init__(self, library: ProgramLibrary, parent: QWidget | None = None) -> None:
+    def __init__(self, library: ProgramLibrary, drawings: DrawingCache | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         follow_window(self)  # its type and cards grow with the window, as the session's ring does
@@ -86,7 +88,7 @@ class HomeScreen(QWidget):
         self.banner = NoticeBanner("home-notice")
         self.notice = self.banner.notice
         layout.addWidget(self.banner)
-        self.programs = ProgramCards()
+        self.programs = ProgramCards(drawings)
         self.programs.setObjectName("home-programs")
         self.programs.setAccessibleName(_("Pick a session"))
         set_scaled_font(self.programs, Type.BODY)

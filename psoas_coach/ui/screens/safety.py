@@ -14,7 +14,7 @@ from psoas_coach.ui.widgets.card import Card
 from psoas_coach.ui.widgets.flow_row import ColumnGrid
 from psoas_coach.ui.widgets.focus_ring import NO_RING
 from psoas_coach.ui.widgets.scrolling import ScrollArea, scroll_key
-from psoas_coach.ui.widgets.text import label
+from psoas_coach.ui.widgets.text import MarkLabel, label
 
 CAUTION = (
     lazy("If you already have discomfort in your back or hips, talk to a physical therapist before you start "
@@ -56,7 +56,7 @@ class SafetyScreen(QWidget):
         cards = []
         for mark, text in zip(MARKS, CAUTION):
             card = Card(row=True, name="safety-point", padding=Space.L)
-            card.add(label(mark, Type.TITLE, bold=True, wrap=False))
+            card.add(MarkLabel(mark, MARKS, Type.TITLE))  # every point's text starts at one x
             card.add(label(str(text), Type.HEADLINE), 1)
             cards.append(card)
         self.points.set_widgets(cards)

@@ -70,7 +70,6 @@ def result_card(t: ExerciseTotals) -> Card:
     card = Card(name="summary-result", padding=Space.S + Space.XS)
     card.add(label(exercise_name(t.exercise_id, t.name), Type.BODY, bold=True, name="summary-result-name"))
     card.add(label("\n".join(side_lines(t)), Type.SMALL, name="summary-result-sides"))
-    card.box.addStretch(1)
     return card
 
 

@@ -25,8 +25,9 @@ def paint_surface(painter: QPainter, rect: QRectF, colours: Surface, radius: flo
 
 
 class Card(HandsFocusOn, QFrame):
-    """A rounded surface whose children read in its text colour; *row* lays them out left to right. Hidden
-    while a button in it has the focus (a banner answered), it hands the focus on (ui.focus_handover)."""
+    """A rounded surface whose children read in its text colour, top down from its top edge (*row*: left to
+    right). Hidden while a button in it has the focus (a banner answered), it hands the focus on
+    (ui.focus_handover)."""
 
     def __init__(self, parent: QWidget | None = None, *, row: bool = False, name: str = "",
                  padding: int = Space.M, emphasis: bool = False) -> None:
@@ -37,6 +38,11 @@ class Card(HandsFocusOn, QFrame):
         self.box: QBoxLayout = QHBoxLayout(self) if row else QVBoxLayout(self)
         self.box.setContentsMargins(padding, padding, padding, padding)
         self.box.setSpacing(Space.S)
+        if not row:
+            # a card stretched to its row's height (a grid of cards) keeps its children at its top, the room
+            # left over below them: spread out, the titles of one row stood at different heights
+            self.box.addStretch(1)
+        self._trailing = 0 if row else 1  # the items kept after what ``add`` adds
         self._painted_text = ""
 
     def colours(self) -> Surface:
@@ -56,5 +62,6 @@ class Card(HandsFocusOn, QFrame):
         painter.end()
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
-        self.box.addWidget(widget, stretch)
+        """*widget* after the card's other children (above the room left over in a column card)."""
+        self.box.insertWidget(self.box.count() - self._trailing, widget, stretch)
         return widget

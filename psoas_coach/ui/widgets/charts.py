@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QMargins, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from psoas_coach.core.axis_labels import label_step, shown_indices
 from psoas_coach.core.weeks import TARGET, TARGET_HIGH, TARGET_LOW, Week
 from psoas_coach.i18n import _, day_month_text
 from psoas_coach.ui.text_scale import design_size
 from psoas_coach.ui.theme import Type, current_theme, is_dark, scale_of, scaled_font
+
+MARGIN = 4  # around the chart, in pixels
 
 
 def _chart(title: str, widget: QWidget | None) -> QChart:
@@ -29,7 +33,7 @@ def _chart(title: str, widget: QWidget | None) -> QChart:
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark(widget) else QChart.ChartTheme.ChartThemeLight)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setMargins(QMargins(MARGIN, MARGIN, MARGIN, MARGIN))
     theme = current_theme(widget)
     chart.setBackgroundBrush(QColor(theme.card))  # a card like the others, not the chart theme's own grey
     chart.setTitleBrush(QColor(theme.text))
@@ -37,16 +41,56 @@ def _chart(title: str, widget: QWidget | None) -> QChart:
     return chart
 
 
-def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
-    view = QChartView(chart, parent)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setObjectName(name)
-    view.setAccessibleName(chart.title())
-    design_size(view, min_height=220)
-    return view
+class WeeksView(QChartView):
+    """The weekly chart, whose week labels are chosen again whenever its plot changes size (axis_labels): each
+    named whole and upright under its bar, as many as fit, the current week always. (QtCharts' bar category
+    axis cuts a label wider than its bar, and hides it at the axis' ends: so the axis is a category axis of
+    values, a label on the week it names.)"""
+
+    def __init__(self, chart: QChart, axis: QCategoryAxis, labels: list[str], parent: QWidget | None) -> None:
+        super().__init__(chart, parent)
+        self.axis = axis
+        self.labels = labels
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setObjectName("chart-weeks")
+        self.setAccessibleName(chart.title())
+        design_size(self, min_height=220)
+        chart.plotAreaChanged.connect(self.fit_labels)
+
+    def shown(self) -> list[str]:
+        """The week labels the axis names now, oldest first."""
+        return list(self.axis.categoriesLabels())
+
+    def label_widths(self) -> list[float]:
+        metrics = QFontMetricsF(self.axis.labelsFont())
+        return [metrics.horizontalAdvance(text) for text in self.labels]
+
+    def label_gap(self) -> float:
+        return QFontMetricsF(self.axis.labelsFont()).height() / 2
+
+    def fit_labels(self, plot: QRectF) -> None:
+        """Name the weeks that fit the plot's width; widen the chart's right margin so the current week's label,
+        which may be wider than its bar, is not cut by the chart's edge."""
+        if not self.labels or plot.width() <= 0:
+            return
+        widths = self.label_widths()
+        pitch = plot.width() / len(self.labels)
+        shown = shown_indices(len(self.labels), label_step(widths, pitch, self.label_gap()))
+        if [self.labels[i] for i in shown] != self.shown():
+            for text in self.shown():
+                self.axis.remove(text)
+            for i in shown:
+                self.axis.append(self.labels[i], i)  # on the week's own bar (AxisLabelsPositionOnValue)
+        chart = self.chart()
+        margins = chart.margins()
+        padding = chart.size().width() - plot.right() - margins.right()  # QtCharts' own room beyond the margin
+        wanted = max(MARGIN, math.ceil(widths[-1] / 2 - pitch / 2 - padding) + 1)
+        if wanted > margins.right() or wanted < margins.right() - 2:  # a pixel either way would go on forever
+            margins.setRight(wanted)
+            chart.setMargins(margins)
 
 
-def weekly_chart(weeks: Sequence[Week], parent: QWidget | None = None) -> QChartView:
+def weekly_chart(weeks: Sequence[Week], parent: QWidget | None = None) -> WeeksView:
     """Bars of training days per week (core.weeks' count, as every screen says it) with the target lines."""
     theme = current_theme(parent)
     chart = _chart(_("Training days per week (target {target})").format(target=TARGET), parent)
@@ -57,9 +101,13 @@ def weekly_chart(weeks: Sequence[Week], parent: QWidget | None = None) -> QChart
     bars = QStackedBarSeries()
     bars.append(days)
     chart.addSeries(bars)
-    x = QBarCategoryAxis()
-    x.append([day_month_text(w.monday) for w in weeks])  # one label per week: never the same twice
-    x.setLabelsAngle(-90)  # upright labels are never elided, even with twelve weeks in a narrow window
+    labels = [day_month_text(w.monday) for w in weeks]  # one label per week: never the same twice
+    x = QCategoryAxis()
+    x.setRange(-0.5, len(weeks) - 0.5)  # week i's bar stands at i
+    x.setStartValue(-0.5)
+    x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    x.setTruncateLabels(False)  # a week is named whole or not at all: never "14 se…"
+    x.setGridLineVisible(False)
     top = max([TARGET_HIGH + 1, *(w.days + 1 for w in weeks)])
     y = QValueAxis()
     y.setRange(0, top)
@@ -93,4 +141,4 @@ def weekly_chart(weeks: Sequence[Week], parent: QWidget | None = None) -> QChart
     for marker in markers:
         if not marker.label():
             marker.setVisible(False)
-    return _view(chart, "chart-weeks", parent)
+    return WeeksView(chart, x, labels, parent)

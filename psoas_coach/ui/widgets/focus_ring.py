@@ -3,7 +3,8 @@
 One transparent overlay per window follows the focused control and strokes the theme's ``focus`` colour
 around it (the phase's accent inside a session), 3 px wide at scale 1 and 3:1 against everything it sits on.
 Qt's own styles draw focus faintly or not at all (Fusion's buttons, item views), which is why it is ours.
-In an item view it rings the current item, and inside a scroll area only what can be seen (widgets.scrolling):
+In an item view it rings the current item, in a painted widget with parts its current part (the calendar's
+chosen day), and inside a scroll area only what can be seen (widgets.scrolling):
 never a whole scroll area, nor over the controls outside it.
 """
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from psoas_coach.ui.painting import edge_rounded
 from psoas_coach.ui.qt_values import NO_FOCUS
 from psoas_coach.ui.theme import FOCUS_WIDTH, PhaseColour, Radius, current_theme, phase_of, px
-from psoas_coach.ui.widgets.scrolling import focus_rect, reveal, visible_area
+from psoas_coach.ui.widgets.scrolling import focus_part, focus_rect, reveal, visible_area
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractItemView
@@ -45,6 +46,7 @@ class FocusRing(QWidget):
         self.watched: list[QWidget] = []  # the target and its parents: a move of any moves the ring
         self.view: QAbstractItemView | None = None  # the target when it is an item view: its current item is ringed
         self._current: QModelIndex | None = None  # the view's current item when the ring last followed it
+        self._part: QRect | None = None  # the target's focus_part (scrolling) when the ring last followed it
         self._outside = QRect()
         self._width = FOCUS_WIDTH
         self._placed: tuple[QRect, QRect, QRect] | None = None
@@ -69,6 +71,7 @@ class FocusRing(QWidget):
             current = current.parentWidget()
         if self.target is not None and self.target.inherits("QAbstractItemView"):  # by name: see widgets.scrolling
             self._watch_view(cast("QAbstractItemView", self.target))
+        self._part = focus_part(self.target) if self.target is not None else None
         self.follow()
 
     def _watch_view(self, view: QAbstractItemView | None) -> None:
@@ -87,9 +90,9 @@ class FocusRing(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
-        if (kind in WATCHED and watched in self.watched) or (
-                kind == QEvent.Type.Paint and self.view is not None and watched is self.view.viewport()):
-            self.follow()
+        if (kind in WATCHED and watched in self.watched) or (kind == QEvent.Type.Paint and (
+                (self.view is not None and watched is self.view.viewport()) or (watched is self.target and self._part is not None))):
+            self.follow()  # a paint of a widget with a current part (an item, a chosen day) may mean it moved
         return False
 
     def follow(self) -> None:
@@ -103,6 +106,11 @@ class FocusRing(QWidget):
             self._current = self.view.currentIndex()  # a new current item (arrow keys, a click): into view in the
             if self.view.hasFocus():  # scroll areas around the view (home's cards in a short window)
                 reveal(self.view)
+        part = focus_part(target)
+        if part is not None and part != self._part:
+            self._part = part  # a new current part (the calendar's chosen day): into view too
+            if target.hasFocus():
+                reveal(target)
         window = self.window()
         rect = focus_rect(target)
         inner = QRect(target.mapTo(window, rect.topLeft()), rect.size())

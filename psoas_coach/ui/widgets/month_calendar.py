@@ -1,7 +1,8 @@
 """Months as calendars, each day marked with its sessions: filled for a completed one, ringed for a partial one.
 
 Keyboard first: the arrows move a day or a week, Page Up and Page Down a month, Home goes to today and
-Enter opens the chosen day's session. The chosen day is said in words (its accessible name).
+Enter opens the chosen day's session. The chosen day is said in words (its accessible name); it is ringed in the
+text's colour, or, while the calendar has the keyboard, by the app's focus ring alone (``focus_area``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -118,6 +119,12 @@ class MonthCalendar(QWidget):
                 cells[day] = QRectF(left + day.weekday() * cell_w, top + row * cell_h, cell_w, cell_h)
         return cells
 
+    def focus_area(self) -> QRect:
+        """The chosen day's cell: the app's focus ring (widgets.focus_ring) goes around it, not around the months,
+        and it is the one mark of the chosen day while the calendar has the keyboard."""
+        cell = self._cells().get(self.chosen)
+        return cell.toAlignedRect() if cell is not None else self.rect()
+
     # ------------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
@@ -162,9 +169,9 @@ class MonthCalendar(QWidget):
                 painter.setPen(QPen(QColor(theme.accent), 2, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(box.adjusted(-1, -1, 1, 1), radius, radius)
-            if day == self.chosen:
-                colour = theme.focus if self.hasFocus() else theme.accent
-                painter.setPen(QPen(QColor(colour), 3))
+            if day == self.chosen and not self.hasFocus():  # with the keyboard, the app's focus ring marks it
+                # in the text's colour: never taken for the focus ring (high contrast's accent is its yellow)
+                painter.setPen(QPen(QColor(theme.text), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
             painter.setPen(QColor(text_colour))

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QWidget
 
-from psoas_coach.resources import exercise_svg, has_exercise_svg
+from psoas_coach.ui.drawing_cache import ASPECT, DrawingCache
 from psoas_coach.ui.painting import draw_text
 from psoas_coach.ui.qt_values import ALIGN_LEFT, CLICK_FOCUS, STRONG_FOCUS, WORD_WRAP
 from psoas_coach.ui.text_scale import rescaled
@@ -29,7 +28,6 @@ MIN_CARD_WIDTH = 300
 MAX_CARD_WIDTH = 620
 MAX_THUMB_WIDTH = 150  # a drawing's greatest width on a card, in the design system's pixels
 PER_ROW = 4  # drawings in a row on a card
-ASPECT = 300 / 400  # height over width of every exercise drawing (as widgets.illustration)
 
 
 class ProgramEntry(NamedTuple):
@@ -56,9 +54,10 @@ class ProgramCard(QAbstractButton):
 
     activated = Signal()  # Enter or a double click: start this program
 
-    def __init__(self, entry: ProgramEntry, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: ProgramEntry, drawings: DrawingCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
+        self.drawings = drawings
         self.setObjectName(f"program-{entry.program_id}")
         self.setCheckable(True)
         self.setAutoExclusive(True)
@@ -67,7 +66,6 @@ class ProgramCard(QAbstractButton):
         if entry.description:
             self.setToolTip(entry.description)
         self.setProperty("focusPolicy", CLICK_FOCUS)  # by number (qt_values); the chosen card takes Tab too
-        self._pixmaps: dict[tuple[str, int, float], QPixmap] = {}
         self._heights: dict[int, int] = {}  # width -> height, for the font and scale in use (layouts ask often)
 
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
@@ -140,17 +138,11 @@ class ProgramCard(QAbstractButton):
             top = y + (i // PER_ROW) * (thumb_h + s)
             tile = QRectF(x, top, thumb_w, thumb_h)
             paint_surface(painter, tile, Surface(theme.alternate_base, theme.text, theme.card_border), px(self, Radius.CHIP))
-            painter.drawPixmap(QRect(x, top, thumb_w, thumb_h), self._pixmap(exercise_id, thumb_w, thumb_h, ratio))
+            painter.drawPixmap(QRect(x, top, thumb_w, thumb_h), self.drawings.pixmap(exercise_id, thumb_w, thumb_h, ratio))
         y += ((len(self.entry.exercises) + PER_ROW - 1) // PER_ROW) * (thumb_h + s)
         painter.setFont(body_font)
         draw_text(painter, QRect(left, y, inner, self.height() - y), WORD_WRAP, self._names(), theme.muted_text)
         painter.end()
-
-    def _pixmap(self, exercise_id: str, width: int, height: int, ratio: float) -> QPixmap:
-        key = (exercise_id, width, ratio)
-        if key not in self._pixmaps:
-            self._pixmaps[key] = drawing_pixmap(exercise_id, width, height, ratio)
-        return self._pixmaps[key]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         from PySide6.QtCore import Qt  # here: a key press comes after the first paint (qt_values)
@@ -181,14 +173,15 @@ class ProgramCards(QGroupBox):
     chosen = Signal(str)  # the program id of the card just checked
     activated = Signal(str)  # the program id to start
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, drawings: DrawingCache | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.drawings = drawings or DrawingCache()  # no folder: rendered each run
         self.cards: list[ProgramCard] = []
         self._tab_stop: ProgramCard | None = None  # the chosen card: the one Tab reaches
         self._laid_out_for = -1
 
     def add(self, entry: ProgramEntry) -> ProgramCard:
-        card = ProgramCard(entry, self)
+        card = ProgramCard(entry, self.drawings, self)
         card.toggled.connect(lambda on, card=card: self._toggled(card, on))
         card.activated.connect(lambda card=card: self.activated.emit(card.entry.program_id))
         self.cards.append(card)
@@ -320,21 +313,3 @@ class ProgramCards(QGroupBox):
             for i, card in enumerate(row):
                 card.setGeometry(i * (card_width + gap), y, card_width, height)
             y += height + gap
-
-
-def drawing_pixmap(exercise_id: str, width: int, height: int, ratio: float) -> QPixmap:
-    """The exercise's drawing at 4:3 in a width x height pixmap (transparent around it); empty without one.
-    On home's first frame, so it names no Qt enum (widgets.illustration does, for the session's views)."""
-    pixmap = QPixmap(round(width * ratio), round(height * ratio))
-    pixmap.fill(QColor(0, 0, 0, 0))
-    if has_exercise_svg(exercise_id):
-        renderer = QSvgRenderer(QByteArray(exercise_svg(exercise_id)))
-        w = min(width, height / ASPECT)
-        area = QRectF((width - w) / 2, (height - w * ASPECT) / 2, w, w * ASPECT)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(ratio, ratio)
-        renderer.render(painter, area)
-        painter.end()
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap

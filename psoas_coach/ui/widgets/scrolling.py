@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
 
 from psoas_coach.ui.qt_values import NO_FOCUS, own_viewport
@@ -38,6 +38,28 @@ class ScrollArea(QScrollArea):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt override)
         return QWidget.focusNextPrevChild(self, next)  # Qt's own would centre a tall control: main_window reveals
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt override)
+        super().setWidget(widget)
+        floor_at_width(widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        content = self.widget()
+        if content is not None:
+            floor_at_width(content)  # before Qt places it: its text may have been filled in since setWidget
+        super().resizeEvent(event)
+
+
+def floor_at_width(content: QWidget) -> None:
+    """Let a scroll area hold *content* no taller than its height at the width it is shown at.
+
+    QScrollArea takes the larger of the content's height for the viewport's width and its minimum size hint,
+    and a minimum size hint has no width: it is the height at the content's narrowest width (the summary's
+    rating chips claim two rows each), so a summary that fits at 1366x768 scrolled by 17 px. An explicit
+    minimum height wins over the hint, and 1 leaves the floor to the height for the width. Content whose
+    height does not depend on its width keeps its hint (0 clears the explicit minimum)."""
+    layout = content.layout()
+    content.setMinimumHeight(1 if layout is not None and layout.hasHeightForWidth() else 0)
 
 
 def scroll_key(area: QAbstractScrollArea, event: QKeyEvent) -> bool:
@@ -68,9 +90,21 @@ def scroll_areas_around(widget: QWidget) -> Iterator[QAbstractScrollArea]:
         parent = parent.parentWidget()
 
 
+def focus_part(widget: QWidget) -> QRect | None:
+    """The part of a painted widget that has the keyboard, for a widget that has parts (History's month calendar
+    and its chosen day): the widget's own ``focus_area()``, or None. The ring goes around that part alone, and the
+    widget marks it no other way while it has the keyboard: one mark, never two."""
+    area = getattr(widget, "focus_area", None)
+    return area() if callable(area) else None
+
+
 def focus_rect(widget: QWidget) -> QRect:
     """The part of *widget* the keyboard is on, in its own coordinates: an item view's current item (a whole
-    row when a table selects rows), a tab bar's current tab, or else the whole widget."""
+    row when a table selects rows), a tab bar's current tab, a painted widget's focus_part, or else the whole
+    widget."""
+    part = focus_part(widget)
+    if part is not None:
+        return part
     if widget.inherits("QAbstractItemView"):
         view = cast("QAbstractItemView", widget)
         index = view.currentIndex()

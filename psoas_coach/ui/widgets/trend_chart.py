@@ -1,7 +1,7 @@
 """A small trend chart: one value over sessions, a line with a dot per session, its dates in words.
 
-The date axis names the first and the last day only (one label when they are the same day), so no
-label ever repeats; the value axis names its low and high. With nothing to show it says so in words.
+The date axis names the first and the last day only (one label when they are the same day, the last alone
+when the two would touch), so no label ever repeats or is cut; the value axis names its low and high. With nothing to show it says so in words.
 Painted from the theme's tokens, so it reads in light, dark and high contrast alike.
 """
 
@@ -14,11 +14,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from psoas_coach.core.axis_labels import ends_fit
 from psoas_coach.i18n import day_month_text, labelled, number
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type, current_theme, px, scale_of
 
 Points = Sequence[tuple[datetime, float]]
+LATEST_DOT = 5.0  # the latest point's radius at scale 1 (the others' is 3.5)
 
 
 def axis_dates(points: Points) -> list[str]:
@@ -92,8 +94,10 @@ class TrendChart(QWidget):
         times = [w.timestamp() for w, _v in self.points]
         start, span = times[0], (times[-1] - times[0]) or 1.0
 
+        dots = plot.adjusted(LATEST_DOT * scale + 1, 0, -LATEST_DOT * scale - 1, 0)  # no dot over a value's label
+
         def at(i: int) -> QPointF:
-            x = plot.left() + (plot.width() * (times[i] - start) / span if len(times) > 1 else plot.width() / 2)
+            x = dots.left() + (dots.width() * (times[i] - start) / span if len(times) > 1 else dots.width() / 2)
             return QPointF(x, plot.bottom() - plot.height() * (values[i] - low) / (high - low))
 
         path = QPainterPath(at(0))
@@ -107,13 +111,26 @@ class TrendChart(QWidget):
         if radius:
             for i in range(len(values)):
                 painter.drawEllipse(at(i), radius, radius)
-        painter.drawEllipse(at(len(values) - 1), 5 * scale, 5 * scale)  # the latest, always marked
-        dates = axis_dates(self.points)
+        painter.drawEllipse(at(len(values) - 1), LATEST_DOT * scale, LATEST_DOT * scale)  # the latest, always marked
         painter.setPen(QColor(theme.muted_text))
-        bottom = QRectF(plot.left(), plot.bottom() + tight, plot.width(), line)
-        if len(dates) == 1:
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter, dates[0])
-        else:
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, dates[0])
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight, dates[1])
+        for box, text in self.date_boxes(QRectF(plot.left(), plot.bottom() + tight, plot.width(), line)):
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft, text)
         painter.end()
+
+    def date_boxes(self, bottom: QRectF) -> list[tuple[QRectF, str]]:
+        """Where the date labels go under the plot (*bottom*: the row under it), each as wide as its text: the
+        first day at the left and the last at the right, or, when the two would touch (a narrow chart, large
+        text, a long month name), only the last; one day alone is centred."""
+        dates = axis_dates(self.points)
+        metrics = self.fontMetrics()
+        widths = [float(metrics.horizontalAdvance(text) + 1) for text in dates]  # a pixel for rounding: never clipped
+        gap = float(px(self, Space.S))
+        if len(dates) == 2 and not ends_fit(widths[0], widths[1], bottom.width(), gap):
+            dates, widths = dates[1:], widths[1:]
+            lefts = [bottom.right() - widths[0]]
+        elif len(dates) == 2:
+            lefts = [bottom.left(), bottom.right() - widths[1]]
+        else:
+            lefts = [bottom.center().x() - w / 2 for w in widths]
+        return [(QRectF(left, bottom.top(), width, bottom.height()), text)
+                for left, width, text in zip(lefts, widths, dates)]
