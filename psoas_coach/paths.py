@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "psoas-coach"
 ENV_HOME = "PSOAS_COACH_HOME"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """Data (sessions, user programs), config (settings) and cache (rendered speech) folders."""
 
     data: Path

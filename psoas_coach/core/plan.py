@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from psoas_coach.core.program import DosageKind, Exercise, Program, Sides, Tempo
 from psoas_coach.i18n import _, content
@@ -113,8 +113,7 @@ class Step:
         return " · ".join(parts)
 
 
-@dataclass(frozen=True)
-class RepPosition:
+class RepPosition(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """Where a paced rep set is at a moment: the rep in progress, its phase and the side."""
 
     rep_number: int  # 1-based lift in progress (counts both sides for alternating sets)

@@ -14,9 +14,9 @@ import gc
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtWidgets import QApplication
 
@@ -87,8 +87,7 @@ def real_keep_awake(report: Report) -> KeepAwake:
     return create_keep_awake(report)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """What the user asked for on the command line."""
 
     speed: float = 1.0
@@ -98,8 +97,7 @@ class Options:
     reduce_motion: bool = False
 
 
-@dataclass(frozen=True)
-class Seams:
+class Seams(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """The world outside the window: time, dialogs, speech and keep-awake. Tests hand in fakes."""
 
     clock: Callable[[float], Clock] = SystemClock  # speed -> the session clock
@@ -108,9 +106,9 @@ class Seams:
     choose_report: ChooseFileFn = choose_report_file
     run_dialog: RunDialogFn = run_dialog
     today: Callable[[], date] = date.today
-    now: Callable[[], str] = field(default=lambda: local_now())
+    now: Callable[[], str] = lambda: local_now()
     voice_backend: VoiceBackendFactory = real_voice_backend
-    keep_awake: Callable[[Report], KeepAwake] = field(default=lambda report: real_keep_awake(report))
+    keep_awake: Callable[[Report], KeepAwake] = lambda report: real_keep_awake(report)
 
 
 def resume_collector() -> None:
