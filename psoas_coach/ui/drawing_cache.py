@@ -15,7 +15,7 @@ import os
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QRectF
+from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from psoas_coach.atomic import write_atomic
@@ -127,6 +127,8 @@ def _read_png(path: Path, width: int, height: int) -> QPixmap | None:
 
 
 def _png_bytes(pixmap: QPixmap) -> bytes:
+    from PySide6.QtCore import QBuffer  # here: only a start that rendered a drawing writes one
+
     buffer = QBuffer()
     buffer.open(QBuffer.OpenModeFlag.WriteOnly)
     pixmap.save(buffer, "PNG")

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtWidgets import QApplication
 
@@ -39,6 +39,8 @@ from psoas_coach.ui.dialogs import (
 
 if TYPE_CHECKING:
     # imported by the steps after the first paint (the engine and the session store come with a session)
+    from typing import Protocol
+
     from psoas_coach.core.engine import SessionEngine
     from psoas_coach.keepawake import KeepAwake, Report, SessionKeepAwake
     from psoas_coach.speech.cue_player import CuePlayer
@@ -50,23 +52,22 @@ if TYPE_CHECKING:
     from psoas_coach.ui.main_window import MainWindow
     from psoas_coach.ui.screens.coaching_panel import CoachingPanel
 
+    # for the type checker only: a Protocol class costs its definition before the first frame
+    class VoiceBackend(Protocol):
+        """What start-up needs of the speech backend (speech.loader.SpeechLoader; tests hand in a fake)."""
+
+        def steps(self) -> list[Callable[[], None]]: ...
+
+        def voices(self) -> list[tuple[str, str]]: ...
+
+        def apply(self, settings: VoiceSettings) -> None: ...
+
+        def sample(self, settings: VoiceSettings) -> None:
+            """Say a sample cue with these settings (applied for now)."""
+
+    VoiceBackendFactory = Callable[["CuePlayer", AppPaths, "VoiceSettings"], VoiceBackend]
+
 SUSPEND_GAP_SECONDS = 5.0  # a wall-clock jump this much past the monotonic clock pauses the session
-
-
-class VoiceBackend(Protocol):
-    """What start-up needs of the speech backend (speech.loader.SpeechLoader; tests hand in a fake)."""
-
-    def steps(self) -> list[Callable[[], None]]: ...
-
-    def voices(self) -> list[tuple[str, str]]: ...
-
-    def apply(self, settings: VoiceSettings) -> None: ...
-
-    def sample(self, settings: VoiceSettings) -> None:
-        """Say a sample cue with these settings (applied for now)."""
-
-
-VoiceBackendFactory = Callable[["CuePlayer", AppPaths, "VoiceSettings"], VoiceBackend]
 
 
 def real_voice_backend(player: CuePlayer, paths: AppPaths, voice: VoiceSettings) -> VoiceBackend:
@@ -107,7 +108,7 @@ class Seams(NamedTuple):  # quicker to define than a dataclass: home's first fra
     run_dialog: RunDialogFn = run_dialog
     today: Callable[[], date] = date.today
     now: Callable[[], str] = lambda: local_now()
-    voice_backend: VoiceBackendFactory = real_voice_backend
+    voice_backend: VoiceBackendFactory = real_voice_backend  # see VoiceBackend (for the type checker)
     keep_awake: Callable[[Report], KeepAwake] = lambda report: real_keep_awake(report)
 
 

@@ -292,6 +292,9 @@ class ProgramCards(QGroupBox):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         self._arrange()
 
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        self._arrange()
+
     def card_changed(self) -> None:
         """A card's font or scale changed: lay the cards out again."""
         self._changed()
@@ -303,8 +306,8 @@ class ProgramCards(QGroupBox):
 
     def _arrange(self) -> None:
         width = self.width()
-        if width == self._laid_out_for or not self.cards:
-            return
+        if width == self._laid_out_for or not self.cards or not self.isVisible():
+            return  # laid out when shown (a resize comes with it): not for the width it has before
         self._laid_out_for = width
         card_width, gap = self._card_width(width), px(self, Space.S)
         y = 0
