@@ -29,17 +29,23 @@ SOURCE_LANGUAGE = "en"
 @dataclass(frozen=True)
 class Language:
     code: str  # as the catalogue folder, Babel and --lang spell it: "de", "pt_BR"
-    name: str  # the language's own name for itself, shown in the language menu
+    name: str  # the language's own name for itself standing alone, as a menu item: "Français"
+    in_text: str  # the same name inside a line of its own language: "Langue : français (L)"
 
 
+# How each language writes a language's name: inside a sentence or after "Language:", French, Spanish,
+# Italian and Portuguese write it in lower case ("en français", "em português"), German, Dutch and English
+# capitalise it ("auf Deutsch", "in het Nederlands"); standing alone as a menu item, the first word is
+# capitalised in every one of them ("Français"). These are CLDR's display names and its "uiListOrMenu"
+# context transforms; tests/test_i18n_language_names.py checks them against Babel's data.
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English"),
-    Language("de", "Deutsch"),
-    Language("fr", "Français"),
-    Language("es", "Español"),
-    Language("it", "Italiano"),
-    Language("pt_BR", "Português (Brasil)"),
-    Language("nl", "Nederlands"),
+    Language("en", "English", "English"),
+    Language("de", "Deutsch", "Deutsch"),
+    Language("fr", "Français", "français"),
+    Language("es", "Español", "español"),
+    Language("it", "Italiano", "italiano"),
+    Language("pt_BR", "Português (Brasil)", "português (Brasil)"),
+    Language("nl", "Nederlands", "Nederlands"),
 )
 CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 
@@ -121,6 +127,19 @@ def babel_locale() -> str:
     return _active_code
 
 
+def language_name(code: str) -> str:
+    """The name of the language *code* ("de", "de_DE") as the active language writes it inside a sentence
+    ("allemand (Allemagne)" in French, "Deutsch (Deutschland)" in German), from Babel's locale data (CLDR's
+    names are in their middle-of-sentence form); "" when Babel does not know the code."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(_active_code) if code else None
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ""
+    return str(name) if name else ""
+
+
 def _(message: str) -> str:
     """*message* in the active language."""
     return _active.gettext(message)
@@ -139,6 +158,13 @@ def pgettext(context: str, message: str) -> str:
 def labelled(label: str, text: str) -> str:
     """'label: text' as the language writes it (French puts a space before the colon: 'Marche sur le dos : ...')."""
     return _("{label}: {text}").format(label=label, text=text)
+
+
+def joined(first: str, second: str) -> str:
+    """'first; second': two clauses of one sentence as the language joins them (French: 'first ; second')."""
+    # Translators: two clauses of one sentence ("Imported 2 new sessions; 1 was already here"), joined as the
+    # language joins them with a semicolon
+    return _("{first}; {second}").format(first=first, second=second)
 
 
 def content(text: str) -> str:

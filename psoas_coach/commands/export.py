@@ -50,19 +50,28 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+MAX_IMPORT_BYTES = 256 * 1024 * 1024  # an export of ten thousand sessions is about 100 MB
+MAX_REFUSALS_SHOWN = 20  # records named one by one; the count of the rest follows
+
+
 def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    from psoas_coach.safe_json import UnsafeJsonError, read_bytes
     from psoas_coach.store.errors import StoreError
     from psoas_coach.store.exporting import merge_into, parse_import
     from psoas_coach.store.sessions import SessionStore
 
     source = Path(args.file).expanduser()
-    try:
-        incoming = parse_import(source.read_text(encoding="utf-8"))
-    except OSError as exc:
-        print("psoas-coach: " + _("Could not read {file} ({reason}).").format(file=source, reason=exc.strerror or exc),
+    try:  # the one safe reader: a FIFO or a device is refused, not waited on; a huge file is not read
+        incoming = parse_import(read_bytes(source, MAX_IMPORT_BYTES, follow_links=True))
+    except FileNotFoundError:
+        print("psoas-coach: " + _("Could not read {file} ({reason}).").format(file=source, reason=_("no such file")),
               file=sys.stderr)
         return 1
-    except (UnicodeDecodeError, ValueError) as exc:
+    except UnsafeJsonError as exc:  # not a regular file, no permission, too large
+        # Translators: {file} is a file name, {reason} a phrase such as "is a folder, not a file"
+        print("psoas-coach: " + _("{file} {reason}.").format(file=source, reason=exc.reason), file=sys.stderr)
+        return 1
+    except ValueError as exc:
         print("psoas-coach: " + _("{file} is not a Psoas Coach export: {reason}.").format(file=source, reason=exc),
               file=sys.stderr)
         return 1
@@ -72,4 +81,11 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"psoas-coach: {exc}", file=sys.stderr)
         return 1
     print(report.sentence())
+    for rejection in report.rejected[:MAX_REFUSALS_SHOWN]:
+        print("psoas-coach: " + rejection.sentence(source), file=sys.stderr)
+    more = len(report.rejected) - MAX_REFUSALS_SHOWN
+    if more > 0:
+        print("psoas-coach: " + ngettext("{file}: {count} more session could not be used.",
+                                         "{file}: {count} more sessions could not be used.", more).format(
+            file=source, count=more), file=sys.stderr)
     return 0 if not report.rejected or report.added or report.updated or report.unchanged else 1

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from psoas_coach.commands.notes import warn
 from psoas_coach.i18n import _, ngettext
 from psoas_coach.paths import AppPaths
 
@@ -57,13 +58,14 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_coach.report.write import write_report
 
     try:
-        count = write_report(paths, start, end, output)
+        count, problems = write_report(paths, start, end, output)
     except OSError as exc:
         print(str(exc) if str(exc).endswith(".") else _("Could not write {file}: {reason}.").format(file=output, reason=exc),
               file=sys.stderr)
         return 1
     finally:
         del app
+    warn(problems)  # a session file that could not be read is not in the report: say so
     print(ngettext("Wrote {file} ({count} session, {start} to {end}).", "Wrote {file} ({count} sessions, {start} to {end}).",
                    count).format(file=output, count=count, start=start, end=end))  # the dates as typed
     return 0

@@ -15,6 +15,7 @@ from typing import Any
 from psoas_coach.core.clock import Clock
 from psoas_coach.core.plan import RepPosition, SessionPlan, Side, Step, StepKind, lifts_in_set, rep_position
 from psoas_coach.core.signal import Signal
+from psoas_coach.i18n import _
 
 SNAPSHOT_VERSION = 1
 
@@ -54,7 +55,7 @@ def _finite(value: Any) -> bool:
 def _step_record(raw: Any, steps: int) -> StepRecord:
     """A StepRecord from a snapshot, every field checked; ValueError when any is the wrong type or out of range."""
     if not isinstance(raw, dict):
-        raise ValueError("a step of the saved session is damaged")
+        raise ValueError(_("a step of the saved session is damaged"))
     def count(value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
 
@@ -65,10 +66,10 @@ def _step_record(raw: Any, steps: int) -> StepRecord:
     for f in fields(StepRecord):
         if f.name in raw:
             if not checks[f.name](raw[f.name]):
-                raise ValueError("a step of the saved session is damaged")
+                raise ValueError(_("a step of the saved session is damaged"))
             values[f.name] = raw[f.name]
     if not 0 <= values.get("step_index", -1) < steps or "started_at" not in values:
-        raise ValueError("a step of the saved session is damaged")
+        raise ValueError(_("a step of the saved session is damaged"))
     return StepRecord(**values)
 
 
@@ -307,15 +308,15 @@ class SessionEngine:
         *plan* must be built from the same program as the snapshot; a mismatch raises ValueError.
         """
         if not isinstance(snapshot, dict) or snapshot.get("snapshot_version") != SNAPSHOT_VERSION:
-            raise ValueError("the saved session comes from an unknown snapshot version")
+            raise ValueError(_("the saved session comes from an unknown snapshot version"))
         if snapshot.get("plan_steps") != [s.kind.value for s in plan.steps]:
-            raise ValueError("the saved session does not match this program any more")
+            raise ValueError(_("the saved session does not match this program any more"))
         index = snapshot.get("index")
         if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(plan.steps) - 1:
-            raise ValueError("the saved session points outside its program")
+            raise ValueError(_("the saved session points outside its program"))
         elapsed_raw, wall = snapshot.get("elapsed", 0.0), snapshot.get("started_wall", 0.0)
         if not (_finite(elapsed_raw) and _finite(wall) and isinstance(snapshot.get("records", []), list)):
-            raise ValueError("the saved session's times are damaged")
+            raise ValueError(_("the saved session's times are damaged"))
         engine = cls(plan, clock, suspend_gap=suspend_gap)
         step = plan.steps[index]
         elapsed = max(0.0, float(elapsed_raw))

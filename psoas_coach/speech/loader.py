@@ -52,12 +52,10 @@ def natural_missing() -> tuple[str, str]:
 
     if importlib.util.find_spec("piper") is None:
         return _("the piper-tts package is not installed"), ""
-    from psoas_coach.i18n import SOURCE_LANGUAGE, current_language
+    from psoas_coach.i18n import SOURCE_LANGUAGE, current_language, language_name
 
     if current_language() != SOURCE_LANGUAGE:
-        from psoas_coach.speech.voices import language_name
-
-        language = language_name(current_language()) or current_language()
+        language = language_name(current_language()) or current_language()  # inside a sentence: "en français"
         return _("no natural voice for {language} is installed (add a Piper voice of that language with "
                  "Voice… on home)").format(language=language), language
     return str(NO_NATURAL_VOICE), ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from psoas_coach.atomic import write_atomic
-from psoas_coach.i18n import N_, _
+from psoas_coach.i18n import N_, _, language_name
 from psoas_coach.paths import ensure_private_dir
 
 PIPER_PREFIX = "piper:"  # a settings voice id naming a natural voice: "piper:en_US-joe-medium"
@@ -71,20 +71,6 @@ class NaturalVoice:
 
 QUALITIES = {"x_low": N_("very low quality"), "low": N_("low quality"), "medium": N_("medium quality"),
              "high": N_("high quality")}
-
-
-def language_name(code: str) -> str:
-    """The name of the language *code* ("de_DE") in the active language ("Deutsch (Deutschland)" in German,
-    "German (Germany)" in English), from Babel's locale data; "" when Babel does not know it."""
-    from babel import Locale, UnknownLocaleError
-
-    from psoas_coach.i18n import babel_locale
-
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name(babel_locale()) if code else None
-    except (UnknownLocaleError, ValueError, TypeError):
-        return ""
-    return str(name) if name else ""
 
 
 def is_natural(voice_id: str | None) -> bool:

@@ -17,12 +17,12 @@ from typing import Any
 
 from psoas_coach import __version__
 from psoas_coach.atomic import write_atomic
-from psoas_coach.i18n import _, labelled, ngettext
+from psoas_coach.i18n import _, joined, ngettext
 from psoas_coach.safe_json import UnsafeJsonError, loads
 from psoas_coach.store.errors import StoreError, reason_of
 from psoas_coach.store.migrations import CURRENT_VERSION, MigrationError, is_newer, migrate
 from psoas_coach.store.records import parse_time
-from psoas_coach.store.schema import problems
+from psoas_coach.store.schema import MAX_SHOWN, problems, shown_text
 from psoas_coach.store.session_check import CheckError, check_record, problems_of, without_problems
 
 FORMAT = "psoas-coach-sessions"
@@ -94,31 +94,52 @@ def write_export(records: list[Record], path: Path, fmt: str) -> None:
         raise StoreError(_("Could not write {path} because {reason}.").format(path=path, reason=reason_of(exc))) from exc
 
 
+@dataclass(frozen=True)
+class Rejection:
+    """A record of an import file that was not taken in: which one and why."""
+
+    session: str | None  # its id as the file writes it (quoted when odd, cut when long), None when it has none
+    position: int  # its place in the file, from 1
+    problem: str  # a clause in the user's language: "the field 'effort' is 42, above the highest allowed value 10"
+
+    def sentence(self, source: object) -> str:
+        """One sentence naming the file, the record and what is wrong with it."""
+        if self.session is not None:
+            # Translators: {file} is the import file, {session} a session id from it, {problem} a clause such as
+            # "the field 'effort' is 42, above the highest allowed value 10"
+            return _("{file}, session {session}: {problem}.").format(file=source, session=self.session,
+                                                                      problem=self.problem)
+        # Translators: {number} is the place of a record in the import file (1 for the first)
+        return _("{file}, entry {number}: {problem}.").format(file=source, number=self.position, problem=self.problem)
+
+
 @dataclass
 class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: list[str] = field(default_factory=list)  # "<id or position>: why"
+    rejected: list[Rejection] = field(default_factory=list)
 
     def sentence(self) -> str:
+        """What the import did, in one sentence; each rejected record has a sentence of its own (Rejection)."""
         n = self.added
         text = ngettext("Imported {count} new session", "Imported {count} new sessions", n).format(count=n)
         if self.updated:
             text += ", " + _("updated {count}").format(count=self.updated)
         if self.unchanged:
-            text += "; " + ngettext("{count} was already here", "{count} were already here",
-                                    self.unchanged).format(count=self.unchanged)
+            text = joined(text, ngettext("{count} was already here", "{count} were already here",
+                                         self.unchanged).format(count=self.unchanged))
         if self.rejected:
-            text += "; " + _("{count} could not be used ({reason})").format(count=len(self.rejected),
-                                                                            reason=self.rejected[0])
+            count = len(self.rejected)
+            text = joined(text, ngettext("{count} could not be used", "{count} could not be used",
+                                         count).format(count=count))
         return text + "."
 
 
-def parse_import(text: str) -> list[Any]:
+def parse_import(data: bytes | str) -> list[Any]:
     """The records in an export file (or a bare list of records, or one record); ValueError if none."""
     try:
-        doc = loads(text, max_depth=64)
+        doc = loads(data, max_depth=64)
     except UnsafeJsonError as exc:
         # Translators: {reason} is a phrase such as "is not valid JSON"
         raise ValueError(_("the file {reason}").format(reason=exc.reason)) from None
@@ -133,35 +154,41 @@ def parse_import(text: str) -> list[Any]:
     return sessions
 
 
+def _why_not(raw: Any) -> tuple[Record | None, str]:
+    """The migrated record of *raw* ready to merge, or None and why not (a clause in the user's language)."""
+    if not isinstance(raw, dict):
+        return None, _("it is not a session record")
+    try:
+        record = migrate(dict(raw))
+    except MigrationError:
+        return None, _("its schema_version is unknown")
+    if is_newer(record):
+        return None, _("it was made by a newer version of Psoas Coach")
+    wrong = [str(p) for p in problems(record)]
+    if not wrong:
+        try:
+            wrong = problems_of(check_record(dict(record)))
+        except CheckError as exc:
+            # Translators: {reason} is a phrase such as "has an unreadable start time"
+            wrong = [_("the record {reason}").format(reason=exc.reason)]
+    return (None, wrong[0]) if wrong else (record, "")
+
+
 def merge_into(store: Any, incoming: list[Any]) -> ImportReport:
     """Add sessions the store lacks and replace the ones *incoming* has a newer copy of."""
     report = ImportReport()
     have = {str(r["id"]): r for r in store.load_all().sessions}
     for position, raw in enumerate(incoming, start=1):
-        label = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") else _("entry {number}").format(number=position)
-        if not isinstance(raw, dict):
-            report.rejected.append(_("{entry}: not a session record").format(entry=label))
-            continue
-        try:
-            record = migrate(dict(raw))
-        except MigrationError:
-            report.rejected.append(_("{entry}: unknown schema_version").format(entry=label))
-            continue
-        if is_newer(record):
-            report.rejected.append(_("{entry}: made by a newer version of Psoas Coach").format(entry=label))
-            continue
-        wrong = problems(record)
-        if not wrong:
-            try:
-                wrong = problems_of(check_record(dict(record)))
-            except CheckError as exc:
-                wrong = [exc.reason]
-        if wrong:
-            report.rejected.append(labelled(label, wrong[0]))
+        rid = raw.get("id") if isinstance(raw, dict) else None
+        session = (shown_text(rid) if _odd(rid) else rid) if isinstance(rid, str) and rid else None
+        record, why = _why_not(raw)
+        if record is None:
+            report.rejected.append(Rejection(session, position, why))
             continue
         old = have.get(record["id"])
         if old is not None and is_newer(old):
-            report.rejected.append(_("{entry}: the copy here is from a newer version and stays as it is").format(entry=label))
+            report.rejected.append(Rejection(session, position,
+                                             _("the copy here is from a newer version and stays as it is")))
             continue
         if old is not None and parse_time(record.get("updated")) <= parse_time(old.get("updated")):
             report.unchanged += 1
@@ -173,3 +200,8 @@ def merge_into(store: Any, incoming: list[Any]) -> ImportReport:
         else:
             report.updated += 1
     return report
+
+
+def _odd(text: str) -> bool:
+    """A session id that is not shown as it is: long, or with characters a terminal or a sentence would misread."""
+    return len(text) > MAX_SHOWN or not text.isprintable() or text != text.strip()

@@ -36,7 +36,7 @@ FIELDS = (N_("program id"), N_("program name"), N_("notes"), N_("exercises"), N_
           N_("exercise name"), N_("exercise kind"), N_("target sets"), N_("target reps"), N_("target hold"),
           N_("sets started"), N_("sets completed"), N_("reps"), N_("holds"), N_("hold seconds"), N_("work seconds"),
           N_("skipped step"), N_("skipped step kind"), N_("skipped step exercise id"), N_("skipped step side"),
-          N_("skipped step set"), N_("effort"), N_("pain"))
+          N_("skipped step set"), N_("effort"), N_("pain"), N_("end time"), N_("time of the last change"))
 MAX_NOTES = 20_000  # characters of notes kept from one record (about ten pages)
 MAX_TEXT = 200  # characters of a name, id or time
 MAX_ITEMS = 200  # exercises, skipped steps or sides in one record
@@ -112,9 +112,9 @@ class _Checker:
         out["schema_version"] = raw["schema_version"]
         out["id"] = raw["id"]
         out["started"] = raw["started"]
-        for key in ("ended", "updated"):
+        for key, words in (("ended", "end time"), ("updated", "time of the last change")):
             if key in raw:
-                out[key] = self.text(raw[key], key)
+                out[key] = self.text(raw[key], words)
         program = raw.get("program")
         if type(program) is dict:
             out["program"] = {"id": self.text(program.get("id"), "program id"),

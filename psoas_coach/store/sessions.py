@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from psoas_coach.i18n import _, lazy
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, loads, read_bytes
 from psoas_coach.store.errors import StoreError, reason_of, save_error
+from psoas_coach.store.load_result import LoadResult
 from psoas_coach.store.locking import StoreLock
 from psoas_coach.store.merge import Candidate, pick
 from psoas_coach.store.migrations import MigrationError, is_newer
@@ -40,57 +41,9 @@ CONFLICTS = "conflicts"
 READ_ONLY = lazy("This session was saved by a newer version of Psoas Coach, so this version leaves it unchanged.")
 PARTLY_READ = lazy("Parts of this session's file could not be read, so Psoas Coach leaves the file unchanged.")
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record is about 10 kB; larger files are left where they are, unread
-SPECIAL = "links to nothing, link loops, pipes, devices or folders"
 MAX_RECORD_DEPTH = 32  # a record nests 5 levels deep; deeper files are set aside as damaged
 
 Record = dict[str, Any]
-
-
-@dataclass
-class LoadResult:
-    """Every readable session (oldest first) and what happened to the files that were not."""
-
-    sessions: list[Record] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one entry per unreadable file: "<name> <why>."
-    moved_aside: list[Path] = field(default_factory=list)  # damaged files, now in corrupt/
-    skipped: list[Path] = field(default_factory=list)  # not regular files (links to nothing, loops, pipes, folders...)
-    unreadable: list[Path] = field(default_factory=list)  # left in place: no permission, too large, or not movable
-    merged: list[Path] = field(default_factory=list)  # extra copies of a session, now in conflicts/
-    read_only: set[str] = field(default_factory=set)  # ids of records from a newer app version or partly read
-    corrupt_folder: Path | None = None
-
-    def notice(self) -> str | None:
-        """One sentence for the window and the command line about the files that did not load, or None."""
-        if not self.problems:
-            return None
-        rest = "; the rest of the history loaded."
-        if len(self.problems) == 1:
-            what = self.problems[0].rstrip(".")
-            if self.moved_aside:
-                done = f"moved to {self.corrupt_folder}"
-            else:
-                done = "skipped" if self.skipped else "left in place"
-            return f"The session file {what}; it was {done} and the rest of the history loaded."
-        n = len(self.problems)
-        kinds = [bool(self.moved_aside), bool(self.skipped), bool(self.unreadable)]
-        if kinds == [True, False, False]:
-            return f"{n} session files could not be read and were moved to {self.corrupt_folder}{rest}"
-        if kinds == [False, True, False]:
-            return f"{n} session files are not regular files ({SPECIAL}) and were skipped{rest}"
-        if kinds == [False, False, True]:
-            return f"{n} session files could not be read and were left in place{rest}"
-        parts = []
-        if self.moved_aside:
-            parts.append(f"{_count(len(self.moved_aside))} damaged and moved to {self.corrupt_folder}")
-        if self.skipped:
-            parts.append(f"{_count(len(self.skipped))} not a regular file and skipped")
-        if self.unreadable:
-            parts.append(f"{_count(len(self.unreadable))} unreadable (permission or size) and left in place")
-        return f"{n} session files could not be read ({'; '.join(parts)}){rest}"
-
-
-def _count(n: int) -> str:
-    return f"{n} {'was' if n == 1 else 'were'}"
 
 
 class SessionStore:
@@ -296,8 +249,11 @@ class SessionStore:
                 return record
         if names:
             return None  # only unreadable files: leave them for load_all, which moves them aside and says so
-        sessions = self.load_all().sessions
-        return sessions[-1] if sessions else None
+        # No file is named by its start time (renamed by hand, say): read them all, but move nothing, or the
+        # unreadable ones would be set aside here, where no one tells the user, instead of by load_all
+        found = (_read_record(os.path.join(self.folder, n))[0] for n in _json_names(self.folder, clean_temp=False))
+        return max((r for r in found if r is not None), key=lambda r: (parse_time(r.get("started")), str(r.get("id"))),
+                   default=None)
 
     # ------------------------------------------------------------------ unfinished session
 

@@ -144,8 +144,12 @@ def check_unfinished(data: Any) -> str | None:
     if not isinstance(data.get("finished", False), bool) or not isinstance(data.get("engine"), (dict, type(None))):
         return _("has a damaged session state")
     record = data.get("record")
-    if not isinstance(record, dict) or record_problems(record):
+    if not isinstance(record, dict):
         return _("holds no usable session record")
+    wrong = record_problems(record, at=("record",))
+    if wrong:
+        # Translators: {problem} is a clause such as "the field 'record.exercises[0].sides' is missing"
+        return _("holds a session record that cannot be used ({problem})").format(problem=wrong[0])
     if record.get("id") != data["session_id"]:
         return _("holds the record of another session")
     return None

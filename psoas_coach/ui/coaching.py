@@ -233,11 +233,13 @@ class CoachingController(QObject):
 
         output = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
-            count = write_report(self.paths, start, end, output)
+            count, problems = write_report(self.paths, start, end, output)
         except OSError as exc:
             self.window.notify(str(exc) if str(exc).endswith(".") else
                                _("Could not write {file}: {reason}.").format(file=output, reason=exc))
             return
+        for problem in problems:  # a session file that could not be read is not in the report
+            self.window.notify(problem)
         self.window.notify(ngettext("Wrote the report of the last {weeks} weeks ({count} session) to {file}.",
                                     "Wrote the report of the last {weeks} weeks ({count} sessions) to {file}.",
                                     count).format(weeks=REPORT_WEEKS, count=count, file=output))

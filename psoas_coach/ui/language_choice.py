@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from psoas_coach.i18n import LANGUAGES, _, current_language
+from psoas_coach.i18n import LANGUAGES, _, current_language, language_name
 from psoas_coach.store.settings import SettingsStore
 from psoas_coach.ui.actions import key_action
 
@@ -18,7 +18,8 @@ SYSTEM = ""  # the menu's data for "follow the system"
 
 
 def language_button_text() -> str:
-    names = {lang.code: lang.name for lang in LANGUAGES}
+    """'Language: français (L)': the name follows a label inside the line, so it is written as in a sentence."""
+    names = {lang.code: lang.in_text for lang in LANGUAGES}
     return _("Language: {name} (L)").format(name=names.get(current_language(), current_language()))
 
 
@@ -44,7 +45,10 @@ def language_menu(parent: QWidget, settings: SettingsStore, notify: Callable[[st
         for action in menu.actions():
             action.setChecked(action.data() == code)
         if changed:
-            notify(_("The new language applies the next time Psoas Coach starts."))
+            notify(_("The new language applies the next time Psoas Coach starts.") if not code else
+                   # Translators: {language} is a language's name as it is written inside a sentence
+                   _("Psoas Coach will be in {language} from the next time it starts.").format(
+                       language=language_name(code) or code))
 
     return menu
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from psoas_coach.i18n import _
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.store.aside import set_aside
 
@@ -36,7 +37,11 @@ class WindowState:
         if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_BYTES:
             return
         aside = set_aside(self.path)
-        self.problem = f"{self.path} was not a small regular file, so it was {'moved to ' + aside.name if aside else 'ignored'}."
+        if aside is not None:
+            self.problem = _("{path} was not a small regular file, so it was moved to {file}.").format(
+                path=self.path, file=aside.name)
+        else:
+            self.problem = _("{path} was not a small regular file, so it was ignored.").format(path=self.path)
 
     def restore_geometry(self, window: QMainWindow) -> None:
         geometry = self.settings.value("window/geometry")

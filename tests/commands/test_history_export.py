@@ -107,8 +107,33 @@ def test_import_rejects_bad_input_in_one_sentence(tmp_path: Path, capsys: pytest
     broken = make_record(5, effort=42)
     bad.write_text(json.dumps([broken, make_record(6)]), encoding="utf-8")
     assert run(["import", str(bad)], tmp_path / "h") == 0
-    out = capsys.readouterr().out.strip()
-    assert out.startswith("Imported 1 new session; 1 could not be used (") and "effort" in out
+    out, err = capsys.readouterr()
+    assert out.strip() == "Imported 1 new session; 1 could not be used."
+    assert err.strip() == (f"psoas-coach: {bad}, session {broken['id']}: the field 'effort' is 42, above the highest "
+                           "allowed value 10.")
+
+
+def test_import_names_each_refused_record_and_counts_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "many.json"
+    records: list[object] = [make_record(n, status="done") for n in range(1, 24)]
+    bad.write_text(json.dumps([*records, "not a record", {"id": "x", "schema_version": 99}]), encoding="utf-8")
+    assert run(["import", str(bad)], tmp_path / "h") == 1  # nothing could be used
+    out, err = capsys.readouterr()
+    assert out.strip() == "Imported 0 new sessions; 25 could not be used."
+    lines = err.strip().splitlines()
+    assert len(lines) == 21 and lines[-1] == f"psoas-coach: {bad}: 5 more sessions could not be used."
+    assert lines[0].startswith(f"psoas-coach: {bad}, session {make_record(1)['id']}: the field 'status' should be ")
+
+
+def test_import_refuses_a_pipe_and_a_missing_file_in_one_sentence(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """The import file is read by the one safe reader: a FIFO is refused at once, never waited on."""
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert run(["import", str(fifo)], tmp_path / "h") == 1
+    assert capsys.readouterr().err.strip() == f"psoas-coach: {fifo} is a pipe (FIFO), not a file."
+    assert run(["import", str(tmp_path / "gone.json")], tmp_path / "h") == 1
+    assert capsys.readouterr().err.strip() == f"psoas-coach: Could not read {tmp_path / 'gone.json'} (no such file)."
 
 
 def test_history_path_imports_no_qt(home: Path) -> None:

@@ -130,3 +130,21 @@ def test_a_second_load_parses_only_changed_files(tmp_path: Path, foundation_plan
     other.update(loaded[1], notes="from the other laptop")
     parsed.clear()
     assert any(r["notes"] == "from the other laptop" for r in store.load_all().sessions) and len(parsed) == 1
+
+
+def test_latest_moves_nothing_aside_when_no_file_is_named_by_its_start(tmp_path: Path) -> None:
+    """Home asks for the last session before the history is read: a damaged file must still be there for the
+    read that tells the user (it was moved aside by latest() and never mentioned)."""
+    import json
+
+    from tests.store.helpers import make_record
+
+    store = SessionStore(tmp_path)
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    for n in (2, 9, 4):
+        (tmp_path / f"mine-{n}.json").write_text(json.dumps(make_record(n)), encoding="utf-8")
+    latest = store.latest()
+    assert latest is not None and latest["id"] == make_record(9)["id"]
+    assert (tmp_path / "broken.json").exists() and not (tmp_path / "corrupt").exists()
+    notice = store.load_all().notice()
+    assert notice is not None and notice.startswith("The session file broken.json is not valid JSON; it was moved to")

@@ -25,3 +25,40 @@ def test_corrupt_record_is_reported_on_home(qtbot: QtBot, tmp_path: Path) -> Non
     qtbot.waitUntil(lambda: "broken.json is not valid JSON" in window.home.notice.text())  # read after the first paint
     assert "moved to" in window.home.notice.text()
     assert list((sessions / "corrupt").glob("*broken*"))  # kept, never deleted
+
+
+def test_in_german_and_french_the_home_notice_is_a_whole_sentence_of_the_language(qtbot: QtBot, tmp_path: Path) -> None:
+    """The notice was English whatever the language ("The session file … was moved to …")."""
+    from psoas_coach import i18n
+
+    sessions = tmp_path / "sessions"
+    sessions.mkdir(parents=True)
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
+    wanted = {"de": "Die Einheitsdatei {name} ist kein gültiges JSON; sie wurde nach {folder} verschoben, der "
+                    "restliche Verlauf wurde geladen.",
+              "fr": "Le fichier de séance {name} n'est pas du JSON valide ; il a été déplacé vers {folder} et le reste "
+                    "de l'historique a été chargé."}
+    for code, sentence in wanted.items():
+        name = f"2026-11-01T10-00-00_kaputt-{code}.json"
+        (sessions / name).write_text('{"id": "x", "started": ', encoding="utf-8")
+        i18n.set_language(code)
+        args = parse_args(["--data-dir", str(tmp_path), "--mute"])
+        window = build_gui(args, resolve_paths(args.data_dir))
+        assert window is not None
+        qtbot.addWidget(window)
+        expected = sentence.format(name=name, folder=sessions / "corrupt")
+        qtbot.waitUntil(lambda: expected in window.home.notice.text())  # noqa: B023 (waited on in this pass)
+        window.close()
+
+
+def test_a_damaged_file_not_named_by_its_start_time_is_reported_too(qtbot: QtBot, tmp_path: Path) -> None:
+    """The last-session line read the folder first and set such a file aside without a word."""
+    sessions = tmp_path / "sessions"
+    sessions.mkdir(parents=True)
+    (sessions / "kaputt.json").write_text("{", encoding="utf-8")
+    CoachingStore(tmp_path).update(coaching.accept_safety, "2026-11-25T09:00:00+00:00")
+    args = parse_args(["--data-dir", str(tmp_path), "--mute"])
+    window = build_gui(args, resolve_paths(args.data_dir))
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "kaputt.json is not valid JSON" in window.home.notice.text())

@@ -113,3 +113,35 @@ def test_a_refused_partial_save_says_the_autosave_stays(qtbot: QtBot, library: P
     assert "could not be kept as a partial session" in notice and "the disk is full" in notice
     assert "stays in place" in notice
     assert SessionStore(folder).unfinished() is not None
+
+
+def test_a_damaged_autosave_is_told_in_french_naming_the_field(qtbot: QtBot, library: ProgramLibrary, tmp_path: Path,
+                                                               clock: FakeClock, answers: Answers) -> None:
+    from psoas_coach import i18n
+
+    folder = tmp_path / "sessions"
+    crash_mid_set(qtbot, library, folder, clock, answers)
+    _damage(folder, SHAPES["status is a number"])
+    i18n.set_language("fr")
+    window = make_window(qtbot, library, folder, clock, answers)
+    window.offer_resume()
+    notice = window.home.notice.text()
+    assert notice.startswith("La sauvegarde automatique d'une séance interrompue contient un enregistrement de séance "
+                             "inutilisable (le champ « record.status » devrait valoir ")
+    assert ', pas 3)' in notice and str(folder / "corrupt") in notice
+
+
+def test_a_damaged_engine_state_is_told_in_german(qtbot: QtBot, library: ProgramLibrary, tmp_path: Path,
+                                                  clock: FakeClock, answers: Answers) -> None:
+    from psoas_coach import i18n
+
+    folder = tmp_path / "sessions"
+    crash_mid_set(qtbot, library, folder, clock, answers)
+    _damage(folder, SNAPSHOTS["elapsed is a text"])
+    i18n.set_language("de")
+    window = make_window(qtbot, library, folder, clock, answers)
+    answers.answer = True
+    window.offer_resume()
+    answer_banner(window, answers)
+    assert window.home.notice.text().startswith(
+        "Die unterbrochene Einheit kann nicht fortgesetzt werden (die Zeiten der gespeicherten Einheit sind beschädigt).")

@@ -41,3 +41,19 @@ def test_size_and_last_program_are_remembered(qtbot: QtBot, library: ProgramLibr
     assert (second.width(), second.height()) == (800, 520)
     assert second.home.selected_program_id() == "advanced"
     assert not second.isFullScreen()
+
+
+def test_a_window_file_that_is_no_small_file_is_set_aside_and_said_in_german(qtbot: QtBot, library: ProgramLibrary,
+                                                                             tmp_path: Path, clock: FakeClock) -> None:
+    """A FIFO in place of window.ini would hang Qt's reader: it is set aside, and home says so in the language."""
+    import os
+
+    from psoas_coach import i18n
+
+    (tmp_path / "config").mkdir()
+    os.mkfifo(tmp_path / "config" / "window.ini")
+    i18n.set_language("de")
+    window = _window(qtbot, library, tmp_path, clock)
+    [aside] = [p for p in (tmp_path / "config").iterdir() if p.name.startswith("window.ini.corrupt-")]
+    assert (f"{tmp_path / 'config' / 'window.ini'} war keine kleine reguläre Datei und wurde daher nach {aside.name} "
+            "verschoben.") in window.home.notice.text()
