@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from functools import cache
 
-from PySide6.QtCore import QLocale, QRectF, QSize
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.core.weeks import week_start, week_text
-from psoas_coach.i18n import _, current_language, weekday_name
+from psoas_coach.i18n import _, pgettext, weekday_name
 from psoas_coach.ui.painting import draw_text, edge_ellipse, fill_ellipse
 from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
 from psoas_coach.ui.text_scale import set_scaled_font
@@ -30,12 +29,16 @@ def week_summary(days: set[date], today: date) -> str:
     return text
 
 
-@cache
-def short_day_names(language: str) -> tuple[str, ...]:
-    """Monday to Sunday, abbreviated as the language writes them, from Qt's locale data: home paints them
-    in its first frame, where Babel's locale data would cost about 25 ms to load."""
-    locale = QLocale(language)
-    return tuple(locale.dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8))
+def short_day_names() -> tuple[str, ...]:
+    """Monday to Sunday, abbreviated as the language's calendar writes them (CLDR's abbreviated day names:
+    tests/ui/test_week_strip.py checks every catalogue against Qt's locale data). From the catalogue, because
+    home paints them in its first frame: naming QLocale builds its enum types (about 5 ms) and Babel's locale
+    data takes about 25 ms to load."""
+    # Translators: Monday to Sunday, abbreviated as your language's calendars write them (CLDR "abbreviated")
+    return (pgettext("weekday, abbreviated", "Mon"), pgettext("weekday, abbreviated", "Tue"),
+            pgettext("weekday, abbreviated", "Wed"), pgettext("weekday, abbreviated", "Thu"),
+            pgettext("weekday, abbreviated", "Fri"), pgettext("weekday, abbreviated", "Sat"),
+            pgettext("weekday, abbreviated", "Sun"))
 
 
 class WeekStrip(QWidget):
@@ -77,7 +80,7 @@ class WeekStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         small = QFont(self.font())
         small.setBold(False)
-        names = short_day_names(current_language())
+        names = short_day_names()
         for i in range(7):
             day = monday + timedelta(days=i)
             x = i * (cell + px(self, Space.S))
