@@ -256,7 +256,7 @@ def previous_step(exercise: Exercise, level: ExerciseLevel) -> LevelStep | None:
 def apply_level(exercise: Exercise, level: ExerciseLevel) -> Exercise:
     """The exercise as this user does it: the level's dosage, and the band and range note in the setup."""
     d: Dosage = exercise.dosage
-    dosage = replace(d, sets=level.sets, reps=level.reps or d.reps, hold_seconds=level.hold_seconds or d.hold_seconds,
+    dosage = d._replace(sets=level.sets, reps=level.reps or d.reps, hold_seconds=level.hold_seconds or d.hold_seconds,
                      work_seconds=level.work_seconds or d.work_seconds)
     setup = content(exercise.setup)  # shown as it is built here: in the reader's language
     equipment = exercise.equipment
@@ -266,7 +266,7 @@ def apply_level(exercise: Exercise, level: ExerciseLevel) -> Exercise:
             equipment = (*equipment, "resistance band")
     if level.range_note:
         setup = f"{setup} {content(level.range_note)}"
-    return replace(exercise, dosage=dosage, setup=setup, equipment=equipment)
+    return exercise._replace(dosage=dosage, setup=setup, equipment=equipment)
 
 
 def apply_levels(program: Program, levels: Mapping[str, ExerciseLevel]) -> Program:
@@ -274,4 +274,4 @@ def apply_levels(program: Program, levels: Mapping[str, ExerciseLevel]) -> Progr
     if not levels:
         return program
     exercises = tuple(apply_level(ex, levels[ex.id]) if ex.id in levels else ex for ex in program.exercises)
-    return replace(program, exercises=exercises)
+    return program._replace(exercises=exercises)

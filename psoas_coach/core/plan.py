@@ -159,8 +159,7 @@ def rep_position(step: Step, elapsed: float) -> RepPosition:
     return RepPosition(index + 1, completed, phase, phase_remaining, side, left, right)
 
 
-@dataclass(frozen=True)
-class SessionPlan:
+class SessionPlan(NamedTuple):  # quicker to define than a dataclass: home's first frame
     program: Program
     steps: tuple[Step, ...]
 

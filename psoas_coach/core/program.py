@@ -7,10 +7,9 @@ the field and the reason in one sentence.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from psoas_coach.i18n import N_, _, number
 from psoas_coach.package_files import package_folder
@@ -50,8 +49,7 @@ class Sides(str, Enum):
     ALTERNATING = "alternating"  # left and right alternate within one set
 
 
-@dataclass(frozen=True)
-class Tempo:
+class Tempo(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """Seconds for each phase of one repetition."""
 
     lift: float = 2.0
@@ -64,8 +62,7 @@ class Tempo:
         return self.lift + self.hold + self.lower + self.pause
 
 
-@dataclass(frozen=True)
-class Dosage:
+class Dosage(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """How much of an exercise one session asks for. Reps are counted per side."""
 
     kind: DosageKind
@@ -76,12 +73,11 @@ class Dosage:
     hold_range: tuple[float, float] | None = None
     release_seconds: float = 3.0
     work_seconds: float = 0.0
-    tempo: Tempo = field(default_factory=Tempo)
+    tempo: Tempo = Tempo()
     rest_seconds: float = 45.0
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """An easier or harder way to do the same exercise (e.g. hanging vs supine)."""
 
     id: str
@@ -89,8 +85,7 @@ class Variant:
     setup: str
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):  # quicker to define than a dataclass: home's first frame
     id: str
     name: str
     level: Level
@@ -110,8 +105,7 @@ class Exercise:
         return self.sides is not Sides.NONE
 
 
-@dataclass(frozen=True)
-class Program:
+class Program(NamedTuple):  # quicker to define than a dataclass: home's first frame
     id: str
     name: str
     description: str
@@ -359,12 +353,12 @@ def parse_program(data: Any, source: str, catalogue: Mapping[str, Exercise]) -> 
                 value=_shown(ex_id), known=known))
         ex = catalogue[ex_id]
         if item.has("dosage"):
-            ex = replace(ex, dosage=_parse_dosage(item.child("dosage")))
+            ex = ex._replace(dosage=_parse_dosage(item.child("dosage")))
         if item.has("variant"):
             variant = item.text("variant", longest=64)
             if variant not in {v.id for v in ex.variants}:
                 raise item.fail("variant", _("names no variant of {exercise}: {value}").format(exercise=repr(ex_id), value=_shown(variant)))
-            ex = replace(ex, default_variant=variant)
+            ex = ex._replace(default_variant=variant)
         exercises.append(ex)
     if not exercises:
         raise r.fail("exercises", _("needs at least one exercise"))
@@ -381,8 +375,7 @@ def parse_program(data: Any, source: str, catalogue: Mapping[str, Exercise]) -> 
 # --------------------------------------------------------------------------- loading
 
 
-@dataclass(frozen=True)
-class ProgramLibrary:
+class ProgramLibrary(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """Every program the app can offer, with the problems found in files that could not be loaded."""
 
     programs: tuple[Program, ...]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -38,7 +37,7 @@ CLOSING_LINES = {Outcome.COMPLETED: COMPLETED_LINE, Outcome.ENDED_EARLY: ENDED_L
 def session_texts(engine: SessionEngine) -> list[str]:
     """The cues *engine*'s session will say, in the order it needs them, from the current step on."""
     steps = engine.plan.steps[max(0, engine.index):]
-    return program_texts(replace(engine.plan, steps=tuple(steps))) if steps else program_texts(engine.plan)
+    return program_texts(engine.plan._replace(steps=tuple(steps))) if steps else program_texts(engine.plan)
 
 
 class CuePlayer(QObject):
