@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -55,11 +54,10 @@ class Phase(str, Enum):
     PAUSE = "pause"
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):  # quicker to define than a dataclass: home's first frame
     """One screen of a session. ``duration`` is None for steps that wait for the user."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # its place in the plan: shadows tuple.index, which nothing uses
     kind: StepKind
     duration: float | None
     exercise: Exercise | None = None

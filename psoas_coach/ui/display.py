@@ -6,8 +6,7 @@ contrast preference where Qt 6.10+ reports one). Text size changes on keys and i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QApplication
 
@@ -20,8 +19,9 @@ if TYPE_CHECKING:
     from psoas_coach.ui.main_window import MainWindow
 
 
-@dataclass
-class Display:
+class Display(NamedTuple):  # quicker to define than a dataclass: home's first frame
+    """The display settings start-up applied: the theme, the text size and whether motion is reduced."""
+
     theme: Theme
     text_scale: TextScale
     reduced_motion: bool
