@@ -4,8 +4,10 @@ PySide6 builds every enum type of its ``Qt`` namespace (93 of them, about 15 ms)
 overloaded call has to check whether an argument could be a ``Qt`` enum; ``QPainter.setPen``,
 ``setBrush`` and ``fillRect``, ``QBrush(QColor)``, ``QPen(QColor)`` and ``QColor(QColor)`` all do. The
 bare window never pays that, so these helpers call only functions without such overloads: shapes are
-filled paths (an edge is the ring between two paths, as a pen of that width would stroke it) and text is
-drawn by the style in a palette colour. ``tests/ui/test_qt_values.py`` fails if the first frame builds
+filled paths (an edge is the ring between two paths, as a pen of that width would stroke it). Text is drawn
+in the pen a painter begins with on a widget, its palette's foreground (``keep_text_colour``), and text of
+another colour through a mask filled with it: not through the style's drawItemText, since naming QStyle
+builds its enum types too (about 5 ms). ``tests/ui/test_qt_values.py`` fails if the first frame builds
 the namespace; later frames may use anything.
 """
 
@@ -14,10 +16,10 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtWidgets import QWidget
 
-TEXT_ROLE = QPalette.ColorRole.WindowText
+TEXT_ROLE = QPalette.ColorRole.WindowText  # the role of the palettes that make solid brushes
 
 
 @cache
@@ -70,7 +72,40 @@ def edge_ellipse(painter: QPainter, rect: QRectF, colour: str, width: float) -> 
     painter.fillPath(ring, solid(colour))
 
 
+@cache
+def _name(colour: str) -> str:
+    return QColor(colour).name()
+
+
+def keep_text_colour(widget: QWidget, colour: str) -> None:
+    """Make *colour* the pen every QPainter on *widget* begins with (its palette's foreground role), so that
+    ``draw_text`` in that colour is a plain drawText. Nothing happens when it already is."""
+    palette = widget.palette()
+    role = widget.foregroundRole()
+    if palette.color(role).name() != _name(colour):
+        palette.setColor(role, QColor(colour))
+        widget.setPalette(palette)
+
+
 def draw_text(painter: QPainter, rect: QRect | QRectF, flags: int, text: str, colour: str) -> None:
-    """*text* in *colour* within *rect*, aligned and wrapped by *flags* (values from ``ui.qt_values``)."""
+    """*text* in *colour* within *rect*, aligned and wrapped by *flags* (values from ``ui.qt_values``): drawn
+    directly in the painter's pen when that is *colour* (see keep_text_colour), else through a mask."""
     area = rect.toRect() if isinstance(rect, QRectF) else rect
-    QApplication.style().drawItemText(painter, area, flags, _palette(colour), True, text, TEXT_ROLE)
+    if painter.pen().color().name() == _name(colour):
+        painter.drawText(area, flags, text)
+        return
+    if area.width() <= 0 or area.height() <= 0:
+        return
+    ratio = painter.device().devicePixelRatioF()
+    mask = QPixmap(round(area.width() * ratio), round(area.height() * ratio))
+    mask.setDevicePixelRatio(ratio)
+    mask.fill(QColor(0, 0, 0, 0))
+    inner = QPainter(mask)
+    inner.setFont(painter.font())
+    inner.drawText(QRect(0, 0, area.width(), area.height()), flags, text)
+    inner.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)  # the glyphs take the colour
+    whole = QPainterPath()
+    whole.addRect(QRectF(0, 0, area.width(), area.height()))
+    inner.fillPath(whole, solid(colour))
+    inner.end()
+    painter.drawPixmap(area, mask)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter,
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QWidget
 
 from psoas_coach.ui.drawing_cache import ASPECT, DrawingCache
-from psoas_coach.ui.painting import draw_text
+from psoas_coach.ui.painting import draw_text, keep_text_colour
 from psoas_coach.ui.qt_values import ALIGN_LEFT, CLICK_FOCUS, STRONG_FOCUS, WORD_WRAP
 from psoas_coach.ui.text_scale import rescaled
 from psoas_coach.ui.theme import PhaseColour, Radius, Space, Surface, Type, current_theme, px, scale_of, surface
@@ -118,6 +118,7 @@ class ProgramCard(QAbstractButton):
         card = QRectF(self.rect())
         plain = surface(theme, PhaseColour.NEUTRAL)
         colours = Surface(plain.fill, plain.text, theme.accent if chosen else plain.edge)
+        keep_text_colour(self, theme.text)
         painter = QPainter(self)
         m, s = px(self, Space.M), px(self, Space.S)
         paint_surface(painter, card, colours, px(self, Radius.CARD), (4.0 if chosen else 1.0) * scale_of(self))

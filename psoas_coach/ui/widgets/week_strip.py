@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.core.weeks import week_start, week_text
 from psoas_coach.i18n import _, pgettext, weekday_name
-from psoas_coach.ui.painting import draw_text, edge_ellipse, fill_ellipse
+from psoas_coach.ui.painting import draw_text, edge_ellipse, fill_ellipse, keep_text_colour
 from psoas_coach.ui.qt_values import ALIGN_CENTER, ALIGN_HCENTER, ALIGN_TOP
 from psoas_coach.ui.text_scale import set_scaled_font
 from psoas_coach.ui.theme import Space, Type, current_theme, px
@@ -76,6 +76,7 @@ class WeekStrip(QWidget):
         theme = current_theme(self)
         monday = week_start(self.today)
         cell = self._cell()
+        keep_text_colour(self, theme.text)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         small = QFont(self.font())
