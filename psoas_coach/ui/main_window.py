@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
         actions: dict[str, QAction] = {}
         for name, text, keys, slot in specs:
             actions[name] = key_action(self, name, text, keys, slot)
-        mute = QAction(_("Mute (M)"), self)
+        mute = QAction(self)  # then its text, as ui.actions.key_action does (no QIcon overload check)
+        mute.setText(_("Mute (M)"))
         mute.setObjectName("mute")
         mute.setCheckable(True)
         mute.setChecked(muted)

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from psoas_coach.i18n import _, content, labelled
 from psoas_coach.ui.qt_values import TAB_FOCUS
 from psoas_coach.ui.text_scale import design_size, fit_to_parent, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Type
+from psoas_coach.ui.widgets.buttons import text_button
 from psoas_coach.ui.widgets.text import label
 
 if TYPE_CHECKING:  # the panel is on home at the first paint; the rules load after it
@@ -33,9 +34,9 @@ class ProposalRow(QWidget):
         words = labelled(content(proposal.exercise_name), proposal.reason) if proposal.exercise_name else proposal.reason
         self.text = label(words, Type.BODY, name="proposal-text")
         row.addWidget(self.text, 1)
-        self.accept_button = QPushButton(_("Accept"))
+        self.accept_button = text_button(_("Accept"))
         self.accept_button.setObjectName("proposal-accept")
-        self.decline_button = QPushButton(_("Decline"))
+        self.decline_button = text_button(_("Decline"))
         self.decline_button.setObjectName("proposal-decline")
         for button in (self.accept_button, self.decline_button):
             set_scaled_font(button, Type.BODY, bold=True)
@@ -69,9 +70,9 @@ class CoachingPanel(QWidget):
         self.control = label("", Type.SMALL, name="home-control")
         layout.addWidget(self.control)
         tools = QHBoxLayout()
-        self.range_button = QPushButton(_("Range notes…"))
+        self.range_button = text_button(_("Range notes…"))
         self.range_button.setObjectName("home-range-notes")
-        self.report_button = QPushButton(_("Report for a therapist…"))
+        self.report_button = text_button(_("Report for a therapist…"))
         self.report_button.setObjectName("home-report")
         for button in (self.range_button, self.report_button):
             button.setProperty("focusPolicy", TAB_FOCUS)  # by number: on home's first frame (qt_values)

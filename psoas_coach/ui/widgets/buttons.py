@@ -9,9 +9,17 @@ from psoas_coach.ui.text_scale import design_size, set_scaled_font
 from psoas_coach.ui.theme import TOUCH, Type, current_theme
 
 
+def text_button(text: str, parent: QWidget | None = None) -> QPushButton:
+    """A push button showing *text*. Made empty, then given its text: QPushButton(text) makes PySide6 check
+    the constructor's QIcon overload, which builds QIcon's enum types (about 1 ms) in home's first frame."""
+    button = QPushButton(parent)
+    button.setText(text)
+    return button
+
+
 def primary_button(text: str, name: str, parent: QWidget | None = None) -> QPushButton:
     """The screen's obvious action (Start, Save, Continue): the accent colour, headline type; Enter presses it."""
-    button = QPushButton(text, parent)
+    button = text_button(text, parent)
     button.setObjectName(name)
     set_scaled_font(button, Type.HEADLINE, bold=True)
     design_size(button, min_height=round(TOUCH * 1.3))
@@ -25,7 +33,7 @@ def primary_button(text: str, name: str, parent: QWidget | None = None) -> QPush
 
 def secondary_button(text: str, name: str, parent: QWidget | None = None) -> QPushButton:
     """Every other action: the window's button colour, lead type, the same height as the primary one."""
-    button = QPushButton(text, parent)
+    button = text_button(text, parent)
     button.setObjectName(name)
     set_scaled_font(button, Type.LEAD, bold=True)
     design_size(button, min_height=round(TOUCH * 1.3))
