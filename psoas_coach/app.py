@@ -60,8 +60,13 @@ def load_qt_free_parts() -> None:
 def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     gc.disable()  # no collector passes before the first frame; StartUp's "collector" step turns it back on
     load_qt_free_parts()
+    loaded = list(sys.modules)
     from PySide6.QtWidgets import QApplication
 
+    from psoas_coach.ui.pyside_import_hook import mark_loaded_modules, mark_window_modules
+
+    mark_loaded_modules(loaded)  # PySide6's import hook need not read these modules' source (see there)
+    mark_window_modules()
     window = build_gui(args, paths)
     if window is None:
         return 1

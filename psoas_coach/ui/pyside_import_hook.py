@@ -6,14 +6,17 @@ import statement it reads that module's whole source to see whether it mentions 
 the standard library first, so PySide6 would then read typing.py, inspect.py, argparse.py, pathlib.py and
 some sixty more (about 3 ms) to learn what is already known: none of them selects a ``__feature__``.
 ``mark_loaded_modules`` records that answer ("not a feature module", -1, PySide6's own value for them) for
-every module loaded before PySide6; modules imported later are checked by PySide6 as usual. Where PySide6
-keeps no such table (another version) nothing is done.
+every module loaded before PySide6, and ``mark_window_modules`` for the window's modules, loaded later
+(none selects a ``__feature__``: a test checks it); other modules are checked by PySide6 as usual. Where
+PySide6 keeps no such table (another version) nothing is done.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 FEATURE_MODULE = "shibokensupport.feature"  # PySide6's own (embedded) __feature__ support
 NOT_A_FEATURE_MODULE = -1  # PySide6's value for a module that selects no __feature__
@@ -36,3 +39,20 @@ def mark_loaded_modules(names: Iterable[str]) -> int:
             table[name] = NOT_A_FEATURE_MODULE
             added += 1
     return added
+
+
+def package_modules(folder: Path, package: str) -> Iterator[str]:
+    """The dotted names of the modules in the package *package* at *folder*, subpackages included."""
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False) and os.path.exists(os.path.join(entry.path, "__init__.py")):
+            yield f"{package}.{entry.name}"
+            yield from package_modules(Path(entry.path), f"{package}.{entry.name}")
+        elif entry.name.endswith(".py") and entry.name != "__init__.py":
+            yield f"{package}.{entry.name[:-3]}"
+
+
+def mark_window_modules() -> int:
+    """Record the window's modules (psoas_coach.ui and below, most of what is imported after PySide6) as
+    selecting no ``__feature__`` before they are imported."""
+    folder = Path(__file__).parent
+    return mark_loaded_modules(package_modules(folder, __name__.rpartition(".")[0]))

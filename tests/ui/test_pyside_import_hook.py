@@ -49,3 +49,29 @@ def test_without_pyside6_s_table_nothing_is_done() -> None:
             sys.modules[hook.FEATURE_MODULE] = real
         else:
             del sys.modules[hook.FEATURE_MODULE]
+
+
+def test_the_window_s_modules_are_listed_whole_and_none_selects_a_feature() -> None:
+    import pkgutil
+    from pathlib import Path
+
+    import psoas_coach.ui as ui
+    from psoas_coach.ui.pyside_import_hook import package_modules
+
+    folder = Path(ui.__file__).parent
+    listed = set(package_modules(folder, "psoas_coach.ui"))
+    walked = {info.name for info in pkgutil.walk_packages([str(folder)], "psoas_coach.ui.")}
+    assert listed == walked
+    for path in folder.rglob("*.py"):  # so "selects none" is true
+        text = path.read_text(encoding="utf-8")
+        assert "from __feature__ import" not in text and "import __feature__" not in text, path
+
+
+def test_the_app_marks_them_before_building_the_window() -> None:
+    import inspect
+
+    from psoas_coach import app
+
+    source = inspect.getsource(app.run_gui)
+    assert source.index("mark_loaded_modules(loaded)") < source.index("build_gui(")
+    assert source.index("mark_window_modules()") < source.index("build_gui(")
