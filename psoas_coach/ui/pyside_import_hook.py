@@ -56,3 +56,10 @@ def mark_window_modules() -> int:
     selecting no ``__feature__`` before they are imported."""
     folder = Path(__file__).parent
     return mark_loaded_modules(package_modules(folder, __name__.rpartition(".")[0]))
+
+
+def mark_app_modules() -> int:
+    """Record every other module of Psoas Coach (the store, speech, the report: imported after the first
+    frame, by the start-up steps and the first session) in the same way: a start-up step of its own."""
+    root = Path(__file__).resolve().parent.parent
+    return mark_loaded_modules(package_modules(root, root.name))

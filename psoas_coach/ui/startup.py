@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from psoas_coach.core.clock import Clock, SystemClock
 from psoas_coach.core.plan import build_plan
 from psoas_coach.core.program import Program, ProgramError, ProgramLibrary, load_library
-from psoas_coach.i18n import _
+from psoas_coach.i18n import _, load_number_formats
 from psoas_coach.paths import AppPaths
 from psoas_coach.store.session_services import SessionServices
 from psoas_coach.ui.actions import key_action
@@ -158,6 +158,7 @@ class StartUp:
         from psoas_coach.ui.drawing_cache import DrawingCache
         from psoas_coach.ui.first_paint import StartUpSteps
         from psoas_coach.ui.main_window import MainWindow
+        from psoas_coach.ui.pyside_import_hook import mark_app_modules
         from psoas_coach.ui.screens.coaching_panel import CoachingPanel
         from psoas_coach.ui.window_state import WindowState
 
@@ -195,6 +196,7 @@ class StartUp:
             self._coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
         for name, step in (
             ("collector", resume_collector),
+            ("import hook", mark_app_modules),
             ("qt enums", build_qt_enum_types),
             ("tab order", window.order_home_tabs),
             ("window icon", self._window_icon),
@@ -202,6 +204,7 @@ class StartUp:
             ("last session", window.refresh_last_session),  # lists the history folder: ~10 ms with 5,000
             ("session view", lambda: window.session),
             ("coaching", self._coaching),
+            ("number formats", load_number_formats),  # Babel's data, before the voice step writes the cues
             ("voice", self._voice),
             ("keep-awake", self._keep_awake),
             ("resume or --program", self._resume_or_program),
