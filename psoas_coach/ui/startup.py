@@ -111,6 +111,18 @@ class Seams(NamedTuple):  # quicker to define than a dataclass: home's first fra
     keep_awake: Callable[[Report], KeepAwake] = lambda report: real_keep_awake(report)
 
 
+def import_babel() -> None:
+    """Babel's number formatting (about 9 ms of imports): a start-up step of its own, as each step is one turn
+    of the event loop and the window must answer between them."""
+    import babel.numbers  # noqa: F401
+
+
+def import_speech_modules() -> None:
+    """The speech backend's modules (about 20 ms of imports), before the voice step that uses them."""
+    import psoas_coach.speech.cue_player  # noqa: F401
+    import psoas_coach.speech.loader  # noqa: F401
+
+
 def resume_collector() -> None:
     """The first step after the paint (app.run_gui turns the cyclic collector off for start-up, about 60
     passes): what start-up built lives as long as the app, so it is set aside (gc.freeze) and the
@@ -204,7 +216,9 @@ class StartUp:
             ("last session", window.refresh_last_session),  # lists the history folder: ~10 ms with 5,000
             ("session view", lambda: window.session),
             ("coaching", self._coaching),
-            ("number formats", load_number_formats),  # Babel's data, before the voice step writes the cues
+            ("babel", import_babel),  # then its data for the language, before the voice step writes the cues
+            ("number formats", load_number_formats),
+            ("speech modules", import_speech_modules),  # the voice step's imports, in a turn of their own
             ("voice", self._voice),
             ("keep-awake", self._keep_awake),
             ("resume or --program", self._resume_or_program),

@@ -18,8 +18,9 @@ from tests.window_fixtures import AppFactory
 def test_every_piece_is_an_attribute_of_the_owner(app_factory: AppFactory) -> None:
     startup = app_factory()
     assert startup.steps is not None and not startup.steps.pending
-    assert startup.steps.done[:10] == ["collector", "import hook", "qt enums", "tab order", "window icon",
-                                       "drawing cache", "last session", "session view", "coaching", "number formats"]
+    assert startup.steps.done[:13] == ["collector", "import hook", "qt enums", "tab order", "window icon",
+                                       "drawing cache", "last session", "session view", "coaching", "babel",
+                                       "number formats", "speech modules", "voice"]
     assert startup.steps.done[-3:] == ["keep-awake", "resume or --program", "coaching refresh"]
     assert startup.coaching is not None and startup.cue_player is not None and startup.voice is not None
     assert startup.keep_awake is not None and startup.window is not None
