@@ -22,9 +22,16 @@ from psoas_coach.atomic import write_atomic
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.resources import exercise_svg, has_exercise_svg
 
-ASPECT = 300 / 400  # height over width of every exercise drawing (as widgets.illustration)
+ASPECT = 300 / 400  # height over width of every exercise drawing (view box 0 0 400 300)
 KEEP = 48  # files kept: a few window sizes and scales of every drawing
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a drawing's PNG is a few kilobytes; anything far larger is not ours
+
+
+def fitted_rect(width: float, height: float) -> QRectF:
+    """The largest 4:3 rectangle centred in a width x height area."""
+    w = min(width, height / ASPECT)
+    h = w * ASPECT
+    return QRectF((width - w) / 2, (height - h) / 2, w, h)
 
 
 def render_drawing(svg: bytes | None, width: int, height: int, ratio: float) -> QPixmap:
@@ -35,12 +42,10 @@ def render_drawing(svg: bytes | None, width: int, height: int, ratio: float) -> 
         from PySide6.QtSvg import QSvgRenderer  # here: a start with every drawing kept never loads it
 
         renderer = QSvgRenderer(QByteArray(svg))
-        w = min(width, height / ASPECT)
-        area = QRectF((width - w) / 2, (height - w * ASPECT) / 2, w, w * ASPECT)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.scale(ratio, ratio)
-        renderer.render(painter, area)
+        renderer.render(painter, fitted_rect(width, height))
         painter.end()
     pixmap.setDevicePixelRatio(ratio)
     return pixmap

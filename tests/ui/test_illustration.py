@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSize
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_coach.resources import illustrated_exercises
-from psoas_coach.ui.widgets.illustration import (
-    IllustrationView,
-    card_colour,
-    exercise_pixmap,
-    exercise_renderer,
-    fitted_rect,
-)
+from psoas_coach.ui.drawing_cache import DrawingCache, fitted_rect
+from psoas_coach.ui.widgets.illustration import IllustrationView, card_colour, exercise_renderer
+
+
+def exercise_pixmap(exercise_id: str, size: QSize, ratio: float = 1.0) -> QPixmap:
+    """The drawing as home's cards get it (no folder: rendered, never kept)."""
+    return DrawingCache(None).pixmap(exercise_id, size.width(), size.height(), ratio)
 
 
 @pytest.mark.parametrize("exercise_id", illustrated_exercises())
@@ -35,8 +35,9 @@ def test_pixmap_honours_device_pixel_ratio(qtbot: QtBot) -> None:
     assert (pixmap.width(), pixmap.height()) == (200, 150)
 
 
-def test_unknown_exercise_gives_a_null_pixmap(qtbot: QtBot) -> None:
-    assert exercise_pixmap("no-such-exercise", QSize(100, 75)).isNull()
+def test_unknown_exercise_gives_an_empty_pixmap(qtbot: QtBot) -> None:
+    image = exercise_pixmap("no-such-exercise", QSize(100, 75)).toImage()
+    assert {image.pixelColor(x, y).alpha() for x in range(100) for y in range(75)} == {0}  # a blank tile
     assert exercise_renderer("no-such-exercise") is None
 
 

@@ -1,4 +1,5 @@
-"""Exercise illustrations on screen: a scalable view that keeps the drawing's 4:3 shape, and pixmaps.
+"""Exercise illustrations on screen: a scalable view that keeps the drawing's 4:3 shape (pixmaps of the
+drawings, for home's cards, come from ui.drawing_cache).
 
 The drawings use a mid grey figure and an orange working leg, chosen to read on light and dark
 neutral backgrounds. The session window takes strong phase colours (an orange "work" among them),
@@ -6,16 +7,15 @@ so the view puts each drawing on a neutral card that follows the app's light or 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_coach.resources import exercise_svg, has_exercise_svg
+from psoas_coach.ui.drawing_cache import ASPECT, fitted_rect  # the drawings' shape; their pixmaps are kept there
 
-ASPECT = 300 / 400
-"""Height over width of every exercise drawing (view box 0 0 400 300)."""
 FILLING_MINIMUM = (96, 72)
 """The smallest a session screen's drawing gets before its screen scrolls (a short window, large text)."""
 CARD_LIGHT = QColor("#F7F8FA")
@@ -28,13 +28,6 @@ def card_colour() -> QColor:
     return CARD_DARK if window.lightness() < 128 else CARD_LIGHT
 
 
-def fitted_rect(width: float, height: float) -> QRectF:
-    """The largest 4:3 rectangle centred in a width x height area."""
-    w = min(width, height / ASPECT)
-    h = w * ASPECT
-    return QRectF((width - w) / 2, (height - h) / 2, w, h)
-
-
 def exercise_renderer(exercise_id: str) -> QSvgRenderer | None:
     """A renderer for the exercise's drawing that keeps its aspect ratio, or None if it has none."""
     if not has_exercise_svg(exercise_id):
@@ -42,23 +35,6 @@ def exercise_renderer(exercise_id: str) -> QSvgRenderer | None:
     renderer = QSvgRenderer(QByteArray(exercise_svg(exercise_id)))
     renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     return renderer if renderer.isValid() else None
-
-
-def exercise_pixmap(exercise_id: str, size: QSize, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """The drawing fitted into ``size`` (logical pixels) on a transparent background; a null
-    pixmap when the exercise has no illustration."""
-    renderer = exercise_renderer(exercise_id)
-    if renderer is None or size.isEmpty():
-        return QPixmap()
-    image = QImage(size * device_pixel_ratio, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter)
-    painter.end()
-    pixmap = QPixmap.fromImage(image)
-    pixmap.setDevicePixelRatio(device_pixel_ratio)
-    return pixmap
 
 
 class IllustrationView(QSvgWidget):
