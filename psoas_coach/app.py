@@ -63,10 +63,10 @@ def run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     loaded = list(sys.modules)
     from PySide6.QtWidgets import QApplication
 
-    from psoas_coach.ui.pyside_import_hook import mark_loaded_modules, mark_window_modules
+    from psoas_coach.ui.pyside_import_hook import mark_loaded_modules, mark_own_modules
 
     mark_loaded_modules(loaded)  # PySide6's import hook need not read these modules' source (see there)
-    mark_window_modules()
+    mark_own_modules("ui")  # the window's modules: most of what is imported before the first frame
     window = build_gui(args, paths)
     if window is None:
         return 1

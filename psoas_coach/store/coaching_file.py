@@ -24,5 +24,11 @@ def safety_accepted(folder: Path) -> bool:
         data = read_json_file(folder / FILE_NAME, MAX_FILE_BYTES, follow_links=True)
     except (OSError, UnsafeJsonError, ValueError):
         return False
+    return accepted_at(data) is not None
+
+
+def accepted_at(data: object) -> str | None:
+    """When the coaching file's JSON *data* says the safety note was accepted; None when it says nothing
+    usable (the one rule for the field: start-up's answer and the whole reading in coaching_store)."""
     accepted = data.get("safety_accepted") if isinstance(data, dict) else None
-    return isinstance(accepted, str) and 0 < len(accepted) <= MAX_TEXT
+    return accepted if isinstance(accepted, str) and 0 < len(accepted) <= MAX_TEXT else None

@@ -21,7 +21,7 @@ from psoas_coach.i18n import _
 from psoas_coach.paths import ensure_private_dir
 from psoas_coach.safe_json import UnsafeJsonError, read_json_file
 from psoas_coach.store.aside import set_aside
-from psoas_coach.store.coaching_file import FILE_NAME, MAX_FILE_BYTES, MAX_TEXT
+from psoas_coach.store.coaching_file import FILE_NAME, MAX_FILE_BYTES, MAX_TEXT, accepted_at
 
 P = ParamSpec("P")
 SCHEMA_VERSION = 1
@@ -70,8 +70,7 @@ def _parse_state(data: Any) -> CoachingState:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ValueError(_("{field} is not a positive whole number").format(field="schema_version"))
     state.read_only = version > SCHEMA_VERSION
-    safety = data.get("safety_accepted")
-    state.safety_accepted = safety if isinstance(safety, str) and safety and len(safety) <= MAX_TEXT else None
+    state.safety_accepted = accepted_at(data)
     current = data.get("current_program")
     state.current_program = current if isinstance(current, str) and current and len(current) <= MAX_TEXT else None
     levels = data.get("levels", {})

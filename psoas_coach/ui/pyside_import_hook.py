@@ -6,7 +6,7 @@ import statement it reads that module's whole source to see whether it mentions 
 the standard library first, so PySide6 would then read typing.py, inspect.py, argparse.py, pathlib.py and
 some sixty more (about 3 ms) to learn what is already known: none of them selects a ``__feature__``.
 ``mark_loaded_modules`` records that answer ("not a feature module", -1, PySide6's own value for them) for
-every module loaded before PySide6, and ``mark_window_modules`` for the window's modules, loaded later
+every module loaded before PySide6, and ``mark_own_modules`` for the app's own modules, loaded later
 (none selects a ``__feature__``: a test checks it); other modules are checked by PySide6 as usual. Where
 PySide6 keeps no such table (another version) nothing is done.
 """
@@ -51,15 +51,9 @@ def package_modules(folder: Path, package: str) -> Iterator[str]:
             yield f"{package}.{entry.name[:-3]}"
 
 
-def mark_window_modules() -> int:
-    """Record the window's modules (psoas_coach.ui and below, most of what is imported after PySide6) as
-    selecting no ``__feature__`` before they are imported."""
-    folder = Path(__file__).parent
-    return mark_loaded_modules(package_modules(folder, __name__.rpartition(".")[0]))
-
-
-def mark_app_modules() -> int:
-    """Record every other module of Psoas Coach (the store, speech, the report: imported after the first
-    frame, by the start-up steps and the first session) in the same way: a start-up step of its own."""
+def mark_own_modules(subpackage: str = "") -> int:
+    """Record Psoas Coach's modules (those of *subpackage*, e.g. "ui", or all) as selecting no ``__feature__``
+    before they are imported: the window's before its first frame, the rest in a start-up step after it."""
     root = Path(__file__).resolve().parent.parent
-    return mark_loaded_modules(package_modules(root, root.name))
+    folder, package = (root / subpackage, f"{root.name}.{subpackage}") if subpackage else (root, root.name)
+    return mark_loaded_modules(package_modules(folder, package))

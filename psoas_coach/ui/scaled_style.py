@@ -10,17 +10,11 @@ from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 from psoas_coach.ui.theme import scale_of
 
-SCALED_STYLE_NAME = "psoas-scaled-style"  # its object name: ui.text_scale tells it apart by name
-
 
 class ScaledStyle(QProxyStyle):
     """The application's style with its pixel metrics (a button's padding, a tab's, a table cell's, frames and
     scroll bars) at each widget's scale: Qt's paddings stayed at 1366x768 sizes around 2.75 times larger text.
     Only widgets at a scale other than 1 use it."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.setObjectName(SCALED_STYLE_NAME)
 
     def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802 (Qt)
                     widget: QWidget | None = None) -> int:

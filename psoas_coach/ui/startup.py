@@ -170,7 +170,7 @@ class StartUp:
         from psoas_coach.ui.drawing_cache import DrawingCache
         from psoas_coach.ui.first_paint import StartUpSteps
         from psoas_coach.ui.main_window import MainWindow
-        from psoas_coach.ui.pyside_import_hook import mark_app_modules
+        from psoas_coach.ui.pyside_import_hook import mark_own_modules
         from psoas_coach.ui.screens.coaching_panel import CoachingPanel
         from psoas_coach.ui.window_state import WindowState
 
@@ -208,7 +208,7 @@ class StartUp:
             self._coaching()  # first run: the safety note is the first screen, so coaching is there before the paint
         for name, step in (
             ("collector", resume_collector),
-            ("import hook", mark_app_modules),
+            ("import hook", mark_own_modules),
             ("qt enums", build_qt_enum_types),
             ("tab order", window.order_home_tabs),
             ("window icon", self._window_icon),

@@ -87,13 +87,12 @@ def rescale_widgets(roots: Iterable[QWidget], style: ScaledStyle | None = None) 
 
 
 def scaled_style_of(widget: QWidget) -> ScaledStyle | None:
-    """The ScaledStyle *widget* uses, if any. Told by the style's name, so that nothing here names a QStyle
-    class at start-up (naming one builds its enum types: ui/qt_values); the class comes with the first scale
-    other than 1."""
-    from psoas_coach.ui.scaled_style import SCALED_STYLE_NAME, ScaledStyle
+    """The ScaledStyle *widget* uses, if any. Its class is imported here, not at the top: defining it builds
+    QStyle's enum types, and only a scale other than 1 needs it (ui/qt_values)."""
+    from psoas_coach.ui.scaled_style import ScaledStyle
 
     style = widget.style()
-    return style if style.objectName() == SCALED_STYLE_NAME and isinstance(style, ScaledStyle) else None
+    return style if isinstance(style, ScaledStyle) else None
 
 
 def rescaled(event: QEvent) -> bool:

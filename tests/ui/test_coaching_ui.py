@@ -113,8 +113,6 @@ def test_on_the_summary_a_number_for_the_effort_is_not_swallowed_by_the_last_que
     coaching = _coached(app_factory)
     window = coaching.window
     window.start_program("foundation")
-    engine = window.engine
-    assert engine is not None
     step_to(window, StepKind.SUMMARY)
     assert coaching.rating.asking and coaching.rating.hasFocus()
     qtbot.keyClick(coaching.rating, Qt.Key.Key_7)

@@ -82,8 +82,6 @@ def test_the_quick_rating_hands_the_focus_on_during_a_rest_and_on_the_summary(
     coaching = _coached(app_factory)
     window = coaching.window
     window.start_program("foundation")
-    engine = window.engine
-    assert engine is not None
     step_to(window, StepKind.NEXT_UP)
     assert coaching.rating.hasFocus()
     for key in (Qt.Key.Key_1, Qt.Key.Key_2):

@@ -78,4 +78,4 @@ def test_the_app_marks_them_before_building_the_window() -> None:
 
     source = inspect.getsource(app.run_gui)
     assert source.index("mark_loaded_modules(loaded)") < source.index("build_gui(")
-    assert source.index("mark_window_modules()") < source.index("build_gui(")
+    assert source.index('mark_own_modules("ui")') < source.index("build_gui(")

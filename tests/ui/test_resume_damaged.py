@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from psoas_coach.core.program import ProgramLibrary
 from psoas_coach.store.sessions import SessionStore
+from psoas_coach.ui.main_window import MainWindow
 from tests.fakes import FakeClock
 from tests.ui.test_resume import crash_mid_set, make_window
 from tests.window_fixtures import Answers, answer_banner
@@ -115,15 +116,22 @@ def test_a_refused_partial_save_says_the_autosave_stays(qtbot: QtBot, library: P
     assert SessionStore(folder).unfinished() is not None
 
 
-def test_a_damaged_autosave_is_told_in_french_naming_the_field(qtbot: QtBot, library: ProgramLibrary, tmp_path: Path,
-                                                               clock: FakeClock, answers: Answers) -> None:
+def reopened_after_damage(qtbot: QtBot, library: ProgramLibrary, folder: Path, clock: FakeClock,
+                          answers: Answers, damage: Callable[[dict[str, Any]], None], language: str) -> MainWindow:
+    """A session cut off mid-set, its autosave then damaged by *damage*, and the window opened again in
+    *language*."""
     from psoas_coach import i18n
 
-    folder = tmp_path / "sessions"
     crash_mid_set(qtbot, library, folder, clock, answers)
-    _damage(folder, SHAPES["status is a number"])
-    i18n.set_language("fr")
-    window = make_window(qtbot, library, folder, clock, answers)
+    _damage(folder, damage)
+    i18n.set_language(language)
+    return make_window(qtbot, library, folder, clock, answers)
+
+
+def test_a_damaged_autosave_is_told_in_french_naming_the_field(qtbot: QtBot, library: ProgramLibrary, tmp_path: Path,
+                                                               clock: FakeClock, answers: Answers) -> None:
+    folder = tmp_path / "sessions"
+    window = reopened_after_damage(qtbot, library, folder, clock, answers, SHAPES["status is a number"], "fr")
     window.offer_resume()
     notice = window.home.notice.text()
     assert notice.startswith("La sauvegarde automatique d'une séance interrompue contient un enregistrement de séance "
@@ -133,13 +141,8 @@ def test_a_damaged_autosave_is_told_in_french_naming_the_field(qtbot: QtBot, lib
 
 def test_a_damaged_engine_state_is_told_in_german(qtbot: QtBot, library: ProgramLibrary, tmp_path: Path,
                                                   clock: FakeClock, answers: Answers) -> None:
-    from psoas_coach import i18n
-
     folder = tmp_path / "sessions"
-    crash_mid_set(qtbot, library, folder, clock, answers)
-    _damage(folder, SNAPSHOTS["elapsed is a text"])
-    i18n.set_language("de")
-    window = make_window(qtbot, library, folder, clock, answers)
+    window = reopened_after_damage(qtbot, library, folder, clock, answers, SNAPSHOTS["elapsed is a text"], "de")
     answers.answer = True
     window.offer_resume()
     answer_banner(window, answers)

@@ -209,8 +209,6 @@ def at_step(window: MainWindow | None, kind: StepKind) -> MainWindow:
     assert window is not None
     window.resize(1366, 768)
     window.start_program("foundation")
-    engine = window.engine
-    assert engine is not None
     step_to(window, kind)
     settle()
     return window

@@ -80,8 +80,6 @@ def found(parent: QWidget, name: str) -> QWidget:
 
 def to_summary(window: MainWindow) -> None:
     window.start_program("foundation")
-    engine = window.engine
-    assert engine is not None
     step_to(window, StepKind.SUMMARY)
 
 

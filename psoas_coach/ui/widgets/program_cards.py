@@ -102,7 +102,7 @@ class ProgramCard(QAbstractButton):
             self._heights.clear()
             cards = self.parentWidget()
             if isinstance(cards, ProgramCards):
-                cards.card_changed()
+                cards.relayout()
         return super().event(event)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -188,7 +188,7 @@ class ProgramCards(QGroupBox):
         self.cards.append(card)
         if len(self.cards) == 1:
             card.setChecked(True)
-        self._changed()
+        self.relayout()
         return card
 
     def count(self) -> int:
@@ -296,11 +296,8 @@ class ProgramCards(QGroupBox):
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         self._arrange()
 
-    def card_changed(self) -> None:
-        """A card's font or scale changed: lay the cards out again."""
-        self._changed()
-
-    def _changed(self) -> None:
+    def relayout(self) -> None:
+        """A card was added, or a card's font or scale changed: measure and lay the cards out again."""
         self._laid_out_for = -1
         self.updateGeometry()
         self._arrange()
